@@ -138,7 +138,10 @@ export interface RetryNotice {
   maxRetries: number;
   delayMs: number;
   errorStatus: number | null;
+  /** A short category, e.g. 'overloaded', 'rate_limit', 'connection_error'. */
   error: string;
+  /** The full description of the failure, for people. */
+  message?: string;
 }
 
 /**

@@ -31,3 +31,23 @@ export interface PermissionRuleSet {
   ask: PermissionRule[];
   deny: PermissionRule[];
 }
+
+/** One tool call as the permission gate sees it. */
+export interface PermissionToolCall {
+  toolName: string;
+  input: Record<string, unknown>;
+  /** What the tool itself says about this input (`Tool.isReadOnly`). */
+  isReadOnly: boolean;
+}
+
+/** Everything a permission decision depends on besides the call itself. */
+export interface PermissionPolicy {
+  mode: PermissionMode;
+  rules: PermissionRuleSet;
+  /** Absolute; relative tool paths and `./x` rules resolve against it. */
+  cwd: string;
+  /** Absolute: the launch directory plus any added directories. */
+  workingDirectories: string[];
+  /** Absolute home directory, for `~/x` rules and `~` in commands. */
+  home: string;
+}

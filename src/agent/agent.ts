@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AssistantMessage,
+  ContentBlock,
+  Message,
+  ModelClient,
+  ModelRequest,
+  RetryNotice,
+  StreamEvent,
+  ToolResultBlock,
+  ToolUseBlock,
+} from '../model/types.js';
+import { ModelError } from '../model/types.js';
+import { EventStream } from '../model/eventStream.js';
+import type { PermissionMode } from '../permissions/types.js';
+import type { TranscriptWriter } from '../session/transcriptWriter.js';
+import { toolInputJsonSchema } from '../tools/jsonSchema.js';
+import type { AnyTool, ToolContext } from '../tools/types.js';
+import type { AgentEvent, PermissionDenial, ResultEvent, ResultSubtype } from './events.js';
+import { interruptedOutcome, type CanUseTool, type ToolCallOutcome } from './executeToolCall.js';
+import { PartialTextTracker } from './partialTextTracker.js';
+import { runToolCalls } from './runToolCalls.js';
+import { UsageLedger } from './usageLedger.js';
+
+export interface AgentOptions {
+  model: ModelClient;
+  modelId: string;
+  maxTokens: number;
+  tools: AnyTool[];
+  systemPrompt: string;
+  /** Project context (memory files), sent ahead of the conversation on every request, never stored. */
+  contextReminder?: string | null;
+  canUseTool: CanUseTool;
+  toolContext: Omit<ToolContext, 'signal'>;
+  /** Where completed messages are appended; null when persistence is off. */
+  transcript: TranscriptWriter | null;
+  /** The conversation so far (from a resumed transcript). */
+  history?: Message[];
+  sessionId: string;
+  maxTurns?: number;
+  maxBudgetUsd?: number;
+  permissionMode: PermissionMode;
+  apiKeySource: string;
+  version: string;
+}
+
+type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean };
+
+/** One conversation. `run` drives a user turn to its end and yields every event on the way. */
+export class Agent {
+  readonly messages: Message[];
+  private readonly tools: Map<string, AnyTool>;
+
+  constructor(private readonly options: AgentOptions) {
+    this.messages = [...(options.history ?? [])];
+    this.tools = new Map(options.tools.map((tool) => [tool.name, tool]));
+  }
+
+  async *run(prompt: string | ContentBlock[], signal: AbortSignal): AsyncGenerator<AgentEvent> {
+    const started = Date.now();
+    const usage = new UsageLedger();
+    const denials: PermissionDenial[] = [];
+    let apiMs = 0;
+    let turns = 0;
+    let lastAssistant: AssistantMessage | null = null;
+    yield this.initEvent();
+
+    const content: ContentBlock[] = typeof prompt === 'string' ? [{ type: 'text', text: prompt }] : prompt;
+    this.recordUser({ role: 'user', content });
+
+    let outcome: RunEnd = { subtype: 'success' };
+    for (;;) {
+      if (signal.aborted) {
+        outcome = { subtype: 'error_during_execution', errors: ['Interrupted by the user.'], interrupted: true };
+        break;
+      }
+      if (this.options.maxBudgetUsd !== undefined && usage.totalCostUsd >= this.options.maxBudgetUsd) {
+        outcome = {
+          subtype: 'error_max_budget_usd',
+          errors: [`Reached the budget of $${this.options.maxBudgetUsd} (spent $${usage.totalCostUsd.toFixed(4)}).`],
+        };
+        break;
+      }
+      turns++;
+      const requestStarted = Date.now();
+      const response = yield* this.streamResponse(signal);
+      apiMs += Date.now() - requestStarted;
+
+      if (response.kind === 'failed') {
+        outcome = response.interrupted
+          ? { subtype: 'error_during_execution', errors: ['Interrupted by the user.'], interrupted: true }
+          : { subtype: 'error_during_execution', errors: [response.error] };
+        break;
+      }
+      const message = response.message;
+      lastAssistant = message;
+      usage.record(message.model || this.options.modelId, message.usage);
+      this.messages.push({ role: 'assistant', content: message.content });
+      this.options.transcript?.append({ type: 'assistant', message });
+      yield this.envelope({ type: 'assistant', message, parent_tool_use_id: null });
+
+      const uses = message.content.filter((block): block is ToolUseBlock => block.type === 'tool_use');
+      if (uses.length === 0) {
+        if (message.stop_reason === 'pause_turn') continue;
+        break;
+      }
+      if (this.options.maxTurns !== undefined && turns >= this.options.maxTurns) {
+        const why = `Not run: the turn limit (${this.options.maxTurns}) was reached.`;
+        yield* this.recordToolResults(uses.map((use) => ({ use, outcome: interruptedOutcome(use, why) })));
+        outcome = { subtype: 'error_max_turns', errors: [`Reached the maximum number of turns (${this.options.maxTurns}).`] };
+        break;
+      }
+      yield* this.runTools(uses, signal, denials);
+    }
+
+    yield this.resultEvent(outcome, {
+      started,
+      apiMs,
+      turns,
+      usage,
+      denials,
+      lastAssistant,
+    });
+  }
+
+  /** Streams one model response, forwarding stream and retry events; records a partial answer on abort. */
+  private async *streamResponse(
+    signal: AbortSignal,
+  ): AsyncGenerator<AgentEvent, { kind: 'ok'; message: AssistantMessage } | { kind: 'failed'; error: string; interrupted: boolean }> {
+    const channel = new EventStream<{ stream: StreamEvent } | { retry: RetryNotice }, void>();
+    const stream = this.options.model.stream(this.buildRequest(signal), (retry) => channel.push({ retry }));
+    const partial = new PartialTextTracker();
+    void (async () => {
+      try {
+        for await (const event of stream) channel.push({ stream: event });
+        channel.end();
+      } catch (error) {
+        channel.fail(error);
+      }
+    })();
+    try {
+      for await (const item of channel) {
+        if ('retry' in item) {
+          yield this.envelope({
+            type: 'system',
+            subtype: 'api_retry',
+            attempt: item.retry.attempt,
+            max_retries: item.retry.maxRetries,
+            retry_delay_ms: item.retry.delayMs,
+            error_status: item.retry.errorStatus,
+            error: item.retry.error,
+          });
+          continue;
+        }
+        partial.observe(item.stream);
+        yield this.envelope({ type: 'stream_event', event: item.stream, parent_tool_use_id: null });
+      }
+      return { kind: 'ok', message: await stream.final() };
+    } catch (error) {
+      const interrupted = signal.aborted || (error instanceof ModelError && error.kind === 'aborted');
+      const text = partial.text();
+      if (interrupted && text) this.recordPartialAnswer(text);
+      const description = error instanceof Error ? error.message : String(error);
+      this.options.transcript?.append({ type: 'system', subtype: 'api_error', content: description });
+      return { kind: 'failed', error: description, interrupted };
+    }
+  }
+
+  private async *runTools(uses: ToolUseBlock[], signal: AbortSignal, denials: PermissionDenial[]): AsyncGenerator<AgentEvent> {
+    const ctx: ToolContext = { ...this.options.toolContext, signal };
+    const done = new Map<string, ToolCallOutcome>();
+    const starts: AgentEvent[] = [];
+    const calls = runToolCalls(uses, this.tools, this.options.canUseTool, ctx, (use) =>
+      starts.push(
+        this.envelope({ type: 'system', subtype: 'tool_start', tool_use_id: use.id, tool_name: use.name }),
+      ),
+    );
+    for await (const { use, outcome } of calls) {
+      yield* starts.splice(0);
+      done.set(use.id, outcome);
+      if (outcome.denied) denials.push({ tool_name: use.name, tool_use_id: use.id, tool_input: use.input });
+      yield* this.recordToolResults([{ use, outcome }], false);
+    }
+    yield* starts.splice(0);
+    const results = uses.map((use) => done.get(use.id)?.block ?? interruptedOutcome(use, 'Interrupted.').block);
+    this.messages.push({ role: 'user', content: results });
+  }
+
+  /** Appends results to the transcript one line each and yields them; optionally adds them to history. */
+  private *recordToolResults(
+    completed: Array<{ use: ToolUseBlock; outcome: ToolCallOutcome }>,
+    addToHistory = true,
+  ): Generator<AgentEvent> {
+    for (const { outcome } of completed) {
+      const message: Message & { role: 'user' } = { role: 'user', content: [outcome.block] };
+      this.options.transcript?.append({
+        type: 'user',
+        message,
+        ...(outcome.data !== undefined ? { toolUseResult: outcome.data } : {}),
+        ...(outcome.synthetic ? { isMeta: true } : {}),
+      });
+      yield this.envelope({
+        type: 'user',
+        message,
+        parent_tool_use_id: null,
+        ...(outcome.data !== undefined ? { tool_use_result: outcome.data } : {}),
+      });
+    }
+    if (addToHistory) {
+      this.messages.push({ role: 'user', content: completed.map(({ outcome }): ToolResultBlock => outcome.block) });
+    }
+  }
+
+  private recordUser(message: Message & { role: 'user' }): void {
+    const last = this.messages[this.messages.length - 1];
+    if (last?.role === 'user') {
+      // A run that ended without an answer (interrupt, API failure) leaves the user's turn open.
+      last.content = [...(typeof last.content === 'string' ? [{ type: 'text' as const, text: last.content }] : last.content), ...(message.content as ContentBlock[])];
+    } else {
+      this.messages.push({ role: 'user', content: [...(message.content as ContentBlock[])] });
+    }
+    this.options.transcript?.append({ type: 'user', message });
+  }
+
+  private recordPartialAnswer(text: string): void {
+    const message: AssistantMessage = {
+      id: `interrupted_${randomUUID()}`,
+      type: 'message',
+      role: 'assistant',
+      model: this.options.modelId,
+      content: [{ type: 'text', text }],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    };
+    this.messages.push({ role: 'assistant', content: message.content });
+    this.options.transcript?.append({ type: 'assistant', message });
+  }
+
+  private buildRequest(signal: AbortSignal): ModelRequest {
+    return {
+      model: this.options.modelId,
+      system: this.options.systemPrompt,
+      messages: withContextReminder(this.messages, this.options.contextReminder ?? null),
+      tools: this.options.tools.map((tool) => ({
+        name: tool.name,
+        description: tool.description,
+        input_schema: toolInputJsonSchema(tool),
+      })),
+      maxTokens: this.options.maxTokens,
+      signal,
+    };
+  }
+
+  private initEvent(): AgentEvent {
+    return this.envelope({
+      type: 'system',
+      subtype: 'init',
+      cwd: this.options.toolContext.cwd,
+      model: this.options.modelId,
+      tools: this.options.tools.map((tool) => tool.name),
+      mcp_servers: [],
+      permissionMode: this.options.permissionMode,
+      apiKeySource: this.options.apiKeySource,
+      slash_commands: [],
+      output_style: 'default',
+      wright_version: this.options.version,
+    });
+  }
+
+  private resultEvent(
+    end: RunEnd,
+    run: { started: number; apiMs: number; turns: number; usage: UsageLedger; denials: PermissionDenial[]; lastAssistant: AssistantMessage | null },
+  ): ResultEvent {
+    const text = (run.lastAssistant?.content ?? [])
+      .flatMap((block) => (block.type === 'text' ? [block.text] : []))
+      .join('');
+    return this.envelope({
+      type: 'result',
+      subtype: end.subtype,
+      is_error: end.subtype !== 'success',
+      duration_ms: Date.now() - run.started,
+      duration_api_ms: run.apiMs,
+      num_turns: run.turns,
+      result: text,
+      stop_reason: run.lastAssistant?.stop_reason ?? null,
+      total_cost_usd: run.usage.totalCostUsd,
+      usage: run.usage.total,
+      modelUsage: run.usage.byModel,
+      permission_denials: run.denials,
+      ...(end.errors ? { errors: end.errors } : {}),
+      ...(end.interrupted ? { interrupted: true } : {}),
+    });
+  }
+
+  private envelope<E extends object>(event: E): E & { uuid: string; session_id: string } {
+    return { ...event, uuid: randomUUID(), session_id: this.options.sessionId };
+  }
+}
+
+/** Puts the memory context ahead of the first user message, without changing the stored history. */
+function withContextReminder(messages: Message[], reminder: string | null): Message[] {
+  if (!reminder || messages.length === 0 || messages[0]!.role !== 'user') return messages;
+  const [first, ...rest] = messages;
+  const content = typeof first!.content === 'string' ? [{ type: 'text' as const, text: first!.content }] : first!.content;
+  return [{ role: 'user', content: [...orderedReminder(content, reminder)] }, ...rest];
+}
+
+function orderedReminder(content: ContentBlock[], reminder: string): ContentBlock[] {
+  const results = content.filter((block) => block.type === 'tool_result');
+  const others = content.filter((block) => block.type !== 'tool_result');
+  return [...results, { type: 'text', text: reminder }, ...others];
+}

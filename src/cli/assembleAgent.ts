@@ -1,0 +1,206 @@
+// Puts one session together from flags, environment and settings: the model client, the tools,
+// the permission policy, the transcript, memory and the system prompt. Every failure here is a
+// configuration problem the user can fix, reported as a message and exit code 2.
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Agent } from '../agent/agent.js';
+import type { CanUseTool } from '../agent/executeToolCall.js';
+import { readEnvironment, type WrightEnvironment } from '../config/env.js';
+import { findProjectRoot } from '../config/paths.js';
+import { loadSettings, type MergedSettings } from '../config/settings.js';
+import { gitSnapshot } from '../context/gitSnapshot.js';
+import { loadMemoryFiles } from '../context/memoryFiles.js';
+import { memoryContextReminder } from '../context/memoryReminder.js';
+import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
+import { createModelClient } from '../model/createModelClient.js';
+import { resolveModelConfig } from '../model/modelConfig.js';
+import { parseRuleList } from '../permissions/ruleParser.js';
+import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
+import { PERMISSION_MODES, type PermissionMode, type PermissionRuleSet } from '../permissions/types.js';
+import { openSession, type OpenedSession } from '../session/openSession.js';
+import { FileReadLedger } from '../tools/fileReadLedger.js';
+import { createCoreTools, createToolSessionState } from '../tools/index.js';
+import type { CliOptions } from './args.js';
+import { ConfigurationError } from './errors.js';
+
+export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
+
+export interface AssembledSession {
+  agent: Agent;
+  session: OpenedSession;
+  cwd: string;
+  environment: WrightEnvironment;
+  warnings: string[];
+}
+
+export interface PolicyInputs {
+  cwd: string;
+  home: string;
+  mode: PermissionMode;
+  rules: PermissionRuleSet;
+  workingDirectories: string[];
+}
+
+/** Loads settings, the environment they set, the permission policy, and the working directories. */
+export function loadPolicy(
+  options: Pick<CliOptions, 'settings' | 'permissionMode' | 'dangerouslySkipPermissions' | 'allowedTools' | 'disallowedTools' | 'addDir'>,
+  processEnv: NodeJS.ProcessEnv,
+): { settings: MergedSettings; env: NodeJS.ProcessEnv; environment: WrightEnvironment; policy: PolicyInputs; projectRoot: string } {
+  const cwd = realpathSync(process.cwd());
+  const bootEnvironment = readEnvironment(processEnv);
+  const projectRoot = findProjectRoot(cwd);
+  const loaded = loadSettings({
+    cwd,
+    projectRoot,
+    configDir: bootEnvironment.configDir,
+    home: bootEnvironment.home,
+    managedPath: bootEnvironment.managedSettingsPath,
+    ...(options.settings !== undefined ? { cliSettings: options.settings } : {}),
+  });
+  if (!loaded.ok) throw new ConfigurationError(`Invalid settings: ${loaded.error.format()}`);
+  const settings = loaded.settings;
+  const env = { ...processEnv, ...settings.env };
+  const environment = readEnvironment(env);
+
+  const mode = choosePermissionMode(options, settings);
+  const flagRules = (list: string[], source: string) => list.map((rule) => ({ rule, source, root: cwd }));
+  const parse = (entries: Array<{ rule: string; source: string; root: string }>) => {
+    const { rules, errors } = parseRuleList(entries);
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      throw new ConfigurationError(`Invalid permission rule "${first.rule}" in ${first.source}: ${first.error}`);
+    }
+    return rules;
+  };
+  const rules: PermissionRuleSet = {
+    allow: parse([...settings.permissions.rules.allow, ...flagRules(options.allowedTools, '--allowedTools')]),
+    ask: parse(settings.permissions.rules.ask),
+    deny: parse([...settings.permissions.rules.deny, ...flagRules(options.disallowedTools, '--disallowedTools')]),
+  };
+
+  const workingDirectories = [cwd];
+  for (const dir of [...options.addDir.map((d) => resolve(cwd, d)), ...settings.permissions.additionalDirectories]) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new ConfigurationError(`Additional working directory does not exist or is not a directory: ${dir}`);
+    }
+    const real = realpathSync(dir);
+    if (!workingDirectories.includes(real)) workingDirectories.push(real);
+  }
+  return { settings, env, environment, projectRoot, policy: { cwd, home: environment.home, mode, rules, workingDirectories } };
+}
+
+function choosePermissionMode(
+  options: Pick<CliOptions, 'permissionMode' | 'dangerouslySkipPermissions'>,
+  settings: MergedSettings,
+): PermissionMode {
+  const requested = options.dangerouslySkipPermissions ? 'bypassPermissions' : (options.permissionMode ?? settings.permissions.defaultMode ?? 'default');
+  const mode = requested === 'manual' ? 'default' : requested;
+  if (!(PERMISSION_MODES as readonly string[]).includes(mode)) {
+    throw new ConfigurationError(`Unknown permission mode "${requested}". Use one of: ${PERMISSION_MODES.join(', ')}.`);
+  }
+  if (mode === 'bypassPermissions' && settings.permissions.bypassPermissionsDisabled) {
+    throw new ConfigurationError('bypassPermissions mode is disabled by settings (permissions.disableBypassPermissionsMode).');
+  }
+  return mode as PermissionMode;
+}
+
+function readPromptFile(path: string | undefined, flag: string): string | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`${flag}: cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+export async function assembleAgent(
+  options: CliOptions,
+  version: string,
+  makeCanUseTool: (policy: PolicyInputs) => CanUseTool,
+): Promise<AssembledSession> {
+  const { settings, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
+  const { cwd } = policy;
+
+  if (options.systemPrompt !== undefined && options.systemPromptFile !== undefined) {
+    throw new ConfigurationError('Use either --system-prompt or --system-prompt-file, not both.');
+  }
+  if (options.appendSystemPrompt !== undefined && options.appendSystemPromptFile !== undefined) {
+    throw new ConfigurationError('Use either --append-system-prompt or --append-system-prompt-file, not both.');
+  }
+  const customSystemPrompt = options.systemPrompt ?? readPromptFile(options.systemPromptFile, '--system-prompt-file');
+  const appendSystemPrompt = options.appendSystemPrompt ?? readPromptFile(options.appendSystemPromptFile, '--append-system-prompt-file');
+
+  const modelConfig = resolveModelConfig({
+    env,
+    settings: {
+      ...(settings.model !== undefined ? { model: settings.model } : {}),
+      ...(settings.provider !== undefined ? { provider: settings.provider } : {}),
+      ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
+    },
+    flags: {
+      ...(options.model !== undefined ? { model: options.model } : {}),
+      ...(options.provider !== undefined ? { provider: options.provider } : {}),
+    },
+  });
+  if (!modelConfig.ok) throw new ConfigurationError(modelConfig.message);
+
+  const opened = openSession({
+    configDir: environment.configDir,
+    cwd,
+    version,
+    continueLatest: options.continue,
+    ...(options.resume !== undefined ? { resume: options.resume } : {}),
+    fork: options.forkSession,
+    ...(options.sessionId !== undefined ? { sessionId: options.sessionId } : {}),
+    persist: !options.noSessionPersistence,
+  });
+  if (!opened.ok) throw new ConfigurationError(opened.message);
+
+  const removed = toolsRemovedByDenyRules(policy.rules);
+  const tools = createCoreTools().filter((tool) => !removed.has(tool.name));
+
+  const [memory, git] = await Promise.all([
+    loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
+    gitSnapshot(cwd),
+  ]);
+  const systemPrompt = buildSystemPrompt({
+    model: modelConfig.config.model,
+    cwd,
+    git,
+    date: localDate(new Date()),
+    ...(customSystemPrompt !== undefined ? { customSystemPrompt } : {}),
+    ...(appendSystemPrompt !== undefined ? { appendSystemPrompt } : {}),
+    allowedToolRules: policy.rules.allow.map((rule) => rule.raw),
+  });
+
+  const client = await createModelClient(modelConfig.config);
+  const agent = new Agent({
+    model: client,
+    modelId: modelConfig.config.model,
+    maxTokens: DEFAULT_MAX_OUTPUT_TOKENS,
+    tools,
+    systemPrompt,
+    contextReminder: memoryContextReminder(memory.files),
+    canUseTool: makeCanUseTool(policy),
+    toolContext: {
+      cwd,
+      workingDirectories: policy.workingDirectories,
+      readLedger: new FileReadLedger(),
+      session: createToolSessionState(cwd),
+      env,
+    },
+    transcript: opened.session.writer,
+    history: opened.session.history,
+    sessionId: opened.session.sessionId,
+    ...(options.maxTurns !== undefined ? { maxTurns: options.maxTurns } : {}),
+    ...(options.maxBudgetUsd !== undefined ? { maxBudgetUsd: options.maxBudgetUsd } : {}),
+    permissionMode: policy.mode,
+    apiKeySource: modelConfig.config.credential?.source ?? 'none',
+    version,
+  });
+  const warnings = [...environment.warnings, ...memory.warnings];
+  if (opened.session.skippedLines > 0) {
+    warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
+  }
+  return { agent, session: opened.session, cwd, environment, warnings };
+}

@@ -1,0 +1,36 @@
+import { helpText, parseArgs } from './args.js';
+import { ConfigurationError, UsageError } from './errors.js';
+import { EXIT } from './exitCodes.js';
+
+/** Entry point after the launcher: dispatches subcommands and front ends, returns the exit code. */
+export async function main(argv: string[], version: string): Promise<number> {
+  try {
+    if (argv[0] === 'permissions') {
+      const { runPermissionsCommand } = await import('./permissionsCommand.js');
+      return await runPermissionsCommand(argv.slice(1));
+    }
+    const options = parseArgs(argv);
+    if (options.help) {
+      process.stdout.write(helpText(version));
+      return EXIT.success;
+    }
+    if (options.version) {
+      process.stdout.write(`${version} (wright)\n`);
+      return EXIT.success;
+    }
+    if (!options.print) {
+      throw new UsageError(
+        'The interactive terminal UI is not part of this build yet. Run a task non-interactively with -p, e.g. wright -p "explain this repository".',
+      );
+    }
+    const { runPrintMode } = await import('./printMode.js');
+    return await runPrintMode(options, version);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigurationError) {
+      process.stderr.write(`wright: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`wright: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.error;
+  }
+}

@@ -1,0 +1,124 @@
+// The print front end (`-p`): runs the task without a terminal UI and writes the outcome as text,
+// one JSON result, or a JSONL event stream.
+import { createInterface } from 'node:readline';
+import type { Agent } from '../agent/agent.js';
+import type { AgentEvent, ResultEvent } from '../agent/events.js';
+import type { ContentBlock } from '../model/types.js';
+import type { CliOptions } from './args.js';
+import { assembleAgent } from './assembleAgent.js';
+import { EXIT } from './exitCodes.js';
+import { printModeCanUseTool } from './printPermissions.js';
+import { readAllStdin, stdinHasInput } from './readStdin.js';
+import { UsageError } from './errors.js';
+
+type OutputFormat = 'text' | 'json' | 'stream-json';
+
+export function checkPrintOptions(options: CliOptions): { output: OutputFormat; streamInput: boolean } {
+  const output = (options.outputFormat ?? 'text') as OutputFormat;
+  if (!['text', 'json', 'stream-json'].includes(output)) {
+    throw new UsageError(`--output-format must be text, json or stream-json, got "${options.outputFormat}".`);
+  }
+  const input = options.inputFormat ?? 'text';
+  if (input !== 'text' && input !== 'stream-json') {
+    throw new UsageError(`--input-format must be text or stream-json, got "${options.inputFormat}".`);
+  }
+  if (input === 'stream-json' && output !== 'stream-json') {
+    throw new UsageError('--input-format stream-json needs --output-format stream-json.');
+  }
+  if (options.includePartialMessages && output !== 'stream-json') {
+    throw new UsageError('--include-partial-messages needs --output-format stream-json.');
+  }
+  return { output, streamInput: input === 'stream-json' };
+}
+
+export async function runPrintMode(options: CliOptions, version: string): Promise<number> {
+  const { output, streamInput } = checkPrintOptions(options);
+  const prompts = streamInput ? streamJsonPrompts() : singlePrompt(options.prompt);
+
+  const assembled = await assembleAgent(options, version, printModeCanUseTool);
+  for (const warning of assembled.warnings) process.stderr.write(`wright: warning: ${warning}\n`);
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  let last: ResultEvent | null = null;
+  try {
+    for await (const prompt of prompts) {
+      last = await runTurn(assembled.agent, prompt, controller.signal, output, options);
+      if (last.interrupted) break;
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+  if (!last) throw new UsageError('No prompt given. Pass one as an argument or pipe it on stdin.');
+  if (last.interrupted) return EXIT.interrupted;
+  return last.is_error ? EXIT.error : EXIT.success;
+}
+
+async function runTurn(
+  agent: Agent,
+  prompt: string | ContentBlock[],
+  signal: AbortSignal,
+  output: OutputFormat,
+  options: CliOptions,
+): Promise<ResultEvent> {
+  let result: ResultEvent | null = null;
+  for await (const event of agent.run(prompt, signal)) {
+    if (event.type === 'result') result = event;
+    if (output === 'stream-json') writeStreamJson(event, options.includePartialMessages);
+    else if (output === 'text' && options.verbose) writeVerbose(event);
+  }
+  if (!result) throw new Error('the agent ended without a result');
+  if (output === 'json') process.stdout.write(JSON.stringify(result) + '\n');
+  if (output === 'text') {
+    if (result.is_error) process.stderr.write(`wright: ${(result.errors ?? [result.subtype]).join('\n')}\n`);
+    if (result.result) process.stdout.write(result.result.endsWith('\n') ? result.result : result.result + '\n');
+  }
+  return result;
+}
+
+function writeStreamJson(event: AgentEvent, includePartial: boolean): void {
+  if (event.type === 'stream_event' && !includePartial) return;
+  if (event.type === 'system' && event.subtype === 'tool_start') return;
+  process.stdout.write(JSON.stringify(event) + '\n');
+}
+
+function writeVerbose(event: AgentEvent): void {
+  if (event.type === 'system' && event.subtype === 'tool_start') {
+    process.stderr.write(`wright: running ${event.tool_name}\n`);
+  } else if (event.type === 'system' && event.subtype === 'api_retry') {
+    process.stderr.write(
+      `wright: API error (${event.error_status ?? 'connection'}: ${event.error}); retry ${event.attempt}/${event.max_retries} in ${event.retry_delay_ms} ms\n`,
+    );
+  }
+}
+
+async function* singlePrompt(argument: string | undefined): AsyncGenerator<string> {
+  const piped = stdinHasInput() ? (await readAllStdin()).trim() : '';
+  const parts = [piped, argument?.trim() ?? ''].filter(Boolean);
+  if (parts.length === 0) return;
+  yield parts.join('\n\n');
+}
+
+/** Each stdin line is `{"type":"user","message":{"role":"user","content":…}}`: one turn each. */
+async function* streamJsonPrompts(): AsyncGenerator<string | ContentBlock[]> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    let parsed: { type?: unknown; message?: { content?: unknown } };
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw new UsageError(`stdin line ${lineNumber} is not JSON.`);
+    }
+    const content = parsed.message?.content;
+    if (parsed.type !== 'user' || (typeof content !== 'string' && !Array.isArray(content))) {
+      throw new UsageError(`stdin line ${lineNumber} is not a user message ({"type":"user","message":{"role":"user","content":…}}).`);
+    }
+    yield content as string | ContentBlock[];
+  }
+}

@@ -1,0 +1,119 @@
+// Layered settings: managed > --settings > project local > project > user, wright's own files
+// before Claude Code's at each level. Missing files are skipped; the first broken one stops loading.
+import type { SettingsError } from './settingsError.js';
+import { readSettingsLocation } from './settingsFile.js';
+import { mergeSettingsLayers, withoutRepeats, type JsonObject } from './settingsMerge.js';
+import {
+  settingsFileSchema,
+  type SettingsFile,
+  type SettingsPermissionMode,
+  type SettingsProvider,
+} from './settingsSchema.js';
+import { expandPath, settingsLocations, type SettingsLocation, type SettingsLocationOptions } from './settingsSources.js';
+
+export type { SettingsError } from './settingsError.js';
+
+/** A permission rule as written, with where it came from. */
+export interface RuleEntry {
+  rule: string;
+  /** Settings file path, or `--settings` for inline JSON. */
+  source: string;
+  /** What `/path` specifiers are relative to: the project root for project and local files, the
+   * config directory for user files, `/` for managed settings, cwd for `--settings`. */
+  root: string;
+}
+
+export interface PermissionRuleEntries {
+  allow: RuleEntry[];
+  ask: RuleEntry[];
+  deny: RuleEntry[];
+}
+
+export interface MergedSettings {
+  model?: string;
+  provider?: SettingsProvider;
+  /** Environment variables for the session and its subprocesses. */
+  env: Record<string, string>;
+  maxRetries?: number;
+  apiKeyHelper?: string;
+  cleanupPeriodDays?: number;
+  includeCoAuthoredBy?: boolean;
+  permissions: {
+    rules: PermissionRuleEntries;
+    /** Absolute; relative entries are resolved against their file's root, `~/` against home. */
+    additionalDirectories: string[];
+    defaultMode?: SettingsPermissionMode;
+    /** True when any layer sets `disableBypassPermissionsMode: "disable"`. */
+    bypassPermissionsDisabled: boolean;
+  };
+  /** Every layer merged, unknown keys included (hooks, statusLine, …). */
+  raw: JsonObject;
+}
+
+export type SettingsResult =
+  | { ok: true; settings: MergedSettings; sources: string[] }
+  | { ok: false; error: SettingsError };
+
+export type LoadSettingsOptions = SettingsLocationOptions;
+
+interface LoadedLayer {
+  location: SettingsLocation;
+  settings: SettingsFile;
+}
+
+export function loadSettings(options: LoadSettingsOptions): SettingsResult {
+  const layers: LoadedLayer[] = [];
+  for (const location of settingsLocations(options)) {
+    const result = readSettingsLocation(location);
+    if (!result.ok) return result;
+    if (result.settings !== null) layers.push({ location, settings: result.settings });
+  }
+  return {
+    ok: true,
+    settings: mergeLayers(layers, options.home),
+    sources: layers.map((layer) => layer.location.label),
+  };
+}
+
+function mergeLayers(layers: readonly LoadedLayer[], home: string): MergedSettings {
+  const raw = mergeSettingsLayers(layers.map((layer) => layer.settings));
+  // Each layer was valid and merging keeps types, so this cannot fail; parsing gives us the types.
+  const merged = settingsFileSchema.parse(raw);
+  const permissions = merged.permissions ?? {};
+  return {
+    ...(merged.model !== undefined && { model: merged.model }),
+    ...(merged.provider !== undefined && { provider: merged.provider }),
+    env: merged.env ?? {},
+    ...(merged.maxRetries !== undefined && { maxRetries: merged.maxRetries }),
+    ...(merged.apiKeyHelper !== undefined && { apiKeyHelper: merged.apiKeyHelper }),
+    ...(merged.cleanupPeriodDays !== undefined && { cleanupPeriodDays: merged.cleanupPeriodDays }),
+    ...(merged.includeCoAuthoredBy !== undefined && { includeCoAuthoredBy: merged.includeCoAuthoredBy }),
+    permissions: {
+      rules: {
+        allow: ruleEntries(layers, 'allow'),
+        ask: ruleEntries(layers, 'ask'),
+        deny: ruleEntries(layers, 'deny'),
+      },
+      additionalDirectories: additionalDirectories(layers, home),
+      ...(permissions.defaultMode !== undefined && { defaultMode: permissions.defaultMode }),
+      bypassPermissionsDisabled: permissions.disableBypassPermissionsMode === 'disable',
+    },
+    raw,
+  };
+}
+
+// The same rule text means something different under different roots (`Edit(/src/**)`), so a
+// repeat is only dropped when both match.
+function ruleEntries(layers: readonly LoadedLayer[], list: 'allow' | 'ask' | 'deny'): RuleEntry[] {
+  const entries = layers.flatMap(({ location, settings }) =>
+    (settings.permissions?.[list] ?? []).map((rule) => ({ rule, source: location.label, root: location.root })),
+  );
+  return withoutRepeats(entries, (entry) => `${entry.root}\0${entry.rule}`);
+}
+
+function additionalDirectories(layers: readonly LoadedLayer[], home: string): string[] {
+  const directories = layers.flatMap(({ location, settings }) =>
+    (settings.permissions?.additionalDirectories ?? []).map((dir) => expandPath(dir, location.root, home)),
+  );
+  return withoutRepeats(directories, (dir) => dir);
+}

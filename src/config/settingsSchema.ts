@@ -1,0 +1,37 @@
+// The settings keys wright understands. Objects are loose: keys we do not know (Claude Code's
+// statusLine, outputStyle, sandbox…) are kept in `raw` and ignored, so its settings files load.
+import { z } from 'zod';
+
+export const PERMISSION_MODES = ['default', 'acceptEdits', 'plan', 'bypassPermissions'] as const;
+export type SettingsPermissionMode = (typeof PERMISSION_MODES)[number];
+
+export const PROVIDER_NAMES = ['anthropic', 'openai'] as const;
+export type SettingsProvider = (typeof PROVIDER_NAMES)[number];
+
+const ruleList = z.array(z.string());
+
+export const permissionsSchema = z.looseObject({
+  allow: ruleList.optional(),
+  ask: ruleList.optional(),
+  deny: ruleList.optional(),
+  additionalDirectories: z.array(z.string()).optional(),
+  defaultMode: z.enum(PERMISSION_MODES).optional(),
+  disableBypassPermissionsMode: z.literal('disable').optional(),
+});
+
+export const settingsFileSchema = z.looseObject({
+  $schema: z.string().optional(),
+  model: z.string().optional(),
+  provider: z.enum(PROVIDER_NAMES).optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  permissions: permissionsSchema.optional(),
+  maxRetries: z.number().int().min(0).optional(),
+  cleanupPeriodDays: z.number().int().min(0).optional(),
+  includeCoAuthoredBy: z.boolean().optional(),
+  // The hooks module validates the inside; here it only has to be an object keyed by event name.
+  hooks: z.record(z.string(), z.unknown()).optional(),
+  apiKeyHelper: z.string().optional(),
+});
+
+/** One settings file after validation. */
+export type SettingsFile = z.infer<typeof settingsFileSchema>;

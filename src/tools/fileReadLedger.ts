@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+
+/** What a file looked like at one moment: enough to tell later whether it changed. */
+export interface FileSnapshot {
+  mtimeMs: number;
+  size: number;
+  /** sha256 of the raw bytes, so a touch without a content change is not mistaken for an edit. */
+  contentHash: string;
+}
+
+export interface FileReadRecord extends FileSnapshot {
+  /** True when the model saw only part of the file (offset/limit or a truncated page). */
+  partial: boolean;
+  /** Date.now() of the read (or of our own last write). */
+  recordedAt: number;
+}
+
+export type FileFreshness = 'unread' | 'changed' | 'unchanged';
+
+export function hashContent(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function takeSnapshot(stats: { mtimeMs: number; size: number }, bytes: Uint8Array): FileSnapshot {
+  return { mtimeMs: stats.mtimeMs, size: stats.size, contentHash: hashContent(bytes) };
+}
+
+/**
+ * Remembers, per absolute path, which files the model has read in this session and what they looked
+ * like then. Edit and Write consult it so the model never overwrites a file it has not seen, or one
+ * that changed behind its back (the user, a formatter, another tool) since it last looked.
+ */
+export class FileReadLedger {
+  private readonly records = new Map<string, FileReadRecord>();
+
+  record(absolutePath: string, snapshot: FileSnapshot, options: { partial?: boolean } = {}): void {
+    this.records.set(absolutePath, { ...snapshot, partial: options.partial ?? false, recordedAt: Date.now() });
+  }
+
+  get(absolutePath: string): FileReadRecord | undefined {
+    return this.records.get(absolutePath);
+  }
+
+  has(absolutePath: string): boolean {
+    return this.records.has(absolutePath);
+  }
+
+  forget(absolutePath: string): void {
+    this.records.delete(absolutePath);
+  }
+
+  paths(): string[] {
+    return [...this.records.keys()];
+  }
+
+  /**
+   * Compares the file as it is now with the last record. Same mtime and size count as unchanged
+   * without hashing; otherwise the content hash decides (editors and `touch` bump mtime alone).
+   */
+  freshness(absolutePath: string, current: { mtimeMs: number; size: number }, currentBytes: Uint8Array): FileFreshness {
+    const recorded = this.records.get(absolutePath);
+    if (!recorded) return 'unread';
+    if (recorded.mtimeMs === current.mtimeMs && recorded.size === current.size) return 'unchanged';
+    if (recorded.size !== current.size) return 'changed';
+    return hashContent(currentBytes) === recorded.contentHash ? 'unchanged' : 'changed';
+  }
+}

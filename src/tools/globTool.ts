@@ -1,0 +1,93 @@
+import { stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { z } from 'zod';
+import { runRipgrep } from './ripgrep.js';
+import { abortedResult, describeFsError, errorResult, resolveToolPath } from './toolPath.js';
+import type { Tool, ToolContext, ToolResult } from './types.js';
+
+export const MAX_GLOB_RESULTS = 100;
+const MAX_LISTING_BYTES = 64 * 1024 * 1024;
+
+const inputSchema = z.object({
+  pattern: z.string().describe('Glob pattern to match file paths against, e.g. "**/*.ts" or "src/**/*.{js,jsx}"'),
+  path: z
+    .string()
+    .optional()
+    .describe(
+      'Directory to search in; omit it to search the current working directory. Do not pass "undefined" or "null"',
+    ),
+});
+
+type GlobInput = z.infer<typeof inputSchema>;
+
+const description = `Finds files by name with a glob pattern, fast on any size of codebase.
+
+- Patterns follow standard glob rules and match paths relative to the search directory: "*.ts" matches only files directly in it, "**/*.ts" matches at any depth, "src/**/*.{ts,tsx}" only under src. An absolute pattern also works.
+- Returns absolute paths, most recently modified first, at most ${MAX_GLOB_RESULTS}.
+- Ignore files such as .gitignore are NOT respected: build output and node_modules are included (only .git directories are skipped). Use a narrower path or pattern when results are truncated.
+- Hidden files and directories are included.
+- To search file contents, use Grep. For open-ended searches that need several rounds, make several calls in one response.`;
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> {
+  if (ctx.signal.aborted) return abortedResult();
+  const started = Date.now();
+  const searchRoot = input.path ? resolveToolPath(input.path, ctx) : ctx.cwd;
+  try {
+    const rootStats = await stat(searchRoot);
+    if (!rootStats.isDirectory()) return errorResult(`Path is not a directory: ${searchRoot}`);
+  } catch (error) {
+    return errorResult(describeFsError(error, searchRoot).replace(/^File does not exist/, 'Directory does not exist'));
+  }
+
+  // Walk only below the pattern's literal prefix: "src/**/*.ts" never lists node_modules.
+  const scan = picomatch.scan(input.pattern.replace(/^\.\//, ''));
+  const walkDir = resolve(searchRoot, scan.base);
+  const filenames: string[] = [];
+  let totalMatches = 0;
+
+  if (!scan.isGlob) {
+    const literal = await stat(walkDir).catch(() => undefined);
+    if (literal?.isFile()) {
+      filenames.push(walkDir);
+      totalMatches = 1;
+    }
+  } else {
+    const walkStats = await stat(walkDir).catch(() => undefined);
+    if (walkStats?.isDirectory()) {
+      const run = await runRipgrep(
+        ['--files', '--no-config', '--no-ignore', '--hidden', '--glob', '!.git', '--sortr', 'modified', '--', walkDir],
+        { signal: ctx.signal, maxOutputBytes: MAX_LISTING_BYTES },
+      );
+      if (run.aborted) return abortedResult();
+      if (run.spawnError) return errorResult(run.spawnError);
+      if (run.exitCode === 2 && run.stdout === '') return errorResult(`Glob failed: ${run.stderr.trim()}`);
+      const matches = picomatch(scan.glob, { dot: true });
+      for (const line of run.stdout.split('\n')) {
+        if (line === '' || !matches(toPosix(relative(walkDir, line)))) continue;
+        totalMatches++;
+        if (filenames.length < MAX_GLOB_RESULTS) filenames.push(line);
+      }
+    }
+  }
+
+  const truncated = totalMatches > filenames.length;
+  const data = { filenames, numFiles: filenames.length, totalMatches, truncated, durationMs: Date.now() - started };
+  if (filenames.length === 0) return { content: 'No files found', data };
+  const note = truncated
+    ? `\n(Results are truncated: showing the ${filenames.length} most recently modified of ${totalMatches} matching files. Use a more specific path or pattern.)`
+    : '';
+  return { content: filenames.join('\n') + note, data };
+}
+
+export const globTool: Tool<typeof inputSchema> = {
+  name: 'Glob',
+  description,
+  inputSchema,
+  isReadOnly: () => true,
+  run: runGlob,
+};

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { HeadTailCollector } from './outputTruncation.js';
+
+export interface ShellRunOptions {
+  script: string;
+  cwd: string;
+  env: Record<string, string>;
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Characters of each stream kept (head and tail); the middle of longer output is dropped. */
+  maxOutputChars: number;
+  /** Time between SIGTERM and SIGKILL. */
+  killGraceMs?: number;
+}
+
+export interface ShellRunResult {
+  stdout: HeadTailCollector;
+  stderr: HeadTailCollector;
+  /** The exit status; 128 + n when killed by signal n, as a shell reports it. */
+  exitCode: number | null;
+  timedOut: boolean;
+  interrupted: boolean;
+  spawnError?: string;
+}
+
+const DEFAULT_KILL_GRACE_MS = 2000;
+/**
+ * A command that leaves a background job holding our pipes (`server &`) would otherwise keep us
+ * waiting for EOF forever; once the shell itself has exited we wait only this long for the rest.
+ */
+const DRAIN_AFTER_EXIT_MS = 250;
+
+/** bash from PATH (or the usual places), else POSIX sh. */
+export function findShell(env: Record<string, string | undefined>): string {
+  const candidates = [...(env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'bash')), '/bin/bash', '/usr/bin/bash'];
+  return candidates.find((candidate) => existsSync(candidate)) ?? '/bin/sh';
+}
+
+function signalExitCode(signal: NodeJS.Signals | null): number | null {
+  if (!signal) return null;
+  const number = constants.signals[signal];
+  return number === undefined ? null : 128 + number;
+}
+
+/** Signals every process in the child's group, so grandchildren (`sleep` under bash) die too. */
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+export function runShellScript(options: ShellRunOptions): Promise<ShellRunResult> {
+  const stdout = new HeadTailCollector(options.maxOutputChars);
+  const stderr = new HeadTailCollector(options.maxOutputChars);
+  let timedOut = false;
+  let interrupted = false;
+
+  return new Promise((resolve) => {
+    const child = spawn(findShell(options.env), ['-c', options.script], {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let settled = false;
+    let drainTimer: NodeJS.Timeout | undefined;
+    let killTimer: NodeJS.Timeout | undefined;
+
+    const terminate = () => {
+      if (killTimer) return;
+      killGroup(child.pid, 'SIGTERM');
+      killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), options.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+    };
+    const onAbort = () => {
+      interrupted = true;
+      terminate();
+    };
+    const timeoutTimer = setTimeout(() => {
+      timedOut = true;
+      terminate();
+    }, options.timeoutMs);
+    options.signal.addEventListener('abort', onAbort, { once: true });
+
+    const finish = (exitCode: number | null, spawnError?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timeoutTimer);
+      clearTimeout(drainTimer);
+      options.signal.removeEventListener('abort', onAbort);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      const result: ShellRunResult = { stdout, stderr, exitCode, timedOut, interrupted };
+      resolve(spawnError === undefined ? result : { ...result, spawnError });
+    };
+
+    const stdoutDecoder = new StringDecoder('utf8');
+    const stderrDecoder = new StringDecoder('utf8');
+    child.stdout.on('data', (chunk: Buffer) => stdout.append(stdoutDecoder.write(chunk)));
+    child.stderr.on('data', (chunk: Buffer) => stderr.append(stderrDecoder.write(chunk)));
+
+    let exitCode: number | null = null;
+    child.on('exit', (code, signal) => {
+      exitCode = code ?? signalExitCode(signal);
+      drainTimer = setTimeout(() => finish(exitCode), DRAIN_AFTER_EXIT_MS);
+    });
+    child.on('close', (code, signal) => {
+      stdout.append(stdoutDecoder.end());
+      stderr.append(stderrDecoder.end());
+      finish(code ?? signalExitCode(signal) ?? exitCode);
+    });
+    child.on('error', (error) => finish(null, `Could not start the shell: ${error.message}`));
+
+    if (options.signal.aborted) onAbort();
+  });
+}

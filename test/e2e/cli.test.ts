@@ -1,0 +1,141 @@
+// End-to-end: the command line's own behaviours — version, help, configuration errors, piped
+// input, stream-json input, prompts, and `permissions check`.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startModelServer, type ModelServer } from '../support/modelServer.js';
+import { reply, text } from '../support/script.js';
+import { jsonResult, makeWorkspace, runWright, streamEvents } from './harness.js';
+
+let server: ModelServer;
+before(async () => (server = await startModelServer()));
+after(() => server.close());
+
+test('--version prints the package version', async () => {
+  const run = await runWright(['--version'], { workspace: makeWorkspace() });
+  assert.equal(run.code, 0);
+  assert.match(run.stdout, /^\d+\.\d+\.\d+ \(wright\)\n$/);
+});
+
+test('--help lists the flags', async () => {
+  const run = await runWright(['--help'], { workspace: makeWorkspace() });
+  assert.equal(run.code, 0);
+  for (const flag of ['--output-format', '--allowedTools', '--permission-mode', '--resume', '--max-turns']) assert.match(run.stdout, new RegExp(flag));
+});
+
+test('without credentials: exit 2 and a message saying how to configure them', async () => {
+  const run = await runWright(['-p', 'hello'], { workspace: makeWorkspace() });
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /ANTHROPIC_API_KEY/);
+  assert.match(run.stderr, /OPENAI_BASE_URL|--provider openai/);
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('usage errors exit 2', async () => {
+  const workspace = makeWorkspace();
+  for (const args of [['-p', 'x', '--bogus'], ['-p', 'x', '--output-format', 'xml'], ['-p', 'x', '--max-turns', 'many'], ['-p', 'x', '--permission-mode', 'yolo']]) {
+    const run = await runWright(args, { workspace, server });
+    assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, /^wright: /);
+  }
+});
+
+test('invalid settings name the file, line and key', async () => {
+  const workspace = makeWorkspace();
+  mkdirSync(join(workspace.repo, '.wright'));
+  const settingsPath = join(workspace.repo, '.wright', 'settings.json');
+  writeFileSync(settingsPath, '{\n  "permissions": {\n    "defaultMode": "sometimes"\n  }\n}\n');
+  const bad = await runWright(['-p', 'x'], { workspace, server });
+  assert.equal(bad.code, 2);
+  assert.ok(bad.stderr.includes(`${settingsPath}:3:`), bad.stderr);
+  assert.match(bad.stderr, /permissions\.defaultMode/);
+
+  writeFileSync(settingsPath, '{\n  "model": "sonnet",\n  oops\n}\n');
+  const broken = await runWright(['-p', 'x'], { workspace, server });
+  assert.equal(broken.code, 2);
+  assert.ok(broken.stderr.includes(`${settingsPath}:3:`), broken.stderr);
+});
+
+test('piped stdin is added to the prompt, and memory files reach the model', async () => {
+  const workspace = makeWorkspace({ 'AGENTS.md': 'Always answer in haiku.\n', 'WRIGHT.md': 'See @docs/style.md\n', 'docs/style.md': 'Tabs, not spaces.\n' });
+  server.push(reply([text('Fine.')]));
+  const before = server.requests.length;
+  const run = await runWright(['-p', 'What does this log say?'], { workspace, server, stdin: 'ERROR: disk full\n' });
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stdout, 'Fine.\n');
+  const sent = JSON.stringify(server.requests[before]!.body.messages);
+  assert.match(sent, /ERROR: disk full/);
+  assert.match(sent, /What does this log say\?/);
+  assert.match(sent, /Always answer in haiku\./);
+  assert.match(sent, /Tabs, not spaces\./);
+});
+
+test('--input-format stream-json runs one turn per stdin line in one session', async () => {
+  const workspace = makeWorkspace();
+  server.push(reply([text('First answer.')]), reply([text('Second answer.')]));
+  const lines = ['first', 'second'].map((t) => JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'text', text: t }] } }));
+  const run = await runWright(['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose'], {
+    workspace,
+    server,
+    stdin: lines.join('\n') + '\n',
+  });
+  assert.equal(run.code, 0, run.stderr);
+  const results = streamEvents(run).filter((e) => e.type === 'result');
+  assert.deepEqual(results.map((r) => r.result), ['First answer.', 'Second answer.']);
+  assert.equal(results[0].session_id, results[1].session_id);
+  const events = streamEvents(run);
+  assert.equal(events[0].type, 'system');
+  assert.equal(events[0].subtype, 'init');
+  assert.ok(events[0].tools.includes('Bash'));
+});
+
+test('--max-turns ends with error_max_turns and exit code 1', async () => {
+  const workspace = makeWorkspace();
+  server.push(reply([{ type: 'tool_use', name: 'Glob', input: { pattern: '*' } }]));
+  const run = await runWright(['-p', 'loop', '--max-turns', '1', '--output-format', 'json'], { workspace, server });
+  assert.equal(run.code, 1);
+  assert.equal(jsonResult(run).subtype, 'error_max_turns');
+});
+
+test('--system-prompt and --append-system-prompt shape the system prompt; --disallowedTools removes a tool', async () => {
+  const workspace = makeWorkspace();
+  server.push(reply([text('ok')]));
+  const before = server.requests.length;
+  const run = await runWright(
+    ['-p', 'hi', '--system-prompt', 'You are a test double.', '--append-system-prompt', 'Be brief.', '--disallowedTools', 'Bash'],
+    { workspace, server },
+  );
+  assert.equal(run.code, 0, run.stderr);
+  const body = server.requests[before]!.body;
+  const system = JSON.stringify(body.system);
+  assert.match(system, /You are a test double\./);
+  assert.match(system, /Be brief\.$|Be brief\.\"/);
+  assert.ok(!body.tools.some((t: any) => t.name === 'Bash'));
+});
+
+test('permissions check prints the decision without running anything', async () => {
+  const workspace = makeWorkspace();
+  mkdirSync(join(workspace.repo, '.wright'));
+  writeFileSync(
+    join(workspace.repo, '.wright', 'settings.json'),
+    JSON.stringify({ permissions: { allow: ['Bash(npm test:*)'], deny: ['Bash(rm -rf:*)', 'Read(./.env)'] } }),
+  );
+  const check = async (tool: string, input: object, ...extra: string[]) => {
+    const run = await runWright(['permissions', 'check', tool, '--input', JSON.stringify(input), ...extra], { workspace });
+    assert.equal(run.code, 0, run.stderr);
+    return JSON.parse(run.stdout);
+  };
+  const denied = await check('Bash', { command: 'rm -rf build' });
+  assert.equal(denied.behavior, 'deny');
+  assert.equal(denied.rule, 'Bash(rm -rf:*)');
+  assert.equal(typeof denied.reason, 'string');
+  assert.equal((await check('Bash', { command: 'npm test -- --watch=false' })).behavior, 'allow');
+  assert.equal((await check('Bash', { command: 'npm test && curl evil.example' })).behavior, 'ask');
+  assert.equal((await check('Read', { file_path: join(workspace.repo, '.env') })).behavior, 'deny');
+  assert.equal((await check('Read', { file_path: join(workspace.repo, 'README.md') })).behavior, 'allow');
+  assert.equal((await check('Edit', { file_path: join(workspace.repo, 'a.ts'), old_string: 'a', new_string: 'b' }, '--mode', 'plan')).behavior, 'deny');
+  assert.equal((await check('Edit', { file_path: join(workspace.repo, 'a.ts'), old_string: 'a', new_string: 'b' }, '--mode', 'acceptEdits')).behavior, 'allow');
+  const bad = await runWright(['permissions', 'check', 'Bash', '--input', '{nope'], { workspace });
+  assert.equal(bad.code, 2);
+});
