@@ -25,6 +25,7 @@ export class AnthropicModelClient implements ModelClient {
       label: 'Anthropic API',
       credentialSource: config.credential?.source ?? null,
       credentialHint: 'ANTHROPIC_API_KEY',
+      address: config.baseUrl ?? undefined,
     };
   }
 
@@ -34,6 +35,7 @@ export class AnthropicModelClient implements ModelClient {
       endpoint: this.endpoint,
       maxRetries: this.config.maxRetries,
       idleTimeoutMs: this.config.idleTimeoutMs,
+      baseDelayMs: this.config.retryBaseDelayMs,
       signal: request.signal,
       dependencies: this.dependencies,
       onRetry,

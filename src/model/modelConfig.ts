@@ -6,7 +6,7 @@
 //   retries:  WRIGHT_MAX_RETRIES > settings.maxRetries > 10
 // Aliases sonnet/opus/haiku name the current Claude models, overridable per alias by
 // ANTHROPIC_DEFAULT_{SONNET,OPUS,HAIKU}_MODEL.
-import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_RETRIES } from './retryPolicy.js';
+import { BASE_DELAY_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_RETRIES } from './retryPolicy.js';
 
 export type ModelProvider = 'anthropic' | 'openai';
 export const MODEL_PROVIDERS: readonly ModelProvider[] = ['anthropic', 'openai'];
@@ -29,6 +29,8 @@ export interface ModelConfig {
   baseUrl: string | null;
   maxRetries: number;
   idleTimeoutMs: number;
+  /** `WRIGHT_RETRY_BASE_DELAY_MS`: the first backoff step (default 500 ms). */
+  retryBaseDelayMs: number;
 }
 
 export interface ModelConfigInput {
@@ -42,9 +44,9 @@ export type ModelConfigResult = { ok: true; config: ModelConfig } | { ok: false;
 export const DEFAULT_OPENAI_MODEL = 'gpt-4.1';
 
 const MODEL_ALIASES: Record<string, { model: string; overrideVariable: string }> = {
-  sonnet: { model: 'claude-sonnet-4-5', overrideVariable: 'ANTHROPIC_DEFAULT_SONNET_MODEL' },
-  opus: { model: 'claude-opus-4-5', overrideVariable: 'ANTHROPIC_DEFAULT_OPUS_MODEL' },
-  haiku: { model: 'claude-haiku-4-5', overrideVariable: 'ANTHROPIC_DEFAULT_HAIKU_MODEL' },
+  sonnet: { model: 'claude-sonnet-5-5', overrideVariable: 'ANTHROPIC_DEFAULT_SONNET_MODEL' },
+  opus: { model: 'claude-opus-5-5', overrideVariable: 'ANTHROPIC_DEFAULT_OPUS_MODEL' },
+  haiku: { model: 'claude-haiku-5-5', overrideVariable: 'ANTHROPIC_DEFAULT_HAIKU_MODEL' },
 };
 
 const MISSING_ANTHROPIC_CREDENTIALS =
@@ -68,7 +70,10 @@ export function resolveModelConfig(input: ModelConfigInput): ModelConfigResult {
   if (!idle.ok) return idle;
   if (idle.value === 0) return { ok: false, message: 'WRIGHT_STREAM_IDLE_TIMEOUT_MS must be greater than 0.' };
 
-  const common = { maxRetries: retries.value, idleTimeoutMs: idle.value };
+  const baseDelay = resolveWholeNumber('WRIGHT_RETRY_BASE_DELAY_MS', env('WRIGHT_RETRY_BASE_DELAY_MS'), undefined, BASE_DELAY_MS);
+  if (!baseDelay.ok) return baseDelay;
+
+  const common = { maxRetries: retries.value, idleTimeoutMs: idle.value, retryBaseDelayMs: baseDelay.value };
   const requestedModel = nonEmpty(input.flags.model);
 
   if (provider.value === 'anthropic') {

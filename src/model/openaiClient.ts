@@ -40,6 +40,7 @@ export class OpenAIModelClient implements ModelClient {
       endpoint: this.endpoint,
       maxRetries: this.config.maxRetries,
       idleTimeoutMs: this.config.idleTimeoutMs,
+      baseDelayMs: this.config.retryBaseDelayMs,
       signal: request.signal,
       dependencies: this.dependencies,
       onRetry,

@@ -90,19 +90,31 @@ function canonicalModelId(model: string): string {
 }
 
 /**
- * Families priced by version rather than by name: Opus 4.5 and every later Opus 4.x cost 5/25, and
- * Sonnet has cost 3/15 since Sonnet 4. A two-digit-or-shorter number after the major version is a
- * minor version; an eight-digit one is a date.
+ * Families priced by version rather than by name (published list prices, checked 2026-11):
+ * Sonnet 4–4.x cost 3/15 and Sonnet 5 and 5.x 2/10; Opus 4.5 to 5 cost 5/25 and Opus 5.5 4/20;
+ * Haiku 5.5 costs 0.10/0.50 for prompts up to 100k tokens (the long-prompt tier is not modelled);
+ * Fable and Mythos 5.x cost 10/50. A one- or two-digit number after the major version is a minor
+ * version; an eight-digit one is a date. Anything newer is reported as unpriced, not guessed.
  */
 function newerClaudePrice(id: string): ModelPrice | null {
-  const match = /^claude-(opus|sonnet)-(\d+)(?:-(\d{1,2}))?(?:$|[-@:])/.exec(id);
+  const match = /^claude-(opus|sonnet|haiku|fable|mythos)-(\d+)(?:-(\d{1,2}))?(?:$|[-@:])/.exec(id);
   if (!match) return null;
   const [, family, majorText, minorText] = match;
-  const major = Number(majorText);
-  const minor = minorText === undefined ? 0 : Number(minorText);
-  if (family === 'sonnet' && major >= 4) return claude(3, 15);
-  if (family === 'opus' && major === 4 && minor >= 5) return claude(5, 25);
-  return null;
+  const version = Number(majorText) + (minorText === undefined ? 0 : Number(minorText) / 10);
+  switch (family) {
+    case 'sonnet':
+      if (version >= 4 && version < 5) return claude(3, 15);
+      if (version >= 5 && version < 6) return claude(2, 10);
+      return null;
+    case 'opus':
+      if (version >= 4.5 && version <= 5) return claude(5, 25);
+      if (version === 5.5) return claude(4, 20);
+      return null;
+    case 'haiku':
+      return version === 5.5 ? claude(0.1, 0.5) : null;
+    default:
+      return version >= 5 && version < 6 ? claude(10, 50) : null;
+  }
 }
 
 function longestFamilyMatch(id: string, families: Array<[string, ModelPrice]>): ModelPrice | null {

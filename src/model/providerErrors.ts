@@ -12,6 +12,8 @@ export interface ProviderEndpoint {
   credentialSource: string | null;
   /** What to set when no credential was configured, e.g. 'OPENAI_API_KEY'. */
   credentialHint: string;
+  /** A non-default base URL the label does not already show, named when the connection fails. */
+  address?: string | undefined;
 }
 
 export interface AttemptFailure {
@@ -55,20 +57,22 @@ const NETWORK_ERROR_CODES = new Set([
 
 export function describeProviderError(error: unknown, endpoint: ProviderEndpoint): AttemptFailure {
   const shape = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ErrorShape;
-  const name = typeof shape.name === 'string' ? shape.name : '';
+  // The Anthropic SDK names its errors; the OpenAI SDK leaves `name` as 'Error', so the class name counts too.
+  const names = new Set([shape.name, (error as object | null)?.constructor?.name].filter((name) => typeof name === 'string'));
   const text = typeof shape.message === 'string' ? shape.message : String(error);
 
   if (error instanceof MalformedStreamError || error instanceof SyntaxError) {
     return failure('malformed_response', true, null, `${endpoint.label} sent malformed stream data: ${text}`);
   }
-  if (name === 'APIUserAbortError' || name === 'AbortError') {
+  if (names.has('APIUserAbortError') || names.has('AbortError')) {
     return failure('aborted', false, null, 'The request was aborted.');
   }
   if (typeof shape.status === 'number') return describeHttpError(shape, shape.status, endpoint);
-  if (name === 'APIError' && shape.error !== undefined) return describeStreamError(shape, endpoint);
-  if (name === 'APIConnectionError' || name === 'APIConnectionTimeoutError' || isNetworkFailure(shape)) {
+  if (names.has('APIError') && shape.error !== undefined) return describeStreamError(shape, endpoint);
+  if (names.has('APIConnectionError') || names.has('APIConnectionTimeoutError') || isNetworkFailure(shape)) {
     const detail = networkDetail(shape) ?? text;
-    return failure('connection', true, null, `Connection to ${endpoint.label} failed: ${detail}`);
+    const where = endpoint.address ? `${endpoint.label} at ${endpoint.address}` : endpoint.label;
+    return failure('connection', true, null, `Connection to ${where} failed: ${detail}`);
   }
   return failure('connection', false, null, `${endpoint.label} request failed: ${text}`);
 }

@@ -19,6 +19,8 @@ export interface RetryingStreamOptions {
   maxRetries: number;
   /** An attempt that receives nothing for this long is abandoned and retried. */
   idleTimeoutMs: number;
+  /** The first backoff step; later ones double it (full jitter). */
+  baseDelayMs?: number;
   signal?: AbortSignal | undefined;
   dependencies: RetryDependencies;
   onRetry?: ((notice: RetryNotice) => void) | undefined;
@@ -49,7 +51,7 @@ async function runAttempts(
     if (!failed.retryable || retries >= options.maxRetries) {
       return stream.fail(new ModelError(failed.kind, failed.message + retriesSuffix(retries), failed.status));
     }
-    const delayMs = backoffDelayMs(retries + 1, options.dependencies.random, failed.retryAfterMs);
+    const delayMs = backoffDelayMs(retries + 1, options.dependencies.random, failed.retryAfterMs, options.baseDelayMs);
     options.onRetry?.({
       attempt: retries + 1,
       maxRetries: options.maxRetries,

@@ -94,9 +94,14 @@ export function parseRetryAfterMs(headers: HeaderLookup | null | undefined, now:
  * The wait before retry number `retryNumber` (1-based): the server's retry-after when given (capped),
  * else exponential backoff with full jitter, a uniform pick in [0, min(cap, base·2^(n−1))].
  */
-export function backoffDelayMs(retryNumber: number, random: Random, retryAfterMs: number | null = null): number {
+export function backoffDelayMs(
+  retryNumber: number,
+  random: Random,
+  retryAfterMs: number | null = null,
+  baseDelayMs: number = BASE_DELAY_MS,
+): number {
   if (retryAfterMs !== null) return Math.min(Math.max(0, retryAfterMs), MAX_RETRY_AFTER_MS);
-  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** Math.max(0, retryNumber - 1));
+  const ceiling = Math.min(MAX_BACKOFF_MS, baseDelayMs * 2 ** Math.max(0, retryNumber - 1));
   const fraction = Math.min(Math.max(random(), 0), 1);
   return Math.round(fraction * ceiling);
 }

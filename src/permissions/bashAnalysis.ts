@@ -13,10 +13,11 @@
  */
 import { lexShell, type ShellWord } from './bashLexer.js';
 import { splitSimpleCommands, type BashSimpleCommand } from './bashSimpleCommands.js';
-import { commandName, denyViews, isAssignment, stripSafePrefixes } from './bashWrappers.js';
+import { commandName, denyViews, isAssignment, isFullyViewed, stripSafePrefixes } from './bashWrappers.js';
 
 export const MAX_ANALYSABLE_LENGTH = 10_000;
 const MAX_PAYLOAD_DEPTH = 4;
+const MAX_EMBEDDED_COMMANDS = 256;
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish']);
 /** Shell options whose value is the next word, so it is not mistaken for a script name. */
@@ -55,8 +56,14 @@ function analyze(command: string, depth: number): BashAnalysis {
   const commands = split.commands.map(withEffectiveWords);
   const allCommands = [...commands];
   const payloads = [...lexed.substitutions];
-  for (const simple of commands) {
-    const found = findPayloads(simple);
+  // Embedded commands (`find -exec sh -c …`) are appended as they are found and inspected in turn.
+  const limit = commands.length + MAX_EMBEDDED_COMMANDS;
+  for (let i = 0; i < allCommands.length; i++) {
+    if (i >= limit) {
+      hidden.add('too many embedded commands to inspect');
+      break;
+    }
+    const found = findPayloads(allCommands[i] as BashCommand);
     for (const reason of found.unanalysable) unanalysable.add(reason);
     for (const reason of found.hidden) hidden.add(reason);
     payloads.push(...found.payloads);
@@ -64,7 +71,7 @@ function analyze(command: string, depth: number): BashAnalysis {
   }
 
   const commandLines = [command];
-  for (const payload of payloads) {
+  for (const payload of new Set(payloads)) {
     if (depth >= MAX_PAYLOAD_DEPTH) {
       hidden.add('commands nested too deeply to inspect');
       continue;
@@ -90,7 +97,9 @@ interface FoundPayloads {
 
 function findPayloads(simple: BashSimpleCommand): FoundPayloads {
   const found: FoundPayloads = { payloads: [], embedded: [], unanalysable: [], hidden: [] };
-  for (const view of denyViews(simple.words)) {
+  const views = denyViews(simple.words);
+  if (!isFullyViewed(views)) found.hidden.push('too many nested launchers to inspect');
+  for (const view of views) {
     const start = view.words.findIndex((word) => !isAssignment(word));
     const first = view.words[start];
     if (first === undefined) continue;
@@ -112,8 +121,12 @@ function findPayloads(simple: BashSimpleCommand): FoundPayloads {
       found.unanalysable.push('eval');
       if (args.some((word) => word.hasExpansion)) found.hidden.push('eval of text only known when it runs');
       found.payloads.push(args.map((word) => word.value).join(' '));
+    } else if (name === 'source' || name === '.') {
+      if (args[0]?.hasExpansion) found.hidden.push(`${name} of a file only known when it runs`);
     } else if (name === 'find') {
       found.embedded.push(...findExecCommands(args));
+    } else {
+      found.payloads.push(...storedCommandStrings(name, args));
     }
   }
   return found;
@@ -130,7 +143,10 @@ function shellPayload(name: string, args: readonly ShellWord[], simple: BashSimp
     }
     if (option === '--' || !/^[-+]/.test(option)) {
       if (readsStdin) break;
-      return; // a script file: like any other program, its contents are not ours to inspect
+      // A script file is like any other program: its contents are not ours to inspect, unless the
+      // "file" is generated on this very line (`bash <(curl …)`).
+      if (word.hasExpansion) found.hidden.push(`${name} runs a script only known when it runs`);
+      return;
     }
     if (option.startsWith('--')) continue;
     if (option.slice(1).includes('s')) readsStdin = true;
@@ -150,6 +166,23 @@ function shellPayload(name: string, args: readonly ShellWord[], simple: BashSimp
     return;
   }
   for (const redirect of fed) found.payloads.push(redirect.heredoc?.body ?? redirect.target?.value ?? '');
+}
+
+/**
+ * Command strings that run later: alias bodies (run once aliases are expanded), trap handlers, and
+ * git configuration given with `-c` (pagers, editors, `alias.x=!cmd`, ssh commands all run).
+ */
+function storedCommandStrings(name: string, args: readonly ShellWord[]): string[] {
+  const afterEquals = (word: ShellWord) => word.value.slice(word.value.indexOf('=') + 1);
+  if (name === 'alias') return args.filter((word) => word.value.includes('=')).map(afterEquals);
+  if (name === 'trap') {
+    const handler = args.find((word) => !word.value.startsWith('-'));
+    return handler === undefined ? [] : [handler.value];
+  }
+  if (name === 'git') {
+    return args.flatMap((word, i) => (args[i - 1]?.value === '-c' && word.value.includes('=') ? [afterEquals(word).replace(/^!/, '')] : []));
+  }
+  return [];
 }
 
 /** `find … -exec cmd {} ;` runs `cmd` once per file. */

@@ -6,55 +6,11 @@
  * Anything it cannot follow is reported in `issues` rather than guessed at.
  */
 import { decodeAnsiCQuoted } from './bashAnsiCQuote.js';
+import { readBacktickBody, readHeredocBody, skipBalancedParentheses } from './bashDelimitedText.js';
+import { ISSUE, type ShellLexResult, type ShellOperator, type ShellRedirect, type ShellToken, type ShellWord } from './bashTokens.js';
 
-export interface ShellWord {
-  /** The word as written, quotes included. */
-  raw: string;
-  /** After quote removal and escape processing; expansions are left as written. */
-  value: string;
-  /** Contains a parameter, arithmetic or command expansion (unquoted or in double quotes). */
-  hasExpansion: boolean;
-  /** Contains an unquoted glob (`* ? [`) or brace expansion, so it may become several paths. */
-  hasGlob: boolean;
-  /** Starts with an unquoted `~`. */
-  startsWithTilde: boolean;
-}
-
-export interface ShellRedirect {
-  operator: string;
-  /** Explicit file descriptor written before the operator (`2>`), if any. */
-  fd?: string;
-  /** The word after the operator; for a here-document, its delimiter. */
-  target?: ShellWord;
-  heredoc?: { body: string; expands: boolean };
-}
-
-export type ShellOperator = '&&' | '||' | ';' | ';;' | ';&' | ';;&' | '|' | '|&' | '&' | '(' | ')' | '\n';
-
-export type ShellToken =
-  | { kind: 'word'; word: ShellWord }
-  | { kind: 'operator'; operator: ShellOperator }
-  | { kind: 'redirect'; redirect: ShellRedirect };
-
-export interface ShellLexResult {
-  tokens: ShellToken[];
-  /** Constructs found that a simple-command analysis cannot reason about (deduplicated). */
-  issues: string[];
-  /** Text of commands that run inside this one: `$(…)`, backticks, `<(…)`, `>(…)`. */
-  substitutions: string[];
-}
-
-export const ISSUE = {
-  commandSubstitution: 'command substitution $(…)',
-  backtickSubstitution: 'command substitution `…`',
-  processSubstitution: 'process substitution <(…) or >(…)',
-  arithmeticExpansion: 'arithmetic expansion $((…))',
-  unbalancedQuotes: 'unbalanced quotes',
-  unbalancedParentheses: 'unbalanced parentheses',
-  hereDocument: 'here-document',
-  redirectWithoutTarget: 'redirection without a target',
-  tooDeeplyNested: 'substitutions nested too deeply',
-} as const;
+export type { ShellLexResult, ShellOperator, ShellRedirect, ShellToken, ShellWord } from './bashTokens.js';
+export { ISSUE } from './bashTokens.js';
 
 // Longest first, so `&&` wins over `&` and `>>` over `>`.
 const SYMBOLS = [
@@ -356,39 +312,20 @@ class Lexer {
     this.issues.add(ISSUE.backtickSubstitution);
     const word = this.ensureWord();
     word.hasExpansion = true;
-    const src = this.src;
     const start = this.pos;
-    let body = '';
-    let i = this.pos + 1;
-    for (; i < src.length && src[i] !== '`'; i++) {
-      const next = src[i + 1];
-      if (src[i] === '\\' && next !== undefined && '\\`$'.includes(next)) {
-        body += next;
-        i++;
-      } else body += src[i];
-    }
-    if (i >= src.length) this.issues.add(ISSUE.unbalancedQuotes);
-    this.substitutions.push(body);
-    this.pos = Math.min(i + 1, src.length);
-    word.value += src.slice(start, this.pos);
+    const read = readBacktickBody(this.src, this.pos + 1);
+    if (!read.closed) this.issues.add(ISSUE.unbalancedQuotes);
+    this.substitutions.push(read.body);
+    this.pos = read.end;
+    word.value += this.src.slice(start, this.pos);
   }
 
   private readHeredocBodies(): void {
     for (const redirect of this.pendingHeredocs) {
-      const delimiter = redirect.target?.value ?? '';
-      const stripTabs = redirect.operator === '<<-';
-      const lines: string[] = [];
-      while (this.pos < this.src.length) {
-        let lineEnd = this.src.indexOf('\n', this.pos);
-        if (lineEnd === -1) lineEnd = this.src.length;
-        const line = this.src.slice(this.pos, lineEnd);
-        this.pos = Math.min(lineEnd + 1, this.src.length);
-        if ((stripTabs ? line.replace(/^\t+/, '') : line) === delimiter) break;
-        lines.push(line);
-      }
-      const body = lines.join('\n');
-      redirect.heredoc = { body, expands: redirect.heredoc?.expands ?? true };
-      if (redirect.heredoc.expands) this.scanHeredocExpansions(body);
+      const read = readHeredocBody(this.src, this.pos, redirect.target?.value ?? '', redirect.operator === '<<-');
+      this.pos = read.end;
+      redirect.heredoc = { body: read.body, expands: redirect.heredoc?.expands ?? true };
+      if (redirect.heredoc.expands) this.scanHeredocExpansions(read.body);
     }
     this.pendingHeredocs = [];
   }
@@ -406,13 +343,4 @@ class Lexer {
     for (const issue of inner.issues) this.issues.add(issue);
     this.substitutions.push(...inner.substitutions);
   }
-}
-
-function skipBalancedParentheses(src: string, start: number): { end: number; closed: boolean } {
-  let depth = 0;
-  for (let i = start; i < src.length; i++) {
-    if (src[i] === '(') depth++;
-    if (src[i] === ')' && depth-- === 0) return { end: i, closed: true };
-  }
-  return { end: src.length, closed: false };
 }

@@ -55,10 +55,12 @@ const LAUNCHERS = new Set([
   'sudo', 'doas', 'su', 'runuser', 'env', 'exec', 'xargs', 'parallel', 'setsid', 'ionice', 'chrt', 'taskset',
   'flock', 'watch', 'unbuffer', 'strace', 'ltrace', 'caffeinate', 'chroot', 'fakeroot', 'firejail',
   'proxychains', 'proxychains4', 'torsocks', 'busybox', 'script', 'systemd-run', 'nsenter', 'unshare',
-  'bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish',
+  'bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'ssh',
 ]);
 /** How many non-option words after a launcher may start the real command. */
 const LAUNCHER_REACH = 8;
+/** Past this many views of one command we stop looking and report the command as not fully seen. */
+export const MAX_DENY_VIEWS = 256;
 
 export function isAssignment(word: ShellWord): boolean {
   return ASSIGNMENT.test(word.raw);
@@ -88,7 +90,8 @@ export function stripSafePrefixes(words: readonly ShellWord[]): ShellWord[] {
 }
 
 function stripSafeWrapper(words: readonly ShellWord[]): ShellWord[] | undefined {
-  const spec = SAFE_WRAPPERS[words[0]?.value ?? ''];
+  const name = words[0]?.value ?? '';
+  const spec = Object.hasOwn(SAFE_WRAPPERS, name) ? SAFE_WRAPPERS[name] : undefined;
   if (spec === undefined || words[0]?.hasExpansion) return undefined;
   let i = 1;
   while (i < words.length) {
@@ -119,32 +122,44 @@ export interface DenyView {
   viaLauncher: boolean;
 }
 
-/** Every word sequence deny/ask rules should be tried against for one simple command. */
+/**
+ * Every word sequence deny/ask rules should be tried against for one simple command. Launchers
+ * nest (`sudo nice env … rm`), so every view that starts with a launcher is opened up in turn;
+ * a worklist rather than recursion keeps thousands of nested launchers from exhausting the stack.
+ * At most about `MAX_DENY_VIEWS` views are produced; `isFullyViewed` tells whether that was enough.
+ */
 export function denyViews(words: readonly ShellWord[]): DenyView[] {
   const views: DenyView[] = [];
   const seen = new Set<string>();
-  const add = (view: ShellWord[], viaLauncher: boolean) => {
+  const pending: DenyView[] = [{ words: words.slice(), viaLauncher: false }];
+  const add = (view: ShellWord[], viaLauncher: boolean): boolean => {
     const key = view.map((w) => w.raw).join('\u0000');
-    if (view.length === 0 || seen.has(key)) return;
+    if (view.length === 0 || seen.has(key)) return false;
     seen.add(key);
     views.push({ words: view, viaLauncher });
+    return true;
   };
-  const visit = (view: ShellWord[], viaLauncher: boolean) => {
+  for (let next = pending.pop(); next !== undefined && views.length < MAX_DENY_VIEWS; next = pending.pop()) {
+    const { words: view, viaLauncher } = next;
     add(view, viaLauncher);
     const withoutAssignments = dropLeadingAssignments(view);
     add(withoutAssignments, viaLauncher);
     add(stripSafePrefixes(withoutAssignments), viaLauncher);
-    if (viaLauncher || !LAUNCHERS.has(commandName(withoutAssignments))) return;
+    if (!LAUNCHERS.has(commandName(withoutAssignments))) continue;
     let reach = 0;
     for (let i = 1; i < withoutAssignments.length && reach < LAUNCHER_REACH; i++) {
       const word = withoutAssignments[i] as ShellWord;
       if (word.value.startsWith('-') || isAssignment(word)) continue;
       reach++;
-      visit(withoutAssignments.slice(i), true);
+      const suffix = withoutAssignments.slice(i);
+      if (!seen.has(suffix.map((w) => w.raw).join('\u0000'))) pending.push({ words: suffix, viaLauncher: true });
     }
-  };
-  visit(words.slice(), false);
+  }
   return views;
+}
+
+export function isFullyViewed(views: readonly DenyView[]): boolean {
+  return views.length < MAX_DENY_VIEWS;
 }
 
 function dropLeadingAssignments(words: readonly ShellWord[]): ShellWord[] {

@@ -53,6 +53,7 @@ export async function loadFileForChange(
 /**
  * Writes LF text in the given on-disk format, creating parent directories, and records the new
  * state in the ledger so the next Edit of the same file does not need another Read.
+ * Returns an error result when the write failed, undefined when it succeeded.
  */
 export async function writeTextFile(filePath: string, text: string, format: TextFormat, ctx: ToolContext): Promise<ToolResult | undefined> {
   const bytes = encodeTextFile(text, format);

@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { runRipgrep } from './ripgrep.js';
-import { abortedResult, describeFsError, errorResult, resolveToolPath } from './toolPath.js';
+import { abortedResult, describeFsError, errorResult, searchDirectory } from './toolPath.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
 export const MAX_GLOB_RESULTS = 100;
@@ -36,7 +36,7 @@ function toPosix(path: string): string {
 async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> {
   if (ctx.signal.aborted) return abortedResult();
   const started = Date.now();
-  const searchRoot = input.path ? resolveToolPath(input.path, ctx) : ctx.cwd;
+  const searchRoot = searchDirectory(input.path, ctx);
   try {
     const rootStats = await stat(searchRoot);
     if (!rootStats.isDirectory()) return errorResult(`Path is not a directory: ${searchRoot}`);
@@ -47,41 +47,56 @@ async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> 
   // Walk only below the pattern's literal prefix: "src/**/*.ts" never lists node_modules.
   const scan = picomatch.scan(input.pattern.replace(/^\.\//, ''));
   const walkDir = resolve(searchRoot, scan.base);
-  const filenames: string[] = [];
-  let totalMatches = 0;
+  const listing = scan.isGlob ? await listMatchingFiles(walkDir, scan.glob, ctx.signal) : await listLiteralFile(walkDir);
+  if ('content' in listing) return listing;
 
-  if (!scan.isGlob) {
-    const literal = await stat(walkDir).catch(() => undefined);
-    if (literal?.isFile()) {
-      filenames.push(walkDir);
-      totalMatches = 1;
-    }
-  } else {
-    const walkStats = await stat(walkDir).catch(() => undefined);
-    if (walkStats?.isDirectory()) {
-      const run = await runRipgrep(
-        ['--files', '--no-config', '--no-ignore', '--hidden', '--glob', '!.git', '--sortr', 'modified', '--', walkDir],
-        { signal: ctx.signal, maxOutputBytes: MAX_LISTING_BYTES },
-      );
-      if (run.aborted) return abortedResult();
-      if (run.spawnError) return errorResult(run.spawnError);
-      if (run.exitCode === 2 && run.stdout === '') return errorResult(`Glob failed: ${run.stderr.trim()}`);
-      const matches = picomatch(scan.glob, { dot: true });
-      for (const line of run.stdout.split('\n')) {
-        if (line === '' || !matches(toPosix(relative(walkDir, line)))) continue;
-        totalMatches++;
-        if (filenames.length < MAX_GLOB_RESULTS) filenames.push(line);
-      }
-    }
-  }
-
+  const { filenames, totalMatches } = listing;
   const truncated = totalMatches > filenames.length;
   const data = { filenames, numFiles: filenames.length, totalMatches, truncated, durationMs: Date.now() - started };
-  if (filenames.length === 0) return { content: 'No files found', data };
-  const note = truncated
-    ? `\n(Results are truncated: showing the ${filenames.length} most recently modified of ${totalMatches} matching files. Use a more specific path or pattern.)`
-    : '';
-  return { content: filenames.join('\n') + note, data };
+  const notes: string[] = [];
+  if (truncated) {
+    notes.push(
+      `(Results are truncated: showing the ${filenames.length} most recently modified of ${totalMatches} matching files. Use a more specific path or pattern.)`,
+    );
+  }
+  if (listing.listingCapped) notes.push('(The directory tree was too large to list completely; narrow the path.)');
+  const body = filenames.length === 0 ? 'No files found' : filenames.join('\n');
+  return { content: [body, ...notes].join('\n'), data };
+}
+
+interface Listing {
+  filenames: string[];
+  totalMatches: number;
+  listingCapped: boolean;
+}
+
+async function listLiteralFile(path: string): Promise<Listing> {
+  const stats = await stat(path).catch(() => undefined);
+  const filenames = stats?.isFile() ? [path] : [];
+  return { filenames, totalMatches: filenames.length, listingCapped: false };
+}
+
+async function listMatchingFiles(walkDir: string, glob: string, signal: AbortSignal): Promise<Listing | ToolResult> {
+  const walkStats = await stat(walkDir).catch(() => undefined);
+  if (!walkStats?.isDirectory()) return { filenames: [], totalMatches: 0, listingCapped: false };
+  // ripgrep lists (and sorts by mtime) far faster than a walk in JavaScript; picomatch then applies
+  // standard glob semantics, which differ from ripgrep's gitignore-style --glob.
+  const run = await runRipgrep(
+    ['--files', '--no-config', '--no-ignore', '--hidden', '--glob', '!.git', '--sortr', 'modified', '--', walkDir],
+    { signal, maxOutputBytes: MAX_LISTING_BYTES },
+  );
+  if (run.aborted) return abortedResult();
+  if (run.spawnError) return errorResult(run.spawnError);
+  if (run.exitCode === 2 && run.stdout === '') return errorResult(`Glob failed: ${run.stderr.trim()}`);
+  const matches = picomatch(glob, { dot: true });
+  const filenames: string[] = [];
+  let totalMatches = 0;
+  for (const line of run.stdout.split('\n')) {
+    if (line === '' || !matches(toPosix(relative(walkDir, line)))) continue;
+    totalMatches++;
+    if (filenames.length < MAX_GLOB_RESULTS) filenames.push(line);
+  }
+  return { filenames, totalMatches, listingCapped: run.outputCapped };
 }
 
 export const globTool: Tool<typeof inputSchema> = {

@@ -7,7 +7,7 @@ import {
   takeLinesWithinChars,
 } from './grepOutput.js';
 import { runRipgrep } from './ripgrep.js';
-import { abortedResult, describeFsError, errorResult, resolveToolPath } from './toolPath.js';
+import { abortedResult, describeFsError, errorResult, searchDirectory } from './toolPath.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
 /** About 12k tokens: more than this is rarely read and crowds out the rest of the context. */
@@ -61,7 +61,9 @@ const description = `Searches file contents with ripgrep. Use it for every conte
 - For open-ended searches that take several rounds, run independent searches in parallel in one response.`;
 
 function ripgrepArgs(input: GrepInput, mode: OutputMode, searchPath: string): string[] {
-  const args = ['--no-config', '--hidden', '--glob', '!.git', '--color', 'never', '--max-columns', '500', '--max-columns-preview'];
+  // Minified files would otherwise fill the output with one enormous line per match.
+  const longLineLimit = ['--max-columns', '500', '--max-columns-preview'];
+  const args = ['--no-config', '--hidden', '--glob', '!.git', '--color', 'never', ...longLineLimit];
   if (input['-i']) args.push('--ignore-case');
   if (input.multiline) args.push('--multiline', '--multiline-dotall');
   if (input.type) args.push('--type', input.type);
@@ -96,19 +98,26 @@ function withNotes(body: string, notes: string[]): string {
   return notes.length > 0 ? `${body}\n${notes.join('\n')}` : body;
 }
 
-async function formatResults(mode: OutputMode, lines: string[], headLimit: number | undefined): Promise<ToolResult> {
+interface GrepResults {
+  content: string;
+  data: Record<string, unknown>;
+}
+
+async function formatResults(mode: OutputMode, lines: string[], headLimit: number | undefined): Promise<GrepResults> {
   if (mode === 'files_with_matches') {
     const sorted = await sortByModifiedTimeDescending(lines);
     const { shown, notes } = limitEntries(sorted, headLimit);
     const heading = `Found ${sorted.length} file${sorted.length === 1 ? '' : 's'}`;
-    return { content: withNotes(`${heading}\n${shown.join('\n')}`, notes), data: { mode, numFiles: sorted.length, filenames: shown } };
+    const data = { mode, numFiles: sorted.length, filenames: shown };
+    return { content: withNotes(`${heading}\n${shown.join('\n')}`, notes), data };
   }
   if (mode === 'count') {
     const entries = lines.map(parseCountLine).filter((entry) => entry !== undefined);
     const total = entries.reduce((sum, entry) => sum + entry.count, 0);
     const { shown, notes } = limitEntries(lines, headLimit);
     const summary = `Found ${total} matching line${total === 1 ? '' : 's'} in ${entries.length} file${entries.length === 1 ? '' : 's'}.`;
-    return { content: withNotes(`${shown.join('\n')}\n\n${summary}`, notes), data: { mode, numFiles: entries.length, numMatches: total } };
+    const data = { mode, numFiles: entries.length, numMatches: total };
+    return { content: withNotes(`${shown.join('\n')}\n\n${summary}`, notes), data };
   }
   const { shown, notes } = limitEntries(lines, headLimit);
   return { content: withNotes(shown.join('\n'), notes), data: { mode, numLines: shown.length } };
@@ -117,7 +126,7 @@ async function formatResults(mode: OutputMode, lines: string[], headLimit: numbe
 async function runGrep(input: GrepInput, ctx: ToolContext): Promise<ToolResult> {
   if (ctx.signal.aborted) return abortedResult();
   const mode: OutputMode = input.output_mode ?? 'files_with_matches';
-  const searchPath = input.path ? resolveToolPath(input.path, ctx) : ctx.cwd;
+  const searchPath = searchDirectory(input.path, ctx);
   try {
     await stat(searchPath);
   } catch (error) {
@@ -140,7 +149,7 @@ async function runGrep(input: GrepInput, ctx: ToolContext): Promise<ToolResult> 
   const notes: string[] = [];
   if (run.outputCapped) notes.push('[ripgrep output was too large and was cut short. Narrow the search.]');
   if (run.exitCode === 2) notes.push(`[Some files could not be searched: ${run.stderr.trim().split('\n')[0]}]`);
-  return notes.length > 0 ? { ...result, content: withNotes(result.content as string, notes) } : result;
+  return { content: withNotes(result.content, notes), data: result.data };
 }
 
 export const grepTool: Tool<typeof inputSchema> = {

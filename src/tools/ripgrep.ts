@@ -47,11 +47,14 @@ export function runRipgrep(args: string[], options: RipgrepOptions): Promise<Rip
       });
     };
 
-    const child = spawn(rgPath, args, {
-      cwd: options.cwd,
-      signal: options.signal,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    let child;
+    try {
+      child = spawn(rgPath, args, { cwd: options.cwd, signal: options.signal, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      // Invalid arguments (a NUL byte in the pattern) throw synchronously instead of emitting 'error'.
+      finish({ exitCode: null, spawnError: `Could not run ripgrep: ${(error as Error).message}` });
+      return;
+    }
     child.stdout.on('data', (chunk: Buffer) => {
       if (outputCapped) return;
       const room = options.maxOutputBytes - stdoutBytes;

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { HeadTailCollector } from './outputTruncation.js';
 
@@ -36,7 +37,9 @@ const DRAIN_AFTER_EXIT_MS = 250;
 
 /** bash from PATH (or the usual places), else POSIX sh. */
 export function findShell(env: Record<string, string | undefined>): string {
-  const candidates = [...(env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'bash')), '/bin/bash', '/usr/bin/bash'];
+  // Relative PATH entries are skipped: they would pick up a `bash` from whatever directory we run in.
+  const pathDirs = (env.PATH ?? '').split(delimiter).filter((dir) => isAbsolute(dir));
+  const candidates = [...pathDirs.map((dir) => join(dir, 'bash')), '/bin/bash', '/usr/bin/bash'];
   return candidates.find((candidate) => existsSync(candidate)) ?? '/bin/sh';
 }
 
@@ -47,6 +50,16 @@ function signalExitCode(signal: NodeJS.Signals | null): number | null {
 }
 
 /** Signals every process in the child's group, so grandchildren (`sleep` under bash) die too. */
+function groupIsAlive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
   try {
@@ -63,12 +76,20 @@ export function runShellScript(options: ShellRunOptions): Promise<ShellRunResult
   let interrupted = false;
 
   return new Promise((resolve) => {
-    const child = spawn(findShell(options.env), ['-c', options.script], {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    let child: ChildProcessByStdio<null, Readable, Readable>;
+    try {
+      child = spawn(findShell(options.env), ['-c', options.script], {
+        cwd: options.cwd,
+        env: options.env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      // Invalid arguments (a NUL byte in the command) throw synchronously instead of emitting 'error'.
+      const spawnError = `Could not start the shell: ${(error as Error).message}`;
+      resolve({ stdout, stderr, exitCode: null, timedOut, interrupted, spawnError });
+      return;
+    }
     let settled = false;
     let drainTimer: NodeJS.Timeout | undefined;
     let killTimer: NodeJS.Timeout | undefined;
@@ -93,6 +114,10 @@ export function runShellScript(options: ShellRunOptions): Promise<ShellRunResult
       settled = true;
       clearTimeout(timeoutTimer);
       clearTimeout(drainTimer);
+      // A pending SIGKILL is only needed while something in the group survives; even then it must
+      // not keep the process alive on its own.
+      if (killTimer && !groupIsAlive(child.pid)) clearTimeout(killTimer);
+      killTimer?.unref();
       options.signal.removeEventListener('abort', onAbort);
       child.stdout.destroy();
       child.stderr.destroy();

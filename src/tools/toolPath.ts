@@ -8,6 +8,12 @@ export function resolveToolPath(rawPath: string, ctx: Pick<ToolContext, 'cwd' | 
   return resolve(ctx.cwd, rawPath);
 }
 
+/** An optional directory argument; models sometimes spell "omitted" as "", "undefined" or "null". */
+export function searchDirectory(rawPath: string | undefined, ctx: Pick<ToolContext, 'cwd' | 'env'>): string {
+  if (rawPath === undefined || rawPath === '' || rawPath === 'undefined' || rawPath === 'null') return ctx.cwd;
+  return resolveToolPath(rawPath, ctx);
+}
+
 export function isInsideDirectory(candidate: string, directory: string): boolean {
   const rel = relative(directory, candidate);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));

@@ -62,7 +62,7 @@ function makeAgent(responses: FakeResponse[], overrides: Partial<AgentOptions> =
   const probes = probeTools();
   const agent = new Agent({
     model,
-    modelId: 'claude-sonnet-4-5',
+    modelId: 'claude-sonnet-5-5',
     maxTokens: 1000,
     tools: probes.tools,
     systemPrompt: 'system',

@@ -38,7 +38,7 @@ function play(stream: EventStream<StreamEvent, AssistantMessage>, response: Fake
     id: `msg_${Math.random().toString(36).slice(2)}`,
     type: 'message',
     role: 'assistant',
-    model: 'claude-sonnet-4-5',
+    model: 'claude-sonnet-5-5',
     content: [],
     stop_reason: null,
     stop_sequence: null,

@@ -76,7 +76,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       );
       const run = await runWright(
         ['-p', 'count', '--output-format', 'stream-json', '--verbose', '--allowedTools', 'Bash(echo ran >> count.txt)'],
-        { workspace, server, provider, env: { WRIGHT_STREAM_IDLE_TIMEOUT_MS: '500' } },
+        { workspace, server, provider, env: { WRIGHT_STREAM_IDLE_TIMEOUT_MS: '500', WRIGHT_RETRY_BASE_DELAY_MS: '20' } },
       );
       assert.equal(run.code, 0, run.stderr);
       const events = streamEvents(run);

@@ -77,6 +77,7 @@ describe('backoffDelayMs', () => {
     assert.equal(backoffDelayMs(1, () => 1), 500);
     assert.equal(backoffDelayMs(2, () => 1), 1000);
     assert.equal(backoffDelayMs(3, () => 0.5), 1000);
+    assert.equal(backoffDelayMs(3, () => 1, null, 20), 80);
     assert.equal(backoffDelayMs(4, () => 0), 0);
   });
 
