@@ -16,7 +16,8 @@ import { createModelClient } from '../model/createModelClient.js';
 import { resolveModelConfig } from '../model/modelConfig.js';
 import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
-import { PERMISSION_MODES, type PermissionMode, type PermissionRuleSet } from '../permissions/types.js';
+import { PERMISSION_MODES, type PermissionMode, type PermissionPolicy, type PermissionRuleSet } from '../permissions/types.js';
+import { denyingPathRule } from '../permissions/pathDenial.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
 import { createCoreTools, createToolSessionState } from '../tools/index.js';
@@ -33,13 +34,7 @@ export interface AssembledSession {
   warnings: string[];
 }
 
-export interface PolicyInputs {
-  cwd: string;
-  home: string;
-  mode: PermissionMode;
-  rules: PermissionRuleSet;
-  workingDirectories: string[];
-}
+export type PolicyInputs = PermissionPolicy;
 
 /** Loads settings, the environment they set, the permission policy, and the working directories. */
 export function loadPolicy(
@@ -159,7 +154,9 @@ export async function assembleAgent(
   const removed = toolsRemovedByDenyRules(policy.rules);
   const tools = createCoreTools().filter((tool) => !removed.has(tool.name));
 
-  const [memory, git] = await Promise.all([
+  // Loading the provider SDK is the slowest part of start-up; let git and memory run alongside it.
+  const [client, memory, git] = await Promise.all([
+    createModelClient(modelConfig.config),
     loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
     gitSnapshot(cwd),
   ]);
@@ -173,7 +170,6 @@ export async function assembleAgent(
     allowedToolRules: policy.rules.allow.map((rule) => rule.raw),
   });
 
-  const client = await createModelClient(modelConfig.config);
   const agent = new Agent({
     model: client,
     modelId: modelConfig.config.model,
@@ -188,6 +184,7 @@ export async function assembleAgent(
       readLedger: new FileReadLedger(),
       session: createToolSessionState(cwd),
       env,
+      isReadDenied: (path) => denyingPathRule(path, 'read', policy) !== undefined,
     },
     transcript: opened.session.writer,
     history: opened.session.history,

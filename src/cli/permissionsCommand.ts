@@ -39,7 +39,7 @@ export async function runPermissionsCommand(argv: string[]): Promise<number> {
   const isReadOnly = parsed?.success ? tool!.isReadOnly(parsed.data) : false;
   const decision = evaluatePermission(
     { toolName, input, isReadOnly },
-    { mode: policy.mode, rules: policy.rules, cwd: policy.cwd, workingDirectories: policy.workingDirectories, home: policy.home },
+    policy,
   );
   process.stdout.write(
     JSON.stringify({

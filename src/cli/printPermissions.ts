@@ -11,7 +11,7 @@ export function printModeCanUseTool(policy: PolicyInputs): CanUseTool {
   return async (tool, input) => {
     const decision = evaluatePermission(
       { toolName: tool.name, input, isReadOnly: tool.isReadOnly(input) },
-      { mode: policy.mode, rules: policy.rules, cwd: policy.cwd, workingDirectories: policy.workingDirectories, home: policy.home },
+      policy,
     );
     if (decision.behavior !== 'ask') return decision;
     return {

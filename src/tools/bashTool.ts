@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { analyzeBashCommand } from '../permissions/bashAnalysis.js';
+import { isReadOnlyBashCommand } from '../permissions/bashReadOnly.js';
+import { commandName } from '../permissions/bashWrappers.js';
 import { splitBudget } from './outputTruncation.js';
 import { isExistingDirectory, newCwdCaptureFile, settleShellCwd, wrapWithCwdCapture } from './shellCwd.js';
 import { runShellScript, type ShellRunResult } from './shellProcess.js';
@@ -76,6 +79,18 @@ function formatResult(run: ShellRunResult, maxOutputChars: number, timeoutMs: nu
   return failed ? { content: parts.join('\n'), isError: true, data } : { content: parts.join('\n'), data };
 }
 
+const DIRECTORY_CHANGERS = new Set(['cd', 'pushd', 'popd']);
+
+/**
+ * Read-only calls run concurrently, and this tool persists the shell's cwd between calls, so a `cd`
+ * (even a harmless one) would race with its neighbours: it counts as changing session state.
+ */
+function isReadOnlyBash(input: BashInput): boolean {
+  if (!isReadOnlyBashCommand(input.command)) return false;
+  const { allCommands } = analyzeBashCommand(input.command);
+  return !allCommands.some((simple) => DIRECTORY_CHANGERS.has(commandName(simple.effective)));
+}
+
 async function runBash(input: BashInput, ctx: ToolContext): Promise<ToolResult> {
   const defaultTimeout = positiveIntegerFrom(ctx.env.BASH_DEFAULT_TIMEOUT_MS) ?? DEFAULT_BASH_TIMEOUT_MS;
   const maxTimeout = positiveIntegerFrom(ctx.env.BASH_MAX_TIMEOUT_MS) ?? MAX_BASH_TIMEOUT_MS;
@@ -111,6 +126,6 @@ export const bashTool: Tool<typeof inputSchema> = {
   name: 'Bash',
   description,
   inputSchema,
-  isReadOnly: () => false,
+  isReadOnly: isReadOnlyBash,
   run: runBash,
 };

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { hiddenFilesNote, readDenialCheck } from './readDenial.js';
 import { runRipgrep } from './ripgrep.js';
 import { abortedResult, describeFsError, errorResult, searchDirectory } from './toolPath.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
@@ -47,7 +48,10 @@ async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> 
   // Walk only below the pattern's literal prefix: "src/**/*.ts" never lists node_modules.
   const scan = picomatch.scan(input.pattern.replace(/^\.\//, ''));
   const walkDir = resolve(searchRoot, scan.base);
-  const listing = scan.isGlob ? await listMatchingFiles(walkDir, scan.glob, ctx.signal) : await listLiteralFile(walkDir);
+  const isDenied = readDenialCheck(ctx);
+  const listing = scan.isGlob
+    ? await listMatchingFiles(walkDir, scan.glob, isDenied, ctx.signal)
+    : await listLiteralFile(walkDir, isDenied);
   if ('content' in listing) return listing;
 
   const { filenames, totalMatches } = listing;
@@ -60,6 +64,7 @@ async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> 
     );
   }
   if (listing.listingCapped) notes.push('(The directory tree was too large to list completely; narrow the path.)');
+  if (listing.hiddenFiles > 0) notes.push(hiddenFilesNote(listing.hiddenFiles));
   const body = filenames.length === 0 ? 'No files found' : filenames.join('\n');
   return { content: [body, ...notes].join('\n'), data };
 }
@@ -68,17 +73,25 @@ interface Listing {
   filenames: string[];
   totalMatches: number;
   listingCapped: boolean;
+  /** Matches left out because a deny rule forbids reading them. */
+  hiddenFiles: number;
 }
 
-async function listLiteralFile(path: string): Promise<Listing> {
+async function listLiteralFile(path: string, isDenied: (path: string) => boolean): Promise<Listing> {
   const stats = await stat(path).catch(() => undefined);
-  const filenames = stats?.isFile() ? [path] : [];
-  return { filenames, totalMatches: filenames.length, listingCapped: false };
+  if (!stats?.isFile()) return { filenames: [], totalMatches: 0, listingCapped: false, hiddenFiles: 0 };
+  if (isDenied(path)) return { filenames: [], totalMatches: 0, listingCapped: false, hiddenFiles: 1 };
+  return { filenames: [path], totalMatches: 1, listingCapped: false, hiddenFiles: 0 };
 }
 
-async function listMatchingFiles(walkDir: string, glob: string, signal: AbortSignal): Promise<Listing | ToolResult> {
+async function listMatchingFiles(
+  walkDir: string,
+  glob: string,
+  isDenied: (path: string) => boolean,
+  signal: AbortSignal,
+): Promise<Listing | ToolResult> {
   const walkStats = await stat(walkDir).catch(() => undefined);
-  if (!walkStats?.isDirectory()) return { filenames: [], totalMatches: 0, listingCapped: false };
+  if (!walkStats?.isDirectory()) return { filenames: [], totalMatches: 0, listingCapped: false, hiddenFiles: 0 };
   // ripgrep lists (and sorts by mtime) far faster than a walk in JavaScript; picomatch then applies
   // standard glob semantics, which differ from ripgrep's gitignore-style --glob.
   const run = await runRipgrep(
@@ -91,12 +104,17 @@ async function listMatchingFiles(walkDir: string, glob: string, signal: AbortSig
   const matches = picomatch(glob, { dot: true });
   const filenames: string[] = [];
   let totalMatches = 0;
+  let hiddenFiles = 0;
   for (const line of run.stdout.split('\n')) {
     if (line === '' || !matches(toPosix(relative(walkDir, line)))) continue;
+    if (isDenied(line)) {
+      hiddenFiles++;
+      continue;
+    }
     totalMatches++;
     if (filenames.length < MAX_GLOB_RESULTS) filenames.push(line);
   }
-  return { filenames, totalMatches, listingCapped: run.outputCapped };
+  return { filenames, totalMatches, listingCapped: run.outputCapped, hiddenFiles };
 }
 
 export const globTool: Tool<typeof inputSchema> = {

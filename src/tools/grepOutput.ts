@@ -39,3 +39,58 @@ export function splitOutputLines(stdout: string): string[] {
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
+
+/** One output line and the file it is about (undefined when the line names no file of its own). */
+export interface FileLine {
+  file: string | undefined;
+  text: string;
+}
+
+const GROUP_SEPARATOR = '--';
+
+/**
+ * Lines of `rg --with-filename --null --line-number` back in ripgrep's usual shape (`path:3:match`,
+ * `path-4-context`, or `path:match` without line numbers), each tagged with its file. The NUL makes
+ * the file name unambiguous even when it contains ':' or '-'. Lines without one are the `--` between
+ * context groups, or a warning about the file above (binary files).
+ */
+export function parseContentLines(lines: readonly string[], showLineNumbers: boolean): FileLine[] {
+  return lines.map((line) => {
+    const nul = line.indexOf('\0');
+    if (nul === -1) return { file: undefined, text: line };
+    const file = line.slice(0, nul);
+    const rest = line.slice(nul + 1);
+    const numbered = /^(\d+)([:-])/.exec(rest);
+    if (numbered === null) return { file, text: `${file}:${rest}` };
+    const [prefix, lineNumber = '', separator = ':'] = numbered;
+    const shownNumber = showLineNumbers ? `${lineNumber}${separator}` : '';
+    return { file, text: `${file}${separator}${shownNumber}${rest.slice(prefix.length)}` };
+  });
+}
+
+/**
+ * Drops every line about a file `isDenied` rejects. A line that names no file belongs to the file of
+ * the line above (or to `searchPath` when it comes first), so a warning about a hidden file goes with
+ * it; `--` separators survive only between two kept groups.
+ */
+export function withoutDeniedFiles(
+  lines: readonly FileLine[],
+  isDenied: (path: string) => boolean,
+  searchPath: string,
+): { lines: string[]; hiddenFiles: number } {
+  const kept: string[] = [];
+  const hidden = new Set<string>();
+  let previousFile = searchPath;
+  for (const line of lines) {
+    if (line.file === undefined && line.text === GROUP_SEPARATOR) {
+      if (kept.length > 0 && kept[kept.length - 1] !== GROUP_SEPARATOR) kept.push(line.text);
+      continue;
+    }
+    const file = line.file ?? previousFile;
+    previousFile = file;
+    if (isDenied(file)) hidden.add(file);
+    else kept.push(line.text);
+  }
+  if (kept[kept.length - 1] === GROUP_SEPARATOR) kept.pop();
+  return { lines: kept, hiddenFiles: hidden.size };
+}

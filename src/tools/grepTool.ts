@@ -1,11 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import {
+  type FileLine,
+  parseContentLines,
   parseCountLine,
   sortByModifiedTimeDescending,
   splitOutputLines,
   takeLinesWithinChars,
+  withoutDeniedFiles,
 } from './grepOutput.js';
+import { hiddenFilesNote, readDenialCheck } from './readDenial.js';
 import { runRipgrep } from './ripgrep.js';
 import { abortedResult, describeFsError, errorResult, searchDirectory } from './toolPath.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
@@ -71,13 +75,21 @@ function ripgrepArgs(input: GrepInput, mode: OutputMode, searchPath: string): st
   if (mode === 'files_with_matches') args.push('--files-with-matches');
   if (mode === 'count') args.push('--count', '--with-filename');
   if (mode === 'content') {
-    args.push('--with-filename', input['-n'] === false ? '--no-line-number' : '--line-number');
+    // Always numbered: the number's separator tells match from context lines (see parseContentLines).
+    args.push('--with-filename', '--null', '--line-number');
     if (input['-C'] !== undefined) args.push('--context', String(input['-C']));
     if (input['-A'] !== undefined) args.push('--after-context', String(input['-A']));
     if (input['-B'] !== undefined) args.push('--before-context', String(input['-B']));
   }
   args.push('--regexp', input.pattern, '--', searchPath);
   return args;
+}
+
+/** ripgrep's output lines, each tagged with the file it is about, in the shape the model sees. */
+function linesByFile(mode: OutputMode, lines: string[], showLineNumbers: boolean): FileLine[] {
+  if (mode === 'files_with_matches') return lines.map((line) => ({ file: line, text: line }));
+  if (mode === 'count') return lines.map((line) => ({ file: parseCountLine(line)?.path, text: line }));
+  return parseContentLines(lines, showLineNumbers);
 }
 
 function limitEntries(lines: string[], headLimit: number | undefined): { shown: string[]; notes: string[] } {
@@ -139,14 +151,17 @@ async function runGrep(input: GrepInput, ctx: ToolContext): Promise<ToolResult> 
   });
   if (run.aborted) return abortedResult();
   if (run.spawnError) return errorResult(run.spawnError);
-  const lines = splitOutputLines(run.stdout);
-  if (run.exitCode === 2 && lines.length === 0) {
+  const output = splitOutputLines(run.stdout);
+  if (run.exitCode === 2 && output.length === 0) {
     return errorResult(`Grep failed: ${run.stderr.trim() || 'ripgrep exited with status 2'}`);
   }
-  if (lines.length === 0) return { content: 'No matches found', data: { mode, numFiles: 0 } };
+  const byFile = linesByFile(mode, output, input['-n'] !== false);
+  const { lines, hiddenFiles } = withoutDeniedFiles(byFile, readDenialCheck(ctx), searchPath);
+  const hiddenNote = hiddenFiles > 0 ? [hiddenFilesNote(hiddenFiles)] : [];
+  if (lines.length === 0) return { content: withNotes('No matches found', hiddenNote), data: { mode, numFiles: 0 } };
 
   const result = await formatResults(mode, lines, input.head_limit);
-  const notes: string[] = [];
+  const notes: string[] = [...hiddenNote];
   if (run.outputCapped) notes.push('[ripgrep output was too large and was cut short. Narrow the search.]');
   if (run.exitCode === 2) notes.push(`[Some files could not be searched: ${run.stderr.trim().split('\n')[0]}]`);
   return { content: withNotes(result.content, notes), data: result.data };

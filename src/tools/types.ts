@@ -15,6 +15,11 @@ export interface ToolContext {
   session: ToolSessionState;
   /** Environment for child processes (process.env plus settings `env`). */
   env: Record<string, string | undefined>;
+  /**
+   * True when a permission deny rule forbids reading that file. Tools that list or search many files
+   * drop such files from their output; absent means nothing is denied.
+   */
+  isReadDenied?: (absolutePath: string) => boolean;
 }
 
 export interface TodoItem {

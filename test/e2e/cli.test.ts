@@ -139,3 +139,24 @@ test('permissions check prints the decision without running anything', async () 
   const bad = await runWright(['permissions', 'check', 'Bash', '--input', '{nope'], { workspace });
   assert.equal(bad.code, 2);
 });
+
+test('a Read deny rule also hides the file from Grep and Glob results', async () => {
+  const workspace = makeWorkspace({ '.env': 'API_TOKEN=hunter2\n', 'config.js': 'const API_TOKEN = process.env.API_TOKEN;\n' });
+  mkdirSync(join(workspace.repo, '.wright'));
+  writeFileSync(join(workspace.repo, '.wright', 'settings.json'), JSON.stringify({ permissions: { deny: ['Read(./.env)'] } }));
+  server.push(
+    reply([
+      { type: 'tool_use', name: 'Grep', input: { pattern: 'API_TOKEN', output_mode: 'content' } },
+      { type: 'tool_use', name: 'Glob', input: { pattern: '.env*' } },
+    ]),
+    reply([text('Searched.')]),
+  );
+  const before = server.requests.length;
+  const run = await runWright(['-p', 'find the token'], { workspace, server });
+  assert.equal(run.code, 0, run.stderr);
+  const results = JSON.stringify(server.requests[before + 1]!.body.messages.at(-1));
+  assert.match(results, /config\.js/);
+  assert.doesNotMatch(results, /hunter2/);
+  assert.ok(!results.includes(join(workspace.repo, '.env')), 'the denied path is not listed');
+  assert.match(results, /hidden by permission deny rules/);
+});

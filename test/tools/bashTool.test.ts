@@ -210,9 +210,40 @@ describe('Bash', () => {
     assert.match(textOf(result), /no output/);
   });
 
-  it('has no run_in_background field yet, and is never read-only', () => {
+  it('has no run_in_background field yet', () => {
     assert.deepEqual(Object.keys(bashTool.inputSchema.shape).sort(), ['command', 'description', 'timeout']);
-    assert.equal(bashTool.isReadOnly({ command: 'ls' }), false);
     assert.equal(bashTool.inputSchema.safeParse({ command: 'x', timeout: 600_001 }).success, false);
+  });
+});
+
+describe('Bash isReadOnly', () => {
+  const isReadOnly = (command: string) => bashTool.isReadOnly({ command });
+
+  it('is true for commands the permission analysis finds read-only', () => {
+    assert.equal(isReadOnly('ls -la'), true);
+    assert.equal(isReadOnly('git status && ls -la | grep x'), true);
+    assert.equal(isReadOnly('cat package.json | wc -l'), true);
+  });
+
+  it('is false for commands that write, run unknown programs or cannot be analysed', () => {
+    assert.equal(isReadOnly('ls > out.txt'), false);
+    assert.equal(isReadOnly('rm -rf build'), false);
+    assert.equal(isReadOnly('npm test'), false);
+    assert.equal(isReadOnly('echo $(rm -rf /)'), false);
+  });
+
+  it('is false when any simple command changes directory, since the shell cwd persists between calls', () => {
+    assert.equal(isReadOnly('cd src'), false);
+    assert.equal(isReadOnly('cd src && ls'), false);
+    assert.equal(isReadOnly('ls; cd ..'), false);
+    assert.equal(isReadOnly('ls | grep x && command cd /tmp'), false);
+    assert.equal(isReadOnly('timeout 5 cd src'), false);
+    assert.equal(isReadOnly('pushd src'), false);
+    assert.equal(isReadOnly('popd'), false);
+  });
+
+  it('is not fooled by "cd" appearing as an argument', () => {
+    assert.equal(isReadOnly('echo cd'), true);
+    assert.equal(isReadOnly('grep -r "cd src" .'), true);
   });
 });

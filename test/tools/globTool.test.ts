@@ -3,7 +3,7 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { MAX_GLOB_RESULTS, globTool } from '../../src/tools/globTool.js';
-import { makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestContext.js';
+import { deniesEnvAndSecrets, makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestContext.js';
 
 after(removeTempDirs);
 
@@ -100,5 +100,42 @@ describe('Glob', () => {
 
   it('is read-only', () => {
     assert.equal(globTool.isReadOnly({ pattern: '*' }), true);
+  });
+});
+
+describe('Glob with read deny rules', () => {
+  it('leaves out files that may not be read and says how many', async () => {
+    const dir = tree(['app.ts', '.env', 'config/.env', 'secrets/key.ts', 'secretsNot/visible.ts']);
+    const ctx = makeContext(dir, { isReadDenied: deniesEnvAndSecrets(dir) });
+    const result = await globTool.run({ pattern: '**/*' }, ctx);
+    const lines = textOf(result).split('\n');
+    assert.deepEqual(lines.filter((line) => line.startsWith(dir)), [join(dir, 'secretsNot/visible.ts'), join(dir, 'app.ts')]);
+    assert.equal(lines.at(-1), '(3 files hidden by permission deny rules)');
+    assert.deepEqual((result.data as { filenames: string[] }).filenames, [join(dir, 'secretsNot/visible.ts'), join(dir, 'app.ts')]);
+  });
+
+  it('fills the result cap with allowed files when denied ones are the newest', async () => {
+    const allowed = Array.from({ length: 110 }, (_, index) => `f${index}.txt`);
+    const denied = Array.from({ length: 20 }, (_, index) => `secrets/s${index}.txt`);
+    const dir = tree([...allowed, ...denied]);
+    const result = await globTool.run({ pattern: '**/*.txt' }, makeContext(dir, { isReadDenied: deniesEnvAndSecrets(dir) }));
+    const shown = textOf(result).split('\n').filter((line) => line.startsWith(dir));
+    assert.equal(shown.length, MAX_GLOB_RESULTS);
+    assert.equal(shown[0], join(dir, 'f109.txt'));
+    assert.ok(shown.every((line) => !line.includes('/secrets/')));
+    assert.match(textOf(result), /100 most recently modified of 110/);
+    assert.match(textOf(result), /\(20 files hidden by permission deny rules\)/);
+  });
+
+  it('hides a denied file named literally, with the note instead of its path', async () => {
+    const dir = tree(['.env']);
+    const result = await globTool.run({ pattern: '.env' }, makeContext(dir, { isReadDenied: deniesEnvAndSecrets(dir) }));
+    assert.equal(textOf(result), 'No files found\n(1 file hidden by permission deny rules)');
+  });
+
+  it('adds no note when nothing was hidden', async () => {
+    const dir = tree(['a.ts']);
+    const result = await globTool.run({ pattern: '*.ts' }, makeContext(dir, { isReadDenied: deniesEnvAndSecrets(dir) }));
+    assert.equal(textOf(result), join(dir, 'a.ts'));
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { grepTool } from '../../src/tools/grepTool.js';
-import { makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestContext.js';
+import { deniesEnvAndSecrets, makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestContext.js';
 
 after(removeTempDirs);
 
@@ -164,5 +164,88 @@ describe('Grep', () => {
 
   it('is read-only', () => {
     assert.equal(grepTool.isReadOnly({ pattern: 'x' }), true);
+  });
+
+  it('names files whose names contain colons and dashes exactly, with and without line numbers', async () => {
+    const dir = tree({ 'odd:1-2.txt': 'a\nneedle\nb\n' });
+    const file = join(dir, 'odd:1-2.txt');
+    const ctx = makeContext(dir);
+    const numbered = textOf(await grepTool.run({ pattern: 'needle', output_mode: 'content', '-C': 1 }, ctx));
+    assert.equal(numbered, `${file}-1-a\n${file}:2:needle\n${file}-3-b`);
+    const bare = textOf(await grepTool.run({ pattern: 'needle', output_mode: 'content', '-C': 1, '-n': false }, ctx));
+    assert.equal(bare, `${file}-a\n${file}:needle\n${file}-b`);
+  });
+});
+
+describe('Grep with read deny rules', () => {
+  const HIDDEN = 'hidden by permission deny rules';
+  function project() {
+    const dir = tree({
+      'secrets/api.txt': 'before\nTOKEN=abc\nafter\n',
+      '.env': 'before\nTOKEN=env\nafter\n',
+      'config/.env': 'TOKEN=nested\n',
+      'app.ts': 'before\nTOKEN=app\nafter\n',
+      'lib/other-file:with-colon.ts': 'one\nTOKEN=lib\ntwo\n',
+    });
+    return { dir, ctx: makeContext(dir, { isReadDenied: deniesEnvAndSecrets(dir) }) };
+  }
+
+  it('leaves denied files out of files_with_matches', async () => {
+    const { dir, ctx } = project();
+    const result = await grepTool.run({ pattern: 'TOKEN' }, ctx);
+    const expected = [join(dir, 'lib/other-file:with-colon.ts'), join(dir, 'app.ts')];
+    assert.equal(textOf(result), `Found 2 files\n${expected.join('\n')}\n(3 files ${HIDDEN})`);
+    assert.deepEqual((result.data as { filenames: string[] }).filenames, expected);
+  });
+
+  it('leaves denied files out of counts and the totals', async () => {
+    const { dir, ctx } = project();
+    const text = textOf(await grepTool.run({ pattern: 'TOKEN', output_mode: 'count' }, ctx));
+    assert.deepEqual(text.split('\n').filter((line) => line.startsWith(dir)).sort(), [
+      `${join(dir, 'app.ts')}:1`,
+      `${join(dir, 'lib/other-file:with-colon.ts')}:1`,
+    ]);
+    assert.match(text, /Found 2 matching lines in 2 files\./);
+    assert.match(text, new RegExp(`\\(3 files ${HIDDEN}\\)`));
+  });
+
+  it('removes every content line of a denied file, context lines included, and no separator is left over', async () => {
+    const { dir, ctx } = project();
+    const text = textOf(await grepTool.run({ pattern: 'TOKEN', output_mode: 'content', '-C': 1 }, ctx));
+    assert.doesNotMatch(text, /abc|env|nested|secrets/);
+    const lines = text.split('\n');
+    assert.equal(lines.at(-1), `(3 files ${HIDDEN})`);
+    const body = lines.slice(0, -1);
+    const app = join(dir, 'app.ts');
+    const lib = join(dir, 'lib/other-file:with-colon.ts');
+    const appGroup = [`${app}-1-before`, `${app}:2:TOKEN=app`, `${app}-3-after`];
+    const libGroup = [`${lib}-1-one`, `${lib}:2:TOKEN=lib`, `${lib}-3-two`];
+    // ripgrep searches files in parallel, so the two groups may come in either order.
+    const inOrder = body[0] === appGroup[0] ? [...appGroup, '--', ...libGroup] : [...libGroup, '--', ...appGroup];
+    assert.deepEqual(body, inOrder);
+  });
+
+  it('drops the binary-file warning of a denied file along with its matches', async () => {
+    const binary = Buffer.concat([Buffer.from('TOKEN=bin\n'), Buffer.alloc(100_000, 'a'), Buffer.from('\n\0\n')]);
+    const dir = tree({ 'secrets/blob.bin': '', 'visible.txt': 'TOKEN=ok\n' });
+    writeFileSync(join(dir, 'secrets/blob.bin'), binary);
+    const ctx = makeContext(dir, { isReadDenied: deniesEnvAndSecrets(dir) });
+    const text = textOf(await grepTool.run({ pattern: 'TOKEN', output_mode: 'content' }, ctx));
+    assert.equal(text, `${join(dir, 'visible.txt')}:1:TOKEN=ok\n(1 file ${HIDDEN})`);
+  });
+
+  it('says no matches, with the note, when every match was in a denied file', async () => {
+    const { dir, ctx } = project();
+    const result = await grepTool.run({ pattern: 'TOKEN=(abc|env)', output_mode: 'content' }, ctx);
+    assert.equal(textOf(result), `No matches found\n(2 files ${HIDDEN})`);
+    const direct = await grepTool.run({ pattern: 'TOKEN', path: join(dir, '.env'), output_mode: 'content' }, ctx);
+    assert.equal(textOf(direct), `No matches found\n(1 file ${HIDDEN})`);
+  });
+
+  it('applies head_limit after hiding, so the limit fills with allowed lines', async () => {
+    const { ctx } = project();
+    const text = textOf(await grepTool.run({ pattern: 'TOKEN', output_mode: 'content', head_limit: 2 }, ctx));
+    assert.equal(text.split('\n').filter((line) => line.includes(':2:TOKEN=')).length, 2);
+    assert.doesNotMatch(text, /head_limit/);
   });
 });

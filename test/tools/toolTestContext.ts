@@ -35,3 +35,8 @@ export function textOf(result: ToolResult): string {
   if (typeof result.content === 'string') return result.content;
   return result.content.map((block) => (block.type === 'text' ? block.text : `[${block.type}]`)).join('\n');
 }
+
+/** Read deny rules as a predicate: every `.env` file, and everything under `<root>/secrets/`. */
+export function deniesEnvAndSecrets(root: string): (absolutePath: string) => boolean {
+  return (absolutePath) => absolutePath.endsWith('/.env') || absolutePath.startsWith(join(root, 'secrets') + '/');
+}
