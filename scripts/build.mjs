@@ -1,4 +1,5 @@
-// Bundles src/ into dist/ with code splitting: the launcher stays tiny so `wright --version`
+// Bundles src/ and its dependencies into dist/ with code splitting (one file per chunk loads far
+// faster than hundreds of package modules); the launcher stays tiny so `wright --version`
 // loads nothing else, and each front end and provider SDK is reached only through import().
 import { build } from 'esbuild';
 import { readFileSync, rmSync, chmodSync } from 'node:fs';
@@ -14,9 +15,11 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  external: ['@vscode/ripgrep', '@vscode/ripgrep-*'],
   sourcemap: false,
-  legalComments: 'none',
+  legalComments: 'eof',
+  // Error handling reads SDK error class names; bundling must not rename them.
+  keepNames: true,
   chunkNames: 'chunks/[name]-[hash]',
   define: { WRIGHT_VERSION: JSON.stringify(pkg.version) },
   banner: { js: '#!/usr/bin/env node' },

@@ -68,7 +68,9 @@ export function describeProviderError(error: unknown, endpoint: ProviderEndpoint
     return failure('aborted', false, null, 'The request was aborted.');
   }
   if (typeof shape.status === 'number') return describeHttpError(shape, shape.status, endpoint);
-  if (names.has('APIError') && shape.error !== undefined) return describeStreamError(shape, endpoint);
+  // An error event inside an HTTP 200 stream: the SDKs raise an APIError with the event's body and no status.
+  const streamErrorBody = typeof shape.error === 'object' && shape.error !== null;
+  if ((names.has('APIError') || streamErrorBody) && shape.error !== undefined) return describeStreamError(shape, endpoint);
   if (names.has('APIConnectionError') || names.has('APIConnectionTimeoutError') || isNetworkFailure(shape)) {
     const detail = networkDetail(shape) ?? text;
     const where = endpoint.address ? `${endpoint.label} at ${endpoint.address}` : endpoint.label;
