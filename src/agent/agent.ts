@@ -172,7 +172,7 @@ export class Agent {
     const starts: AgentEvent[] = [];
     const calls = runToolCalls(uses, this.tools, this.options.canUseTool, ctx, (use) =>
       starts.push(
-        this.envelope({ type: 'system', subtype: 'tool_start', tool_use_id: use.id, tool_name: use.name }),
+        this.envelope({ type: 'system', subtype: 'tool_start', tool_use_id: use.id, tool_name: use.name, tool_input: use.input }),
       ),
     );
     for await (const { use, outcome } of calls) {

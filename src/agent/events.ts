@@ -57,6 +57,7 @@ export interface ToolStartEvent extends Envelope {
   subtype: 'tool_start';
   tool_use_id: string;
   tool_name: string;
+  tool_input: Record<string, unknown>;
 }
 
 export interface PermissionDenial {

@@ -87,12 +87,20 @@ function writeStreamJson(event: AgentEvent, includePartial: boolean): void {
 
 function writeVerbose(event: AgentEvent): void {
   if (event.type === 'system' && event.subtype === 'tool_start') {
-    process.stderr.write(`wright: running ${event.tool_name}\n`);
+    process.stderr.write(`wright: ${event.tool_name}(${toolInputSummary(event.tool_input)})\n`);
   } else if (event.type === 'system' && event.subtype === 'api_retry') {
     process.stderr.write(
       `wright: API error (${event.error_status ?? 'connection'}: ${event.error}); retry ${event.attempt}/${event.max_retries} in ${event.retry_delay_ms} ms\n`,
     );
   }
+}
+
+/** The argument a person recognises a call by: the command, the file, or the pattern. */
+function toolInputSummary(input: Record<string, unknown>): string {
+  const key = ['command', 'file_path', 'pattern', 'notebook_path', 'url'].find((name) => typeof input[name] === 'string');
+  if (!key) return '';
+  const value = (input[key] as string).replace(/\s+/g, ' ');
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }
 
 async function* singlePrompt(argument: string | undefined): AsyncGenerator<string> {

@@ -160,3 +160,17 @@ test('a Read deny rule also hides the file from Grep and Glob results', async ()
   assert.ok(!results.includes(join(workspace.repo, '.env')), 'the denied path is not listed');
   assert.match(results, /hidden by permission deny rules/);
 });
+
+test('--verbose with text output reports tool calls and API retries on stderr', async () => {
+  const workspace = makeWorkspace({ 'a.md': '# a\n' });
+  server.push(
+    reply([{ type: 'tool_use', name: 'Glob', input: { pattern: '*.md' } }]),
+    { kind: 'fault', fault: { type: 'status', status: 529 } },
+    reply([text('One file.')]),
+  );
+  const run = await runWright(['-p', 'count files', '--verbose'], { workspace, server, env: { WRIGHT_RETRY_BASE_DELAY_MS: '10' } });
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stdout, 'One file.\n');
+  assert.match(run.stderr, /wright: Glob\(\*\.md\)/);
+  assert.match(run.stderr, /API error \(529: overloaded\); retry 1\/10/);
+});

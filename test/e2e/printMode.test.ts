@@ -2,10 +2,11 @@
 // once per provider wire protocol.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
-import { fault, reply, text, toolUse } from '../support/script.js';
+import { fault, reply, text, thinking, toolUse } from '../support/script.js';
 import { jsonResult, makeWorkspace, runWright, streamEvents, toolResultsIn, type Provider } from './harness.js';
 
 const BUGGY_REPO = {
@@ -115,3 +116,56 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
     });
   });
 }
+
+describe('print mode: modes, directories and thinking', () => {
+  let server: ModelServer;
+  before(async () => (server = await startModelServer()));
+  after(() => server.close());
+
+  test('plan mode never mutates: edits and writing commands are refused, reads run', async () => {
+    const workspace = makeWorkspace({ 'a.txt': 'original\n' });
+    const file = join(workspace.repo, 'a.txt');
+    server.push(
+      reply([toolUse('Read', { file_path: file }), toolUse('Bash', { command: 'git status --short' })]),
+      reply([toolUse('Edit', { file_path: file, old_string: 'original', new_string: 'changed' }), toolUse('Bash', { command: 'touch new.txt' })]),
+      reply([text('Here is my plan.')]),
+    );
+    const before = server.requests.length;
+    const run = await runWright(['-p', 'plan it', '--permission-mode', 'plan', '--output-format', 'json', '--allowedTools', 'Bash(touch new.txt)'], { workspace, server });
+    assert.equal(run.code, 0, run.stderr);
+    const result = jsonResult(run);
+    assert.deepEqual(result.permission_denials.map((d: any) => d.tool_name), ['Edit', 'Bash']);
+    assert.equal(readFileSync(file, 'utf8'), 'original\n');
+    assert.ok(!existsSync(join(workspace.repo, 'new.txt')));
+    const reads = toolResultsIn(server.requests[before + 1]!.body);
+    assert.match(reads[0]!, /original/);
+    assert.doesNotMatch(reads[1]!, /denied/);
+    assert.match(toolResultsIn(server.requests[before + 2]!.body).at(-1)!, /plan mode/i);
+  });
+
+  test('--add-dir makes another directory readable without approval', async () => {
+    const workspace = makeWorkspace();
+    const shared = mkdtempSync(join(tmpdir(), 'wright-shared-'));
+    writeFileSync(join(shared, 'notes.md'), 'shared notes\n');
+    const script = () => [reply([toolUse('Read', { file_path: join(shared, 'notes.md') })]), reply([text('Read it.')])];
+    server.push(...script());
+    const without = jsonResult(await runWright(['-p', 'read', '--output-format', 'json'], { workspace, server }));
+    assert.equal(without.permission_denials.length, 1);
+    server.push(...script());
+    const withDir = jsonResult(await runWright(['-p', 'read', '--output-format', 'json', '--add-dir', shared], { workspace, server }));
+    assert.deepEqual(withDir.permission_denials, []);
+  });
+
+  test('thinking blocks are passed back unchanged, signature included', async () => {
+    const workspace = makeWorkspace();
+    server.push(
+      reply([thinking('I should list the files first.', 'sig-abc-123'), toolUse('Glob', { pattern: '*' })]),
+      reply([text('Listed.')]),
+    );
+    const before = server.requests.length;
+    const run = await runWright(['-p', 'list files'], { workspace, server });
+    assert.equal(run.code, 0, run.stderr);
+    const assistant = server.requests[before + 1]!.body.messages.find((m: any) => m.role === 'assistant');
+    assert.deepEqual(assistant.content[0], { type: 'thinking', thinking: 'I should list the files first.', signature: 'sig-abc-123' });
+  });
+});
