@@ -4,7 +4,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { createAnthropicEventNormaliser } from './anthropicEvents.js';
 import type { ModelConfig } from './modelConfig.js';
 import type { ProviderEndpoint } from './providerErrors.js';
-import { realRetryDependencies, streamWithRetry, type RetryDependencies } from './retry.js';
+import { realRetryDependencies, retryLimits, streamWithRetry, type RetryDependencies } from './retry.js';
 import type { ModelClient, ModelRequest, ModelResponseStream, RetryNotice, StreamEvent } from './types.js';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
@@ -33,9 +33,7 @@ export class AnthropicModelClient implements ModelClient {
     const params = toAnthropicParams(request);
     return streamWithRetry({
       endpoint: this.endpoint,
-      maxRetries: this.config.maxRetries,
-      idleTimeoutMs: this.config.idleTimeoutMs,
-      baseDelayMs: this.config.retryBaseDelayMs,
+      ...retryLimits(this.config),
       signal: request.signal,
       dependencies: this.dependencies,
       onRetry,

@@ -6,7 +6,7 @@ import type { ModelConfig } from './modelConfig.js';
 import { OpenAIStreamTranslator } from './openaiStreamToEvents.js';
 import { toOpenAIRequest, type MaxTokensField, type OpenAIStreamingParams } from './openaiTranslate.js';
 import type { ProviderEndpoint } from './providerErrors.js';
-import { realRetryDependencies, streamWithRetry, type RetryDependencies } from './retry.js';
+import { realRetryDependencies, retryLimits, streamWithRetry, type RetryDependencies } from './retry.js';
 import type { ModelClient, ModelRequest, ModelResponseStream, RetryNotice, StreamEvent } from './types.js';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -38,9 +38,7 @@ export class OpenAIModelClient implements ModelClient {
     const params = toOpenAIRequest(request, this.maxTokensField);
     return streamWithRetry({
       endpoint: this.endpoint,
-      maxRetries: this.config.maxRetries,
-      idleTimeoutMs: this.config.idleTimeoutMs,
-      baseDelayMs: this.config.retryBaseDelayMs,
+      ...retryLimits(this.config),
       signal: request.signal,
       dependencies: this.dependencies,
       onRetry,

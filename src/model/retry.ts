@@ -28,6 +28,11 @@ export interface RetryingStreamOptions {
   attempt: (signal: AbortSignal, heartbeat: () => void) => AsyncIterable<StreamEvent>;
 }
 
+/** The retry knobs of a model configuration, as streamWithRetry takes them. */
+export function retryLimits(config: { maxRetries: number; idleTimeoutMs: number; retryBaseDelayMs: number }) {
+  return { maxRetries: config.maxRetries, idleTimeoutMs: config.idleTimeoutMs, baseDelayMs: config.retryBaseDelayMs };
+}
+
 export function streamWithRetry(options: RetryingStreamOptions): ModelResponseStream {
   const cancel = new AbortController();
   const stream = new EventStream<StreamEvent, AssistantMessage>(() => cancel.abort());
