@@ -6,4 +6,6 @@ export const EXIT = {
   usage: 2,
   /** Interrupted by SIGINT (128 + 2). */
   interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15), after recording what completed. */
+  terminated: 143,
 } as const;

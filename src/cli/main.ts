@@ -4,6 +4,15 @@ import { EXIT } from './exitCodes.js';
 
 /** Entry point after the launcher: dispatches subcommands and front ends, returns the exit code. */
 export async function main(argv: string[], version: string): Promise<number> {
+  // A reader that goes away (`wright -p … | head -1`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.success);
+    throw error;
+  });
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`wright: internal error: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+    process.exit(EXIT.error);
+  });
   try {
     if (argv[0] === 'permissions') {
       const { runPermissionsCommand } = await import('./permissionsCommand.js');

@@ -39,9 +39,13 @@ export async function runPrintMode(options: CliOptions, version: string): Promis
   for (const warning of assembled.warnings) process.stderr.write(`wright: warning: ${warning}\n`);
 
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  let stoppedBy: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    stoppedBy ??= signal;
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let last: ResultEvent | null = null;
   try {
     for await (const prompt of prompts) {
@@ -49,11 +53,11 @@ export async function runPrintMode(options: CliOptions, version: string): Promis
       if (last.interrupted) break;
     }
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
   if (!last) throw new UsageError('No prompt given. Pass one as an argument or pipe it on stdin.');
-  if (last.interrupted) return EXIT.interrupted;
+  if (last.interrupted) return stoppedBy === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
   return last.is_error ? EXIT.error : EXIT.success;
 }
 

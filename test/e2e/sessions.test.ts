@@ -120,3 +120,22 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
     });
   });
 }
+
+test('SIGTERM ends a run with exit code 143 after recording it', async () => {
+  const server = await startModelServer();
+  try {
+    const workspace = makeWorkspace();
+    server.push(reply([toolUse('Bash', { command: 'touch started && sleep 30' })]));
+    const child = spawnWright(['-p', 'wait', '--output-format', 'json', '--allowedTools', 'Bash(touch started)', 'Bash(sleep 30)'], { workspace, server });
+    const done = finished(child);
+    await waitFor(() => existsSync(join(workspace.repo, 'started')));
+    child.kill('SIGTERM');
+    const run = await done;
+    assert.equal(run.code, 143, run.stderr);
+    assert.equal(jsonResult(run).interrupted, true);
+    const [transcript] = transcriptFiles(workspace);
+    assert.deepEqual(readTranscriptLines(transcript!).map((l) => l.type), ['user', 'assistant', 'user']);
+  } finally {
+    await server.close();
+  }
+});
