@@ -100,11 +100,13 @@ export class Agent {
       yield this.envelope({ type: 'assistant', message, parent_tool_use_id: null });
 
       const uses = message.content.filter((block): block is ToolUseBlock => block.type === 'tool_use');
+      const turnLimitReached = this.options.maxTurns !== undefined && turns >= this.options.maxTurns;
       if (uses.length === 0) {
-        if (message.stop_reason === 'pause_turn') continue;
+        // The server paused a long turn of its own tools; sending the conversation back resumes it.
+        if (message.stop_reason === 'pause_turn' && !turnLimitReached) continue;
         break;
       }
-      if (this.options.maxTurns !== undefined && turns >= this.options.maxTurns) {
+      if (turnLimitReached) {
         const why = `Not run: the turn limit (${this.options.maxTurns}) was reached.`;
         yield* this.recordToolResults(uses.map((use) => ({ use, outcome: interruptedOutcome(use, why) })));
         outcome = { subtype: 'error_max_turns', errors: [`Reached the maximum number of turns (${this.options.maxTurns}).`] };
