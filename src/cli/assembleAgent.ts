@@ -195,7 +195,7 @@ export async function assembleAgent(
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
   });
-  const warnings = [...environment.warnings, ...memory.warnings];
+  const warnings = [...memory.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
