@@ -7,6 +7,7 @@ import { Agent } from '../agent/agent.js';
 import type { CanUseTool } from '../agent/executeToolCall.js';
 import { readEnvironment, type WrightEnvironment } from '../config/env.js';
 import { findProjectRoot } from '../config/paths.js';
+import { permissionModeNamed } from '../config/permissionModes.js';
 import { loadSettings, type MergedSettings } from '../config/settings.js';
 import { gitSnapshot } from '../context/gitSnapshot.js';
 import { loadMemoryFiles } from '../context/memoryFiles.js';
@@ -89,14 +90,14 @@ function choosePermissionMode(
   settings: MergedSettings,
 ): PermissionMode {
   const requested = options.dangerouslySkipPermissions ? 'bypassPermissions' : (options.permissionMode ?? settings.permissions.defaultMode ?? 'default');
-  const mode = requested === 'manual' ? 'default' : requested;
-  if (!(PERMISSION_MODES as readonly string[]).includes(mode)) {
+  const mode = permissionModeNamed(requested);
+  if (mode === undefined) {
     throw new ConfigurationError(`Unknown permission mode "${requested}". Use one of: ${PERMISSION_MODES.join(', ')}.`);
   }
   if (mode === 'bypassPermissions' && settings.permissions.bypassPermissionsDisabled) {
     throw new ConfigurationError('bypassPermissions mode is disabled by settings (permissions.disableBypassPermissionsMode).');
   }
-  return mode as PermissionMode;
+  return mode;
 }
 
 function readPromptFile(path: string | undefined, flag: string): string | undefined {

@@ -2,8 +2,9 @@
 // statusLine, outputStyle, sandbox…) are kept in `raw` and ignored, so its settings files load.
 import { z } from 'zod';
 
-export const PERMISSION_MODES = ['default', 'acceptEdits', 'plan', 'bypassPermissions'] as const;
-export type SettingsPermissionMode = (typeof PERMISSION_MODES)[number];
+import { PERMISSION_MODES, permissionModeNamed, type PermissionMode } from './permissionModes.js';
+
+export type SettingsPermissionMode = PermissionMode;
 
 export const PROVIDER_NAMES = ['anthropic', 'openai'] as const;
 export type SettingsProvider = (typeof PROVIDER_NAMES)[number];
@@ -15,7 +16,10 @@ export const permissionsSchema = z.looseObject({
   ask: ruleList.optional(),
   deny: ruleList.optional(),
   additionalDirectories: z.array(z.string()).optional(),
-  defaultMode: z.enum(PERMISSION_MODES).optional(),
+  defaultMode: z
+    .enum([...PERMISSION_MODES, 'manual'])
+    .transform((name) => permissionModeNamed(name) as PermissionMode)
+    .optional(),
   disableBypassPermissionsMode: z.literal('disable').optional(),
 });
 

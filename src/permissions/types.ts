@@ -1,5 +1,5 @@
-export const PERMISSION_MODES = ['default', 'acceptEdits', 'plan', 'bypassPermissions'] as const;
-export type PermissionMode = (typeof PERMISSION_MODES)[number];
+export { PERMISSION_MODES, type PermissionMode } from '../config/permissionModes.js';
+import type { PermissionMode } from '../config/permissionModes.js';
 
 export type PermissionBehavior = 'allow' | 'deny' | 'ask';
 

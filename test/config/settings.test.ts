@@ -267,3 +267,11 @@ describe('settings errors', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('permission mode names', () => {
+  it('accepts `manual` as Claude Code writes it, meaning `default`', () => {
+    const w = world();
+    const result = load({ ...w, cliSettings: JSON.stringify({ permissions: { defaultMode: 'manual' } }) });
+    assert.equal(result.settings.permissions.defaultMode, 'default');
+  });
+});
