@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text } from '../support/script.js';
-import { jsonResult, makeWorkspace, runWright, streamEvents } from './harness.js';
+import { jsonResult, makeWorkspace, runWright, streamEvents, transcriptFiles } from './harness.js';
 
 let server: ModelServer;
 before(async () => (server = await startModelServer()));
@@ -173,4 +173,29 @@ test('--verbose with text output reports tool calls and API retries on stderr', 
   assert.equal(run.stdout, 'One file.\n');
   assert.match(run.stderr, /wright: Glob\(\*\.md\)/);
   assert.match(run.stderr, /API error \(529: overloaded\); retry 1\/10/);
+});
+
+test('--include-partial-messages adds the raw streaming events to stream-json', async () => {
+  const workspace = makeWorkspace();
+  server.push(reply([text('Streaming words.')]), reply([text('Streaming words.')]));
+  const args = ['-p', 'talk', '--output-format', 'stream-json', '--verbose'];
+  const plain = streamEvents(await runWright(args, { workspace, server }));
+  assert.ok(!plain.some((e) => e.type === 'stream_event'));
+  const partial = streamEvents(await runWright([...args, '--include-partial-messages'], { workspace, server }));
+  const deltas = partial.filter((e) => e.type === 'stream_event' && e.event.type === 'content_block_delta');
+  assert.ok(deltas.length > 0);
+  assert.equal(deltas.map((e) => e.event.delta.text).join(''), 'Streaming words.');
+  assert.equal(partial.at(-1).type, 'result');
+});
+
+test('--session-id names a new session; --no-session-persistence writes no transcript', async () => {
+  const workspace = makeWorkspace();
+  const id = '0b5f2a8e-3c1d-4e6f-9a7b-1c2d3e4f5a6b';
+  server.push(reply([text('ok')]), reply([text('ok')]));
+  const named = jsonResult(await runWright(['-p', 'hi', '--output-format', 'json', '--session-id', id], { workspace, server }));
+  assert.equal(named.session_id, id);
+  assert.deepEqual(transcriptFiles(workspace).map((f) => f.split('/').at(-1)), [`${id}.jsonl`]);
+  const ephemeral = await runWright(['-p', 'hi', '--output-format', 'json', '--no-session-persistence'], { workspace, server });
+  assert.equal(ephemeral.code, 0, ephemeral.stderr);
+  assert.equal(transcriptFiles(workspace).length, 1);
 });
