@@ -44,7 +44,7 @@ const description = `Runs a shell command with bash and returns its output.
 - Output combines stdout and stderr (marked). Beyond ${DEFAULT_BASH_MAX_OUTPUT_CHARS} characters the middle is cut out and its start and end are kept.
 - Commands get no input: avoid anything interactive (editors, pagers, prompts, \`git rebase -i\`); pass flags such as --yes or --no-pager instead.
 - Use the dedicated tools instead of shell equivalents: Glob instead of find/ls for finding files, Grep instead of grep/rg, Read instead of cat/head/tail, Edit/Write instead of sed/awk/echo redirection.
-- Chain dependent commands with && (or ; when a failure should not stop the rest). Independent commands can be separate Bash calls in one response, which run in parallel.
+- Chain dependent commands with && (or ; when a failure should not stop the rest). Independent commands can be separate Bash calls in one response; read-only ones (ls, git status, grep…) run in parallel.
 - Before creating files or directories, check that the parent directory exists.
 - Never commit, push, or change git configuration unless the user asked for it. When committing, pass the message with a here-document so its formatting survives.`;
 

@@ -199,3 +199,12 @@ test('--session-id names a new session; --no-session-persistence writes no trans
   assert.equal(ephemeral.code, 0, ephemeral.stderr);
   assert.equal(transcriptFiles(workspace).length, 1);
 });
+
+test('a rejected API key fails at once with a message naming the variable', async () => {
+  const workspace = makeWorkspace();
+  const run = await runWright(['-p', 'hi'], { workspace, server, env: { ANTHROPIC_API_KEY: 'wrong-key' } });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /ANTHROPIC_API_KEY/);
+  assert.match(run.stderr, /401|rejected|invalid/i);
+  assert.doesNotMatch(run.stderr, /\n\s+at /);
+});
