@@ -29,8 +29,22 @@ export interface OpenedSession {
   skippedLines: number;
 }
 
+type OpenResult = { ok: true; session: OpenedSession } | { ok: false; message: string };
+
 /** Chooses the session for this run: new, continued, resumed or forked, and loads its history. */
-export function openSession(request: SessionRequest): { ok: true; session: OpenedSession } | { ok: false; message: string } {
+export function openSession(request: SessionRequest): OpenResult {
+  try {
+    return chooseSession(request);
+  } catch (error) {
+    const dir = transcriptDir(request.configDir, request.cwd);
+    return {
+      ok: false,
+      message: `Cannot use the transcript directory ${dir}: ${(error as Error).message}. Set WRIGHT_CONFIG_DIR to a writable directory, or pass --no-session-persistence.`,
+    };
+  }
+}
+
+function chooseSession(request: SessionRequest): OpenResult {
   const dir = transcriptDir(request.configDir, request.cwd);
   if (request.sessionId !== undefined && !UUID_PATTERN.test(request.sessionId)) {
     return { ok: false, message: `--session-id must be a UUID, got "${request.sessionId}".` };

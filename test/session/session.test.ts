@@ -117,3 +117,13 @@ test('session selection errors are clear', () => {
   const forkAlone = openSession({ ...request, fork: true });
   assert.match(forkAlone.ok ? '' : forkAlone.message, /needs --continue or --resume/);
 });
+
+test('an unwritable config directory is a clear error, not a crash', () => {
+  const request = base();
+  const blocker = join(request.configDir, 'projects');
+  appendFileSync(blocker, 'a file where a directory should be');
+  const opened = openSession(request);
+  assert.equal(opened.ok, false);
+  assert.match(opened.ok ? '' : opened.message, /Cannot use the transcript directory .*WRIGHT_CONFIG_DIR.*--no-session-persistence/);
+  assert.equal(openSession({ ...request, persist: false }).ok, true);
+});
