@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidToolInput } from '../model/messageAssembler.js';
 import type { ToolResultBlock, ToolUseBlock } from '../model/types.js';
 import type { PermissionDecision } from '../permissions/types.js';
 import type { AnyTool, ToolContext } from '../tools/types.js';
@@ -36,6 +37,14 @@ export async function executeToolCall(
   ctx: ToolContext,
 ): Promise<ToolCallOutcome> {
   if (!tool) return harnessError(use, `No such tool available: ${use.name}`);
+  const unreadable = invalidToolInput(use);
+  if (unreadable !== undefined) {
+    const shown = unreadable.length > 200 ? `${unreadable.slice(0, 200)}…` : unreadable;
+    return harnessError(
+      use,
+      `The input of this ${tool.name} call was not a complete JSON object, so it did not run (it may have been cut off by the output token limit): ${shown}\nCall the tool again with the complete input; split very large content over several calls.`,
+    );
+  }
   const parsed = tool.inputSchema.safeParse(use.input ?? {});
   if (!parsed.success) {
     return harnessError(use, `InputValidationError: ${tool.name} was called with invalid input:\n${z.prettifyError(parsed.error)}`);

@@ -1,6 +1,6 @@
 // Rebuilds the complete assistant message from the stream events of one response, the way the
 // Anthropic API would have returned it without streaming.
-import { emptyUsage, type AssistantMessage, type ContentBlock, type StreamEvent, type Usage } from './types.js';
+import { emptyUsage, type AssistantMessage, type ContentBlock, type StreamEvent, type ToolUseBlock, type Usage } from './types.js';
 
 /** The stream broke the protocol (bad order, unknown block, tool input that is not a JSON object). */
 export class MalformedStreamError extends Error {
@@ -129,8 +129,30 @@ function closeBlock(block: OpenBlock): ContentBlock {
     case 'redacted_thinking':
       return { type: 'redacted_thinking', data: block.data };
     case 'tool_use':
-      return { type: 'tool_use', id: block.id, name: block.name, input: parseToolInput(block.name, block.json) };
+      return toolUseFrom(block);
   }
+}
+
+const invalidToolInputs = new WeakMap<ToolUseBlock, string>();
+
+/**
+ * A tool call whose input is not a JSON object (cut off by the output token limit, or a local model's
+ * slip) is kept with an empty input rather than failing the response: retrying would only produce
+ * the same text again. The raw text is remembered so the agent can tell the model what went wrong.
+ */
+function toolUseFrom(block: Extract<OpenBlock, { type: 'tool_use' }>): ToolUseBlock {
+  try {
+    return { type: 'tool_use', id: block.id, name: block.name, input: parseToolInput(block.name, block.json) };
+  } catch {
+    const use: ToolUseBlock = { type: 'tool_use', id: block.id, name: block.name, input: {} };
+    invalidToolInputs.set(use, block.json);
+    return use;
+  }
+}
+
+/** The raw input text of a tool call whose input could not be read as a JSON object. */
+export function invalidToolInput(use: ToolUseBlock): string | undefined {
+  return invalidToolInputs.get(use);
 }
 
 export function parseToolInput(toolName: string, json: string): Record<string, unknown> {

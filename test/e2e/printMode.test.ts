@@ -96,6 +96,22 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(server.requests.length - first, 9);
     });
 
+    test('a tool call cut off mid-input is answered with an error, not retried', async () => {
+      const workspace = makeWorkspace();
+      const first = server.requests.length;
+      server.push(
+        reply([{ type: 'tool_use', name: 'Write', input: {}, rawInput: '{"file_path": "/tmp/x", "content": "half a fi' }], { stopReason: 'max_tokens' }),
+        reply([text('I will write it in smaller pieces.')]),
+      );
+      const run = await runWright(['-p', 'write a big file', '--output-format', 'json'], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(server.requests.length - first, 2, 'no retry of the cut-off response');
+      const told = toolResultsIn(server.requests[first + 1]!.body)[0]!;
+      assert.match(told, /not a complete JSON object/);
+      assert.match(told, /half a fi/);
+      assert.equal(jsonResult(run).result, 'I will write it in smaller pieces.');
+    });
+
     test('a call that needs approval is denied, told to the model and listed', async () => {
       const workspace = makeWorkspace({ 'build/out.txt': 'artifact\n' });
       const first = server.requests.length;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MalformedStreamError, MessageAssembler } from '../../src/model/messageAssembler.js';
+import { invalidToolInput, MalformedStreamError, MessageAssembler } from '../../src/model/messageAssembler.js';
+import type { ToolUseBlock } from '../../src/model/types.js';
 import { emptyUsage, type AssistantMessage, type StreamEvent } from '../../src/model/types.js';
 
 const start = (usage = { ...emptyUsage(), input_tokens: 12 }): StreamEvent => ({
@@ -98,15 +99,18 @@ describe('MessageAssembler', () => {
       MalformedStreamError,
     );
     assembler.apply({ type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 't', name: 'X', input: {} } });
-    assembler.apply({ type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"a":' } });
-    assert.throws(() => assembler.apply({ type: 'content_block_stop', index: 1 }), /not valid JSON/);
   });
 
-  it('rejects a tool input that is JSON but not an object', () => {
-    const assembler = new MessageAssembler();
-    assembler.apply(start());
-    assembler.apply({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'X', input: {} } });
-    assembler.apply({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '[1]' } });
-    assert.throws(() => assembler.apply({ type: 'content_block_stop', index: 0 }), /not a JSON object/);
+  it('keeps a tool call whose input is not a JSON object, with an empty input and the raw text remembered', () => {
+    for (const raw of ['{"a":', '[1]']) {
+      const assembler = new MessageAssembler();
+      assembler.apply(start());
+      assembler.apply({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'X', input: {} } });
+      assembler.apply({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: raw } });
+      assembler.apply({ type: 'content_block_stop', index: 0 });
+      const use = assembler.result().content[0] as ToolUseBlock;
+      assert.deepEqual(use, { type: 'tool_use', id: 't', name: 'X', input: {} });
+      assert.equal(invalidToolInput(use), raw);
+    }
   });
 });

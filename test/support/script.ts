@@ -5,7 +5,14 @@ import type { StopReason, Usage } from '../../src/model/types.js';
 
 export type ScriptedBlock =
   | { type: 'text'; text: string }
-  | { type: 'tool_use'; id?: string; name: string; input: Record<string, unknown> }
+  | {
+      type: 'tool_use';
+      id?: string;
+      name: string;
+      input: Record<string, unknown>;
+      /** Sent instead of `input` as the arguments' JSON text, e.g. cut short like a max_tokens stop. */
+      rawInput?: string;
+    }
   | { type: 'thinking'; thinking: string; signature: string };
 
 export interface ScriptedReply {

@@ -52,7 +52,7 @@ function blockEvents(block: ResolvedBlock, index: number): StreamEvent[] {
     case 'tool_use':
       return [
         { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } },
-        ...splitIntoChunks(JSON.stringify(block.input), 4).map(
+        ...splitIntoChunks(block.json, 4).map(
           (partial_json): StreamEvent => ({
             type: 'content_block_delta',
             index,
@@ -80,7 +80,12 @@ const promptOnlyUsage = (context: RenderContext): Usage => ({
   cache_read_input_tokens: 0,
 });
 
-const toContentBlock = (block: ResolvedBlock): ContentBlock => ({ ...block });
+/** A non-streamed reply carries the input as an object; `json` is only the streamed text form. */
+const toContentBlock = (block: ResolvedBlock): ContentBlock => {
+  if (block.type !== 'tool_use') return { ...block };
+  const { json: _streamedForm, ...rest } = block;
+  return rest;
+};
 
 export const anthropicWire: ProtocolWire = {
   protocol: 'anthropic',

@@ -69,7 +69,7 @@ function blockDeltas(block: ResolvedBlock, toolIndex: number): Delta[] {
     case 'tool_use':
       return [
         { tool_calls: [{ index: toolIndex, id: block.id, type: 'function', function: { name: block.name, arguments: '' } }] },
-        ...splitIntoChunks(JSON.stringify(block.input), 4).map(
+        ...splitIntoChunks(block.json, 4).map(
           (piece): Delta => ({ tool_calls: [{ index: toolIndex, function: { arguments: piece } }] }),
         ),
       ];
@@ -110,7 +110,7 @@ export const openaiWire: ProtocolWire = {
     const reasoning = reply.blocks.flatMap((block) => (block.type === 'thinking' ? [block.thinking] : [])).join('');
     const toolCalls = reply.blocks.flatMap((block) =>
       block.type === 'tool_use'
-        ? [{ id: block.id, type: 'function', function: { name: block.name, arguments: JSON.stringify(block.input) } }]
+        ? [{ id: block.id, type: 'function', function: { name: block.name, arguments: block.json } }]
         : [],
     );
     return {

@@ -7,7 +7,7 @@ import type { ScriptedBlock, ScriptedReply } from '../script.js';
 
 export type ResolvedBlock =
   | { type: 'text'; text: string }
-  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> }
+  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown>; json: string }
   | { type: 'thinking'; thinking: string; signature: string };
 
 export interface ResolvedReply {
@@ -50,7 +50,7 @@ function blockLength(block: ScriptedBlock): number {
 export function resolveReply(reply: ScriptedReply, toolIdPrefix: string, inputTokens: number): ResolvedReply {
   const blocks = reply.blocks.map((block): ResolvedBlock =>
     block.type === 'tool_use'
-      ? { type: 'tool_use', id: block.id ?? randomId(toolIdPrefix), name: block.name, input: block.input }
+      ? { type: 'tool_use', id: block.id ?? randomId(toolIdPrefix), name: block.name, input: block.input, json: block.rawInput ?? JSON.stringify(block.input) }
       : block,
   );
   const hasToolUse = blocks.some((block) => block.type === 'tool_use');
