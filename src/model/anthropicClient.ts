@@ -5,7 +5,7 @@ import { createAnthropicEventNormaliser } from './anthropicEvents.js';
 import type { ModelConfig } from './modelConfig.js';
 import type { ProviderEndpoint } from './providerErrors.js';
 import { realRetryDependencies, retryLimits, streamWithRetry, type RetryDependencies } from './retry.js';
-import type { ModelClient, ModelRequest, ModelResponseStream, RetryNotice, StreamEvent } from './types.js';
+import type { Message, ModelClient, ModelRequest, ModelResponseStream, RetryNotice, StreamEvent } from './types.js';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
@@ -61,12 +61,24 @@ export function toAnthropicParams(request: ModelRequest): Anthropic.MessageCreat
     model: request.model,
     max_tokens: request.maxTokens,
     // Our Message and ToolDefinition are the Anthropic wire shapes already.
-    messages: request.messages as Anthropic.MessageParam[],
+    messages: withoutUnsignedThinking(request.messages) as Anthropic.MessageParam[],
     ...(request.system ? { system: request.system } : {}),
     ...(request.tools.length > 0 ? { tools: request.tools as Anthropic.Tool[] } : {}),
     ...(request.thinking ? { thinking: request.thinking } : {}),
     stream: true,
   };
+}
+
+/**
+ * Thinking that came from another provider (an OpenAI-compatible server's reasoning text) has no
+ * signature, and the Anthropic API rejects unsigned thinking blocks; a resumed conversation drops them.
+ */
+function withoutUnsignedThinking(messages: Message[]): Message[] {
+  return messages.map((message) =>
+    typeof message.content === 'string' || !message.content.some((b) => b.type === 'thinking' && !b.signature)
+      ? message
+      : { ...message, content: message.content.filter((b) => b.type !== 'thinking' || b.signature) },
+  );
 }
 
 /**
