@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text } from '../support/script.js';
-import { jsonResult, makeWorkspace, runWright, streamEvents, transcriptFiles } from './harness.js';
+import { jsonResult, makeWorkspace, runWright, streamEvents, toolResultsIn, transcriptFiles } from './harness.js';
 
 let server: ModelServer;
 before(async () => (server = await startModelServer()));
@@ -207,4 +207,16 @@ test('a rejected API key fails at once with a message naming the variable', asyn
   assert.match(run.stderr, /ANTHROPIC_API_KEY/);
   assert.match(run.stderr, /401|rejected|invalid/i);
   assert.doesNotMatch(run.stderr, /\n\s+at /);
+});
+
+test('works outside a git repository', async () => {
+  const workspace = makeWorkspace();
+  writeFileSync(join(workspace.home, 'notes.txt'), 'plain directory\n');
+  server.push(reply([{ type: 'tool_use', name: 'Read', input: { file_path: join(workspace.home, 'notes.txt') } }]), reply([text('Read it.')]));
+  const before = server.requests.length;
+  const run = await runWright(['-p', 'read notes', '--output-format', 'json'], { workspace, server, cwd: workspace.home });
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(jsonResult(run).result, 'Read it.');
+  assert.match(JSON.stringify(server.requests[before]!.body.system), /Is directory a git repo: (No|false)/i);
+  assert.match(toolResultsIn(server.requests[before + 1]!.body)[0]!, /plain directory/);
 });
