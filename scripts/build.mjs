@@ -3,11 +3,12 @@
 // loads nothing else, and each front end and provider SDK is reached only through import().
 import { build } from 'esbuild';
 import { readFileSync, rmSync, chmodSync } from 'node:fs';
+import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({
+const result = await build({
   entryPoints: { wright: 'src/cli/wright.ts' },
   outdir: 'dist',
   bundle: true,
@@ -24,5 +25,7 @@ await build({
   define: { WRIGHT_VERSION: JSON.stringify(pkg.version) },
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
+  metafile: true,
 });
 chmodSync(new URL('../dist/wright.js', import.meta.url), 0o755);
+writeThirdPartyNotices(result.metafile, 'dist/THIRD-PARTY-NOTICES.txt');

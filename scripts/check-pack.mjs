@@ -9,7 +9,8 @@ const files = report[0].files.map((file) => file.path);
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const alwaysShipped = new Set(['package.json', 'README.md', 'LICENSE']);
-const allowed = (path) => alwaysShipped.has(path) || (path.startsWith('dist/') && path.endsWith('.js'));
+const allowed = (path) =>
+  alwaysShipped.has(path) || path === 'dist/THIRD-PARTY-NOTICES.txt' || (path.startsWith('dist/') && path.endsWith('.js'));
 const forbidden = [
   [/\.map$/, 'a source map'],
   [/(^|\/)(test|tests|__tests__|fixtures?)\//, 'a test or fixture'],
