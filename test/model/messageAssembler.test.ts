@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invalidToolInput, MalformedStreamError, MessageAssembler } from '../../src/model/messageAssembler.js';
-import type { ToolUseBlock } from '../../src/model/types.js';
-import { emptyUsage, type AssistantMessage, type StreamEvent } from '../../src/model/types.js';
+import { emptyUsage, type AssistantMessage, type StreamEvent, type ToolUseBlock } from '../../src/model/types.js';
 
 const start = (usage = { ...emptyUsage(), input_tokens: 12 }): StreamEvent => ({
   type: 'message_start',
