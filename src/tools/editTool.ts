@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { snippetOfChange } from './editSnippet.js';
-import { loadFileForChange, writeTextFile } from './editableFile.js';
-import { missingFileHint } from './similarPaths.js';
-import { applyStringEdit } from './stringEdit.js';
-import { DEFAULT_TEXT_FORMAT } from './textFileCodec.js';
-import { abortedResult, errorResult, resolveToolPath } from './toolPath.js';
+import { applyEditsToFile } from './fileEdits.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
 const inputSchema = z.object({
@@ -30,32 +26,18 @@ const description = `Replaces exact text in a file.
 - Prefer editing existing files over creating new ones. For several changes to one file, use MultiEdit.`;
 
 async function runEdit(input: EditInput, ctx: ToolContext): Promise<ToolResult> {
-  if (ctx.signal.aborted) return abortedResult();
-  const filePath = resolveToolPath(input.file_path, ctx);
-  const loaded = await loadFileForChange(filePath, ctx, { allowBinary: false });
-  if (!loaded.ok) return loaded.result;
-  const file = loaded.file;
+  const edited = await applyEditsToFile(input.file_path, [input], ctx, {
+    howToCreate: 'To create a new file, use Write or pass an empty old_string.',
+    failure: (message) => message,
+  });
+  if (!edited.ok) return edited.result;
+  const { filePath, before, after, replacements, created } = edited.applied;
 
-  if (!file.exists && input.old_string !== '') {
-    return errorResult(
-      `File does not exist: ${filePath}.${await missingFileHint(filePath)} To create a new file, use Write or pass an empty old_string.`,
-    );
-  }
-  const before = file.exists ? file.text : '';
-  const outcome = applyStringEdit(before, input);
-  if (!outcome.ok) return errorResult(outcome.message);
-  if (ctx.signal.aborted) return abortedResult();
-
-  const writeError = await writeTextFile(filePath, outcome.text, file.exists ? file.format : DEFAULT_TEXT_FORMAT, ctx);
-  if (writeError) return writeError;
-
-  const data = { filePath, replacements: outcome.replacements, created: !file.exists };
-  if (!file.exists) return { content: `Created ${filePath}.`, data };
-  const count = input.replace_all
-    ? ` (${outcome.replacements} occurrence${outcome.replacements === 1 ? '' : 's'} replaced)`
-    : '';
+  const data = { filePath, replacements, created };
+  if (created) return { content: `Created ${filePath}.`, data };
+  const count = input.replace_all ? ` (${replacements} occurrence${replacements === 1 ? '' : 's'} replaced)` : '';
   return {
-    content: `The file ${filePath} has been updated${count}. The edited region now reads (cat -n):\n${snippetOfChange(before, outcome.text)}`,
+    content: `The file ${filePath} has been updated${count}. The edited region now reads (cat -n):\n${snippetOfChange(before, after)}`,
     data,
   };
 }

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { snippetOfChange } from './editSnippet.js';
-import { loadFileForChange, writeTextFile } from './editableFile.js';
-import { missingFileHint } from './similarPaths.js';
-import { applyStringEdit } from './stringEdit.js';
-import { DEFAULT_TEXT_FORMAT } from './textFileCodec.js';
-import { abortedResult, errorResult, resolveToolPath } from './toolPath.js';
+import { applyEditsToFile } from './fileEdits.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
 const editSchema = z.object({
@@ -32,39 +28,18 @@ const description = `Makes several exact-text replacements in one file in a sing
 - Prefer this over several Edit calls on the same file.`;
 
 async function runMultiEdit(input: MultiEditInput, ctx: ToolContext): Promise<ToolResult> {
-  if (ctx.signal.aborted) return abortedResult();
-  const filePath = resolveToolPath(input.file_path, ctx);
-  const loaded = await loadFileForChange(filePath, ctx, { allowBinary: false });
-  if (!loaded.ok) return loaded.result;
-  const file = loaded.file;
+  const count = input.edits.length;
+  const edited = await applyEditsToFile(input.file_path, input.edits, ctx, {
+    howToCreate: "To create it, make the first edit's old_string empty, or use Write.",
+    failure: (message, index) => `Edit ${index + 1} of ${count} failed: ${message} No changes were written to the file.`,
+  });
+  if (!edited.ok) return edited.result;
+  const { filePath, before, after, replacements, created } = edited.applied;
 
-  if (!file.exists && input.edits[0]?.old_string !== '') {
-    return errorResult(
-      `File does not exist: ${filePath}.${await missingFileHint(filePath)} To create it, make the first edit's old_string empty, or use Write.`,
-    );
-  }
-  const before = file.exists ? file.text : '';
-  let text = before;
-  let replacements = 0;
-  for (const [index, edit] of input.edits.entries()) {
-    const outcome = applyStringEdit(text, edit);
-    if (!outcome.ok) {
-      return errorResult(
-        `Edit ${index + 1} of ${input.edits.length} failed: ${outcome.message} No changes were written to the file.`,
-      );
-    }
-    text = outcome.text;
-    replacements += outcome.replacements;
-  }
-  if (ctx.signal.aborted) return abortedResult();
-
-  const writeError = await writeTextFile(filePath, text, file.exists ? file.format : DEFAULT_TEXT_FORMAT, ctx);
-  if (writeError) return writeError;
-
-  const data = { filePath, edits: input.edits.length, replacements, created: !file.exists };
-  if (!file.exists) return { content: `Created ${filePath} with ${input.edits.length} edits applied.`, data };
+  const data = { filePath, edits: count, replacements, created };
+  if (created) return { content: `Created ${filePath} with ${count} edits applied.`, data };
   return {
-    content: `Applied ${input.edits.length} edit${input.edits.length === 1 ? '' : 's'} to ${filePath}. The changed region now reads (cat -n):\n${snippetOfChange(before, text)}`,
+    content: `Applied ${count} edit${count === 1 ? '' : 's'} to ${filePath}. The changed region now reads (cat -n):\n${snippetOfChange(before, after)}`,
     data,
   };
 }
