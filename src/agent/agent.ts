@@ -7,6 +7,7 @@ import type {
   ModelRequest,
   RetryNotice,
   StreamEvent,
+  ToolDefinition,
   ToolResultBlock,
   ToolUseBlock,
 } from '../model/types.js';
@@ -50,10 +51,17 @@ type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean
 export class Agent {
   readonly messages: Message[];
   private readonly tools: Map<string, AnyTool>;
+  /** The tools as the API sees them; converting the schemas once keeps it out of every turn. */
+  private readonly toolDefinitions: ToolDefinition[];
 
   constructor(private readonly options: AgentOptions) {
     this.messages = [...(options.history ?? [])];
     this.tools = new Map(options.tools.map((tool) => [tool.name, tool]));
+    this.toolDefinitions = options.tools.map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      input_schema: toolInputJsonSchema(tool),
+    }));
   }
 
   async *run(prompt: string | ContentBlock[], signal: AbortSignal): AsyncGenerator<AgentEvent> {
@@ -244,11 +252,7 @@ export class Agent {
       model: this.options.modelId,
       system: this.options.systemPrompt,
       messages: withContextReminder(this.messages, this.options.contextReminder ?? null),
-      tools: this.options.tools.map((tool) => ({
-        name: tool.name,
-        description: tool.description,
-        input_schema: toolInputJsonSchema(tool),
-      })),
+      tools: this.toolDefinitions,
       maxTokens: this.options.maxTokens,
       signal,
     };
