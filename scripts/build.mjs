@@ -16,7 +16,8 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['@vscode/ripgrep', '@vscode/ripgrep-*'],
+  // Native or worker-based packages stay in node_modules and load on first use.
+  external: ['@vscode/ripgrep', '@vscode/ripgrep-*', 'sharp', 'pdfjs-dist', 'pdfjs-dist/*'],
   sourcemap: false,
   legalComments: 'eof',
   // Error handling reads SDK error class names; bundling must not rename them.

@@ -22,6 +22,8 @@ import { denyingPathRule } from '../permissions/pathDenial.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
 import { createCoreTools, createToolSessionState } from '../tools/index.js';
+import type { UserInteraction } from '../tools/types.js';
+import { policyModeControl } from '../permissions/modeControl.js';
 import type { CliOptions } from './args.js';
 import { ConfigurationError } from './errors.js';
 
@@ -113,6 +115,7 @@ export async function assembleAgent(
   options: CliOptions,
   version: string,
   makeCanUseTool: (policy: PolicyInputs) => CanUseTool,
+  interaction: UserInteraction,
 ): Promise<AssembledSession> {
   const { settings, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
   const { cwd } = policy;
@@ -186,6 +189,12 @@ export async function assembleAgent(
       session: createToolSessionState(cwd),
       env,
       isReadDenied: (path) => denyingPathRule(path, 'read', policy) !== undefined,
+      modelFeatures: {
+        provider: modelConfig.config.provider,
+        documentBlocks: modelConfig.config.provider === 'anthropic',
+      },
+      interaction,
+      permissionMode: policyModeControl(policy),
     },
     transcript: opened.session.writer,
     history: opened.session.history,

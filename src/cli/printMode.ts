@@ -7,6 +7,7 @@ import type { ContentBlock } from '../model/types.js';
 import type { CliOptions } from './args.js';
 import { assembleAgent } from './assembleAgent.js';
 import { EXIT } from './exitCodes.js';
+import { printModeInteraction } from './printInteraction.js';
 import { printModeCanUseTool } from './printPermissions.js';
 import { readAllStdin, stdinHasInput } from './readStdin.js';
 import { UsageError } from './errors.js';
@@ -35,7 +36,7 @@ export async function runPrintMode(options: CliOptions, version: string): Promis
   const { output, streamInput } = checkPrintOptions(options);
   const prompts = streamInput ? streamJsonPrompts() : singlePrompt(options.prompt);
 
-  const assembled = await assembleAgent(options, version, printModeCanUseTool);
+  const assembled = await assembleAgent(options, version, printModeCanUseTool, printModeInteraction);
   for (const warning of assembled.warnings) process.stderr.write(`wright: warning: ${warning}\n`);
 
   const controller = new AbortController();

@@ -136,8 +136,8 @@ export function toolResultText(block: ToolResultBlock): string {
   return block.is_error ? `Error: ${body}` : body;
 }
 
-function imageNote(image: ImageBlock): string {
-  return `[image (${image.source.media_type}) omitted: tool results sent to this provider carry text only]`;
+function imageNote(block: ImageBlock | DocumentBlock): string {
+  return `[${block.type} (${block.source.media_type}) omitted: tool results sent to this provider carry text only]`;
 }
 
 function imageDataUrl(image: ImageBlock): string {

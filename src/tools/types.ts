@@ -1,6 +1,38 @@
 import type { z } from 'zod';
-import type { ImageBlock, TextBlock } from '../model/types.js';
+import type { PermissionMode } from '../config/permissionModes.js';
+import type { DocumentBlock, ImageBlock, TextBlock } from '../model/types.js';
 import type { FileReadLedger } from './fileReadLedger.js';
+
+/** What the configured model accepts inside tool results. */
+export interface ModelFeatures {
+  provider: 'anthropic' | 'openai';
+  /** PDFs can be sent as document blocks (Anthropic); otherwise tools send extracted text. */
+  documentBlocks: boolean;
+}
+
+/** One multiple-choice question for the user (AskUserQuestion's shape). */
+export interface UserQuestion {
+  question: string;
+  /** A short label (≤ 12 characters) a front end shows as a chip or tab. */
+  header: string;
+  options: Array<{ label: string; description: string }>;
+  multiSelect: boolean;
+}
+
+/**
+ * How tools reach the person at the keyboard. Each front end implements it; print mode has nobody
+ * to ask and answers null.
+ */
+export interface UserInteraction {
+  /** Answers keyed by question text (several labels joined by ", " when multiSelect), or null. */
+  askQuestions(questions: UserQuestion[], signal: AbortSignal): Promise<Record<string, string> | null>;
+}
+
+/** The session's permission mode, which plan-mode tools move in and out of. */
+export interface PermissionModeControl {
+  current(): PermissionMode;
+  set(mode: PermissionMode): void;
+}
 
 /** What every tool run receives. Nothing here writes to the terminal. */
 export interface ToolContext {
@@ -20,6 +52,9 @@ export interface ToolContext {
    * drop such files from their output; absent means nothing is denied.
    */
   isReadDenied?: (absolutePath: string) => boolean;
+  modelFeatures: ModelFeatures;
+  interaction: UserInteraction;
+  permissionMode: PermissionModeControl;
 }
 
 export interface TodoItem {
@@ -37,7 +72,7 @@ export interface ToolSessionState {
 /** What a tool returns on success or on an expected failure (bad input, missing file…). */
 export interface ToolResult {
   /** Sent to the model as the tool_result content. */
-  content: string | Array<TextBlock | ImageBlock>;
+  content: string | Array<TextBlock | ImageBlock | DocumentBlock>;
   isError?: boolean;
   /** Structured output for front ends (stream-json `tool_use_result`), never sent to the model. */
   data?: unknown;

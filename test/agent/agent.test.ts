@@ -1,3 +1,4 @@
+import { policyModeControl } from '../../src/permissions/modeControl.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -73,6 +74,9 @@ function makeAgent(responses: FakeResponse[], overrides: Partial<AgentOptions> =
       readLedger: new FileReadLedger(),
       session: { shellCwd: dir, todos: [] },
       env: {},
+      modelFeatures: { provider: 'anthropic', documentBlocks: true },
+      interaction: { askQuestions: async () => null },
+      permissionMode: policyModeControl({ mode: 'default' }),
     },
     transcript,
     sessionId: 'session-1',

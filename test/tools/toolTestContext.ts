@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileReadLedger } from '../../src/tools/fileReadLedger.js';
 import { createToolSessionState } from '../../src/tools/index.js';
+import { policyModeControl } from '../../src/permissions/modeControl.js';
 import type { ToolContext, ToolResult } from '../../src/tools/types.js';
 
 const createdDirectories: string[] = [];
@@ -26,6 +27,9 @@ export function makeContext(cwd: string, overrides: Partial<ToolContext> = {}): 
     readLedger: new FileReadLedger(),
     session: createToolSessionState(cwd),
     env: { ...process.env },
+    modelFeatures: { provider: 'anthropic', documentBlocks: true },
+    interaction: { askQuestions: async () => null },
+    permissionMode: policyModeControl({ mode: 'default' }),
     ...overrides,
   };
 }
