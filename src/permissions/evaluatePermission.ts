@@ -12,8 +12,9 @@
  *                    directories, except protected paths such as `.git/`.
  *   4. allow rules — for Bash, every simple command must be covered by an allow rule or be read-only
  *                    inside the working directories; unanalysable commands need a bare `Bash` rule.
- *   5. defaults    — Read, Glob, Grep, LS, NotebookRead, TodoWrite and read-only Bash are allowed
- *                    inside the working directories; everything else, unknown tools included, asks.
+ *   5. defaults    — Read, Glob, Grep, LS, NotebookRead and read-only Bash are allowed inside the
+ *                    working directories, and the session tools (TodoWrite, BashOutput, KillShell,
+ *                    AskUserQuestion) always; everything else, unknown tools included, asks.
  */
 import {
   approveBashCommands, bashCommandRuleHit, bashIsReadOnly, bashPathRuleHit, bashUncheckableReason, describeBash, editInside,
@@ -22,7 +23,7 @@ import {
 import { fileAccessOfTool, pathRuleApplies, pathRuleMatches, toolInputPath, type FileAccess } from './pathRules.js';
 import { resolvePolicyPath, type ResolvedPath } from './pathResolution.js';
 import { protectedPartOf } from './protectedPaths.js';
-import { EDIT_FILE_TOOLS, READ_ONLY_TOOLS, canonicalToolName, ruleNameCoversTool } from './toolNames.js';
+import { EDIT_FILE_TOOLS, READ_ONLY_TOOLS, SESSION_TOOLS, canonicalToolName, ruleNameCoversTool } from './toolNames.js';
 import { toolSpecifierMatches } from './toolSpecifiers.js';
 import type { PermissionBehavior, PermissionDecision, PermissionPolicy, PermissionRule, PermissionRuleSet, PermissionToolCall } from './types.js';
 import { isResolvedPathInside } from './workingDirectories.js';
@@ -140,7 +141,7 @@ function modeStage(subject: Subject, policy: PermissionPolicy): PermissionDecisi
 function isReadOnlyCall(subject: Subject): boolean {
   if (subject.kind === 'bash') return subject.call.isReadOnly && bashIsReadOnly(subject.bash);
   if (EDIT_FILE_TOOLS.has(subject.call.toolName)) return false;
-  return subject.call.isReadOnly;
+  return subject.call.isReadOnly || SESSION_TOOLS.has(subject.call.toolName);
 }
 
 function acceptEditsDecision(subject: Subject, policy: PermissionPolicy): PermissionDecision | undefined {

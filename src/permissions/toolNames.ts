@@ -6,8 +6,13 @@ import { compileWildcard } from './wildcardPattern.js';
 export const READ_FILE_TOOLS: ReadonlySet<string> = new Set(['Read', 'Glob', 'Grep', 'LS', 'NotebookRead']);
 /** Tools that change files; `Edit(path)` rules govern them. */
 export const EDIT_FILE_TOOLS: ReadonlySet<string> = new Set(['Edit', 'Write', 'MultiEdit', 'NotebookEdit']);
+/**
+ * Tools that act only on the session itself (its todo list, the background shells it started, a
+ * question to the user): allowed without asking in every mode, plan mode included.
+ */
+export const SESSION_TOOLS: ReadonlySet<string> = new Set(['TodoWrite', 'BashOutput', 'KillShell', 'AskUserQuestion']);
 /** Allowed without asking when their paths are inside the working directories. */
-export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([...READ_FILE_TOOLS, 'TodoWrite']);
+export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([...READ_FILE_TOOLS, ...SESSION_TOOLS]);
 
 /** Other names for the same tool (the subagent tool was renamed from Task to Agent). */
 const ALIASES: Readonly<Record<string, string>> = { Task: 'Agent' };

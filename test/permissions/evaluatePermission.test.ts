@@ -90,6 +90,16 @@ describe('modes', () => {
       assert.equal(tool('Read', { file_path: '/etc/hosts' }, plain, true).behavior, 'ask');
       assert.equal(tool('WebFetch', { url: 'https://x.dev' }, plain, true).behavior, 'ask');
     });
+    it('lets the session tools run: they touch only the session (its shells, todos, the user)', () => {
+      for (const name of ['TodoWrite', 'BashOutput', 'KillShell', 'AskUserQuestion']) {
+        assert.equal(tool(name, {}, plain(), name !== 'KillShell').behavior, 'allow', name);
+      }
+      assert.equal(tool('KillShell', { shell_id: 'b1' }, makePolicy({ cwd, mode: 'plan', deny: ['KillShell'] })).behavior, 'deny');
+    });
+    it('leaves plan mode only through an approved ExitPlanMode: it always asks unless allowed', () => {
+      assert.equal(tool('ExitPlanMode', { plan: 'p' }, plain(), true).behavior, 'ask');
+      assert.equal(tool('ExitPlanMode', { plan: 'p' }, makePolicy({ cwd, mode: 'plan', allow: ['ExitPlanMode'] }), true).behavior, 'allow');
+    });
     it('asks the Bash tool and the analysis to agree a command is read-only', () => {
       assert.equal(bash('ls', plain(), false).behavior, 'deny');
     });
