@@ -1,19 +1,30 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Stats } from 'node:fs';
 import { z } from 'zod';
 import { takeSnapshot } from './fileReadLedger.js';
-import { MAX_IMAGE_BYTES, hasImageExtension, sniffImageMediaType } from './imageFile.js';
-import { numberedLine, splitLines } from './lineNumbers.js';
+import { hasImageExtension, sniffImageMediaType } from './imageFile.js';
+import { fitImageForModel } from './imageResize.js';
+import { parseNotebook } from './notebookFormat.js';
+import { renderNotebook } from './notebookRender.js';
+import { MAX_PDF_PAGES_PER_READ, PDF_PAGES_WITHOUT_SELECTION } from './pdfPages.js';
+import { isPdf, readPdf } from './readPdf.js';
+import {
+  DEFAULT_READ_LINE_LIMIT,
+  MAX_READ_LINE_LENGTH,
+  MAX_READ_OUTPUT_CHARS,
+  MAX_WHOLE_READ_BYTES,
+  formatMegabytes,
+} from './readLimits.js';
 import { missingFileHint } from './similarPaths.js';
+import { MAX_UTF16_FILE_BYTES, scanTextFile } from './textFileScan.js';
 import { decodeTextFile, looksBinary } from './textFileCodec.js';
+import { formatTextPage } from './textPage.js';
 import { abortedResult, describeFsError, errorResult, resolveToolPath } from './toolPath.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
-export const DEFAULT_READ_LINE_LIMIT = 2000;
-export const MAX_READ_LINE_LENGTH = 2000;
-/** Roughly 25k tokens: a whole page of long lines must not flood the context. */
-export const MAX_READ_OUTPUT_CHARS = 100_000;
-/** Larger files are refused up front instead of being loaded into memory. */
-export const MAX_READ_FILE_BYTES = 50 * 1024 * 1024;
+export { DEFAULT_READ_LINE_LIMIT, MAX_READ_LINE_LENGTH, MAX_READ_OUTPUT_CHARS } from './readLimits.js';
+export type { ReadData } from './textPage.js';
 
 const inputSchema = z.object({
   file_path: z.string().describe('Absolute path of the file to read'),
@@ -29,16 +40,13 @@ const inputSchema = z.object({
     .positive()
     .optional()
     .describe('How many lines to read. Only needed for files too long to read at once'),
+  pages: z
+    .string()
+    .optional()
+    .describe(`PDF page range, e.g. "3", "1-5" or "2,4-6" (at most ${MAX_PDF_PAGES_PER_READ} pages). Required for PDFs over ${PDF_PAGES_WITHOUT_SELECTION} pages`),
 });
 
 type ReadInput = z.infer<typeof inputSchema>;
-
-export interface ReadData {
-  filePath: string;
-  numLines: number;
-  startLine: number;
-  totalLines: number;
-}
 
 const description = `Reads a file from the local filesystem and returns its contents with line numbers.
 
@@ -46,101 +54,127 @@ const description = `Reads a file from the local filesystem and returns its cont
 - By default up to ${DEFAULT_READ_LINE_LIMIT} lines are returned from the start of the file. For long files, pass offset (1-based line) and limit to read a specific part; otherwise read the whole file.
 - Output is in \`cat -n\` style: the line number, a tab, then the line. The number and tab are not part of the file: never include them in old_string when you Edit.
 - Lines longer than ${MAX_READ_LINE_LENGTH} characters are cut off.
-- PNG, JPEG, GIF and WebP images are returned as images you can see.
+- PNG, JPEG, GIF and WebP images are returned as images you can see (large ones downscaled).
+- PDFs: pass pages ("1-5") for more than ${PDF_PAGES_WITHOUT_SELECTION} pages; at most ${MAX_PDF_PAGES_PER_READ} pages per call.
+- Jupyter notebooks (.ipynb) are shown cell by cell with their outputs; cell ids are what NotebookEdit takes.
 - Directories cannot be read: use Glob, or \`ls\` through Bash. Other binary files are refused.
 - You must Read a file before you Edit or overwrite it with Write.
 - Reading several files you will probably need is best done with several Read calls in one response, which run in parallel.
 - A file that exists but is empty yields a warning instead of content.`;
 
-function readImage(filePath: string, bytes: Buffer, mediaType: string): ToolResult {
-  if (bytes.length > MAX_IMAGE_BYTES) {
+type FileKind = { kind: 'image'; mediaType: string } | { kind: 'pdf' } | { kind: 'notebook' } | { kind: 'text' };
+
+/** What the file is, from its first bytes (and, for images and notebooks, its name). */
+async function classify(filePath: string, input: ReadInput): Promise<FileKind> {
+  const handle = await open(filePath, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(16);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (hasImageExtension(filePath)) {
+    const mediaType = sniffImageMediaType(head);
+    if (mediaType) return { kind: 'image', mediaType };
+  }
+  if (isPdf(head)) return { kind: 'pdf' };
+  // offset/limit on a notebook ask for its raw JSON.
+  if (extname(filePath).toLowerCase() === '.ipynb' && input.offset === undefined && input.limit === undefined) {
+    return { kind: 'notebook' };
+  }
+  return { kind: 'text' };
+}
+
+const binaryFileMessage = (filePath: string) =>
+  `${filePath} looks like a binary file (it contains NUL bytes). Read shows text, images, PDFs and notebooks only; inspect other files with Bash (e.g. \`file\`, \`xxd | head\`).`;
+
+async function readText(filePath: string, stats: Stats, input: ReadInput, ctx: ToolContext, lead?: string): Promise<ToolResult> {
+  const startLine = Math.max(input.offset ?? 1, 1);
+  const scan = await scanTextFile(
+    filePath,
+    stats,
+    { startLine, maxLines: input.limit ?? DEFAULT_READ_LINE_LIMIT, maxLineChars: MAX_READ_LINE_LENGTH, maxChars: MAX_READ_OUTPUT_CHARS },
+    ctx.signal,
+  );
+  if (scan.kind === 'aborted') return abortedResult();
+  if (scan.kind === 'binary') return errorResult(binaryFileMessage(filePath));
+  if (scan.kind === 'utf16TooLarge') {
     return errorResult(
-      `Image ${filePath} is ${bytes.length} bytes, more than the ${MAX_IMAGE_BYTES}-byte limit. ` +
-        'Make a smaller copy (for example with ImageMagick through Bash) and Read that.',
+      `${filePath} is a UTF-16 text file of ${formatMegabytes(stats.size)}; Read handles UTF-16 files up to ${formatMegabytes(MAX_UTF16_FILE_BYTES)}. ` +
+        'Convert a copy to UTF-8 through Bash (`iconv -f UTF-16LE -t UTF-8`) or search it with Grep.',
     );
   }
+  const wholeFile = input.offset === undefined && input.limit === undefined;
+  const page = formatTextPage(filePath, scan, { startLine, wholeFile, fileSize: stats.size });
+  ctx.readLedger.record(filePath, scan.snapshot, { partial: page.partial });
+  return { content: lead ? `${lead}\n\n${page.content}` : page.content, data: page.data };
+}
+
+async function readImage(filePath: string, bytes: Buffer, mediaType: string): Promise<ToolResult> {
+  const fitted = await fitImageForModel(bytes, mediaType);
+  if (!fitted.ok) return errorResult(`Cannot send ${filePath} to the model. ${fitted.message}`);
   return {
-    content: [{ type: 'image', source: { type: 'base64', media_type: mediaType, data: bytes.toString('base64') } }],
-    data: { filePath, mediaType, sizeBytes: bytes.length },
+    content: [
+      { type: 'image', source: { type: 'base64', media_type: fitted.mediaType, data: fitted.bytes.toString('base64') } },
+      ...(fitted.note ? [{ type: 'text' as const, text: fitted.note }] : []),
+    ],
+    data: {
+      type: 'image',
+      filePath,
+      mediaType: fitted.mediaType,
+      originalSizeBytes: bytes.length,
+      sizeBytes: fitted.bytes.length,
+      originalWidth: fitted.original?.width,
+      originalHeight: fitted.original?.height,
+      width: fitted.final?.width,
+      height: fitted.final?.height,
+      resized: fitted.resized,
+    },
   };
 }
 
-function readTextPage(filePath: string, lines: string[], input: ReadInput): { content: string; data: ReadData; partial: boolean } {
-  const totalLines = lines.length;
-  const startLine = Math.max(input.offset ?? 1, 1);
-  const data: ReadData = { filePath, numLines: 0, startLine, totalLines };
-  if (totalLines === 0) {
-    return {
-      content: '<system-reminder>Warning: the file exists but its contents are empty.</system-reminder>',
-      data,
-      partial: false,
-    };
+async function readNotebook(filePath: string, stats: Stats, bytes: Buffer, input: ReadInput, ctx: ToolContext): Promise<ToolResult> {
+  if (looksBinary(bytes)) return errorResult(binaryFileMessage(filePath));
+  const parsed = parseNotebook(decodeTextFile(bytes).text);
+  if (!parsed.ok) {
+    return readText(filePath, stats, input, ctx, `[${filePath} is not a readable Jupyter notebook (${parsed.message}); shown as text.]`);
   }
-  if (startLine > totalLines) {
-    return {
-      content: `<system-reminder>Warning: the file has only ${totalLines} line${totalLines === 1 ? '' : 's'}, but offset ${startLine} was requested. Use an offset between 1 and ${totalLines}.</system-reminder>`,
-      data,
-      partial: true,
-    };
-  }
-
-  const requested = lines.slice(startLine - 1, startLine - 1 + (input.limit ?? DEFAULT_READ_LINE_LIMIT));
-  const output: string[] = [];
-  const cutLines: number[] = [];
-  let outputChars = 0;
-  for (const [index, line] of requested.entries()) {
-    const lineNumber = startLine + index;
-    const shown = line.length > MAX_READ_LINE_LENGTH ? line.slice(0, MAX_READ_LINE_LENGTH) : line;
-    const formatted = numberedLine(lineNumber, shown);
-    // Always show at least one line, so a single huge page still makes progress.
-    if (output.length > 0 && outputChars + formatted.length + 1 > MAX_READ_OUTPUT_CHARS) break;
-    if (shown !== line) cutLines.push(lineNumber);
-    output.push(formatted);
-    outputChars += formatted.length + 1;
-  }
-
-  const endLine = startLine + output.length - 1;
-  const notes: string[] = [];
-  if (cutLines.length > 0) {
-    const listed = cutLines.slice(0, 10).join(', ') + (cutLines.length > 10 ? ', …' : '');
-    notes.push(
-      `[Line${cutLines.length === 1 ? '' : 's'} ${listed} ${cutLines.length === 1 ? 'is' : 'are'} longer than ${MAX_READ_LINE_LENGTH} characters and ${cutLines.length === 1 ? 'was' : 'were'} truncated. Use Bash (e.g. cut or sed) or Grep to see the rest.]`,
-    );
-  }
-  if (endLine < totalLines) {
-    notes.push(
-      `[Showing lines ${startLine}-${endLine} of ${totalLines}. To read more, call Read with offset ${endLine + 1}.]`,
-    );
-  }
-  const content = notes.length > 0 ? `${output.join('\n')}\n\n${notes.join('\n')}` : output.join('\n');
+  const rendered = renderNotebook(parsed.notebook, filePath);
+  ctx.readLedger.record(filePath, takeSnapshot(stats, bytes), { partial: rendered.truncated });
   return {
-    content,
-    data: { ...data, numLines: output.length },
-    partial: startLine > 1 || endLine < totalLines || cutLines.length > 0,
+    content: rendered.content,
+    data: { type: 'notebook', filePath, cells: parsed.notebook.cells.length, cellsShown: rendered.cellsShown },
   };
 }
 
 async function runRead(input: ReadInput, ctx: ToolContext): Promise<ToolResult> {
   if (ctx.signal.aborted) return abortedResult();
   const filePath = resolveToolPath(input.file_path, ctx);
-  let stats;
+  let stats: Stats;
+  let kind: FileKind;
   try {
     stats = await stat(filePath);
+    if (stats.isDirectory()) {
+      return errorResult(`${filePath} is a directory, not a file. Use Glob to find files in it, or \`ls\` through Bash.`);
+    }
+    if (!stats.isFile()) return errorResult(`${filePath} is not a regular file (device, socket or pipe) and cannot be read.`);
+    kind = await classify(filePath, input);
+    if (kind.kind === 'text') return await readText(filePath, stats, input, ctx);
   } catch (error) {
+    if (ctx.signal.aborted) return abortedResult();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return errorResult(`File does not exist: ${filePath}.${await missingFileHint(filePath)}`);
     return errorResult(describeFsError(error, filePath));
   }
-  if (stats.isDirectory()) {
-    return errorResult(`${filePath} is a directory, not a file. Use Glob to find files in it, or \`ls\` through Bash.`);
-  }
-  if (!stats.isFile()) return errorResult(`${filePath} is not a regular file (device, socket or pipe) and cannot be read.`);
-  if (stats.size > MAX_READ_FILE_BYTES) {
+
+  if (stats.size > MAX_WHOLE_READ_BYTES) {
     return errorResult(
-      `${filePath} is ${stats.size} bytes, too large to Read. Use Grep to find the relevant part, or Bash (head, tail, sed -n) to view a slice.`,
+      `${filePath} is ${formatMegabytes(stats.size)}; images, PDFs and notebooks are read whole, up to ${formatMegabytes(MAX_WHOLE_READ_BYTES)}. ` +
+        'Extract the part you need through Bash first.',
     );
   }
-
   let bytes: Buffer;
   try {
     bytes = await readFile(filePath, { signal: ctx.signal });
@@ -148,25 +182,13 @@ async function runRead(input: ReadInput, ctx: ToolContext): Promise<ToolResult> 
     if (ctx.signal.aborted) return abortedResult();
     return errorResult(describeFsError(error, filePath));
   }
-  const snapshot = takeSnapshot(stats, bytes);
 
-  if (hasImageExtension(filePath)) {
-    const mediaType = sniffImageMediaType(bytes);
-    if (mediaType) {
-      const result = readImage(filePath, bytes, mediaType);
-      if (!result.isError) ctx.readLedger.record(filePath, snapshot);
-      return result;
-    }
-  }
-  if (looksBinary(bytes)) {
-    return errorResult(
-      `${filePath} looks like a binary file (it contains NUL bytes). Read shows text and PNG/JPEG/GIF/WebP images only; inspect other files with Bash (e.g. \`file\`, \`xxd | head\`).`,
-    );
-  }
-
-  const page = readTextPage(filePath, splitLines(decodeTextFile(bytes).text), input);
-  ctx.readLedger.record(filePath, snapshot, { partial: page.partial });
-  return { content: page.content, data: page.data };
+  let result: ToolResult;
+  if (kind.kind === 'notebook') return readNotebook(filePath, stats, bytes, input, ctx);
+  if (kind.kind === 'image') result = await readImage(filePath, bytes, kind.mediaType);
+  else result = await readPdf(filePath, bytes, input.pages, ctx.modelFeatures, ctx.signal);
+  if (!result.isError) ctx.readLedger.record(filePath, takeSnapshot(stats, bytes));
+  return result;
 }
 
 export const readTool: Tool<typeof inputSchema> = {

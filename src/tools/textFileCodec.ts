@@ -25,7 +25,7 @@ function startsWithBytes(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
-function bomEncoding(bytes: Uint8Array): TextEncoding | undefined {
+export function bomEncoding(bytes: Uint8Array): TextEncoding | undefined {
   if (startsWithBytes(bytes, UTF8_BOM)) return 'utf8';
   if (startsWithBytes(bytes, UTF16LE_BOM)) return 'utf16le';
   return undefined;
@@ -52,11 +52,28 @@ export function normalizeLineEndings(text: string): string {
   return text.replace(/\r\n/g, '\n');
 }
 
+export function bomLength(encoding: TextEncoding | undefined): number {
+  return encoding === 'utf8' ? UTF8_BOM.length : encoding === 'utf16le' ? UTF16LE_BOM.length : 0;
+}
+
+/**
+ * The length of the longest prefix of UTF-8 bytes that does not end inside a multi-byte sequence,
+ * so a line cut at a byte budget is not mistaken for invalid UTF-8.
+ */
+export function completeUtf8Length(bytes: Uint8Array): number {
+  const end = bytes.length;
+  let lead = end - 1;
+  while (lead >= 0 && end - lead <= 3 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+  if (lead < 0) return end;
+  const byte = bytes[lead]!;
+  const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return end - lead < needed ? lead : end;
+}
+
 export function decodeTextFile(bytes: Buffer): DecodedText {
   const bomKind = bomEncoding(bytes);
   const encoding: TextEncoding = bomKind ?? 'utf8';
-  const bomLength = bomKind === 'utf8' ? UTF8_BOM.length : bomKind === 'utf16le' ? UTF16LE_BOM.length : 0;
-  const raw = bytes.subarray(bomLength).toString(encoding);
+  const raw = bytes.subarray(bomLength(bomKind)).toString(encoding);
   return {
     text: normalizeLineEndings(raw),
     format: { encoding, bom: bomKind !== undefined, lineEnding: detectLineEnding(raw) },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { MAX_IMAGE_BYTES } from '../../src/tools/imageFile.js';
 import { MAX_READ_OUTPUT_CHARS, readTool } from '../../src/tools/readTool.js';
 import { makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestContext.js';
@@ -94,23 +95,29 @@ describe('Read', () => {
     assert.match(textOf(result), /binary/);
   });
 
-  it('returns images as a base64 image block with the sniffed media type', async () => {
-    const bytes = Buffer.concat([PNG_MAGIC, Buffer.from([0, 0, 0, 13, 1, 2, 3])]);
-    const { dir, ctx } = setup({ 'pic.png': bytes });
-    const result = await readTool.run({ file_path: join(dir, 'pic.png') }, ctx);
+  it('returns a small image unchanged as a base64 image block with the sniffed media type', async () => {
+    const bytes = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#ff0000' } }).png().toBuffer();
+    // The name says JPEG; the bytes say PNG, and the bytes win.
+    const { dir, ctx } = setup({ 'pic.jpg': bytes });
+    const result = await readTool.run({ file_path: join(dir, 'pic.jpg') }, ctx);
     assert.equal(result.isError, undefined);
     assert.deepEqual(result.content, [
       { type: 'image', source: { type: 'base64', media_type: 'image/png', data: bytes.toString('base64') } },
     ]);
-    assert.ok(ctx.readLedger.has(join(dir, 'pic.png')));
+    assert.deepEqual(result.data, {
+      type: 'image', filePath: join(dir, 'pic.jpg'), mediaType: 'image/png', originalSizeBytes: bytes.length, sizeBytes: bytes.length,
+      originalWidth: 4, originalHeight: 3, width: 4, height: 3, resized: false,
+    });
+    assert.ok(ctx.readLedger.has(join(dir, 'pic.jpg')));
   });
 
-  it('refuses images over the size cap', async () => {
+  it('refuses an image that cannot be decoded and does not record it', async () => {
     const bytes = Buffer.concat([PNG_MAGIC, Buffer.alloc(MAX_IMAGE_BYTES)]);
     const { dir, ctx } = setup({ 'huge.png': bytes });
     const result = await readTool.run({ file_path: join(dir, 'huge.png') }, ctx);
     assert.equal(result.isError, true);
-    assert.match(textOf(result), /limit/);
+    assert.match(textOf(result), /could not be decoded/);
+    assert.equal(ctx.readLedger.has(join(dir, 'huge.png')), false);
   });
 
   it('warns in a system-reminder when the file is empty', async () => {
