@@ -8,9 +8,12 @@ export type PdfDocumentOpen =
 export async function openPdfDocument(bytes: Uint8Array): Promise<PdfDocumentOpen> {
   const { PDFDocument } = await import('pdf-lib');
   let source: import('pdf-lib').PDFDocument;
+  let pageCount: number;
   try {
     // Encrypted files load (to be reported below) instead of throwing a generic parse error.
     source = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    // pdf-lib parses leniently; a damaged file fails here, when its page tree is walked.
+    pageCount = source.getPageCount();
   } catch (error) {
     return { ok: false, message: `The PDF could not be parsed (${error instanceof Error ? error.message : String(error)}). It may be damaged.` };
   }
@@ -20,7 +23,6 @@ export async function openPdfDocument(bytes: Uint8Array): Promise<PdfDocumentOpe
       message: 'The PDF is encrypted, so its pages cannot be extracted. Decrypt a copy first (for example `qpdf --decrypt in.pdf out.pdf` through Bash) and Read that.',
     };
   }
-  const pageCount = source.getPageCount();
   return {
     ok: true,
     pageCount,
