@@ -127,7 +127,7 @@ describe('Read: a 100 MB text file', () => {
       const block = Array.from({ length: 10_000 }, (_, index) => line(start + index)).join('\n') + '\n';
       if (!out.write(block)) await new Promise((resolve) => out.once('drain', resolve));
     }
-    await new Promise((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
   });
 
   it('serves a page deep inside the file', async () => {
