@@ -125,7 +125,7 @@ describe('Read: a 100 MB text file', () => {
     const out = createWriteStream(path);
     for (let start = 1; start <= LINE_COUNT; start += 10_000) {
       const block = Array.from({ length: 10_000 }, (_, index) => line(start + index)).join('\n') + '\n';
-      if (!out.write(block)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(block)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
     await new Promise<void>((resolve) => out.end(() => resolve()));
   });
