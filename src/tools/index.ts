@@ -3,6 +3,7 @@ import { editTool } from './editTool.js';
 import { globTool } from './globTool.js';
 import { grepTool } from './grepTool.js';
 import { multiEditTool } from './multiEditTool.js';
+import { notebookEditTool } from './notebookEditTool.js';
 import { readTool } from './readTool.js';
 import { todoWriteTool } from './todoWriteTool.js';
 import type { AnyTool, ToolSessionState } from './types.js';
@@ -14,7 +15,7 @@ export type { AnyTool, TodoItem, Tool, ToolContext, ToolResult, ToolSessionState
 
 /** The built-in tools with Claude Code's names and input schemas, in the order the model sees them. */
 export function createCoreTools(): AnyTool[] {
-  return [bashTool, globTool, grepTool, readTool, editTool, multiEditTool, writeTool, todoWriteTool];
+  return [bashTool, globTool, grepTool, readTool, editTool, multiEditTool, writeTool, notebookEditTool, todoWriteTool];
 }
 
 export function createToolSessionState(cwd: string): ToolSessionState {

@@ -6,7 +6,7 @@ describe('createCoreTools', () => {
   it("provides Claude Code's core tools in order", () => {
     assert.deepEqual(
       createCoreTools().map((tool) => tool.name),
-      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'TodoWrite'],
+      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'TodoWrite'],
     );
   });
 
@@ -31,11 +31,13 @@ describe('toolInputJsonSchema', () => {
 
   it("uses Claude Code's field names and required fields", () => {
     const fields = (name: string) => Object.keys(schemas[name]!.properties as object).sort();
-    assert.deepEqual(fields('Read'), ['file_path', 'limit', 'offset']);
+    assert.deepEqual(fields('Read'), ['file_path', 'limit', 'offset', 'pages']);
     assert.deepEqual(schemas.Read!.required, ['file_path']);
     assert.deepEqual(fields('Edit'), ['file_path', 'new_string', 'old_string', 'replace_all']);
     assert.deepEqual(fields('MultiEdit'), ['edits', 'file_path']);
     assert.deepEqual(fields('Write'), ['content', 'file_path']);
+    assert.deepEqual(fields('NotebookEdit'), ['cell_id', 'cell_type', 'edit_mode', 'new_source', 'notebook_path']);
+    assert.deepEqual(schemas.NotebookEdit!.required, ['notebook_path', 'new_source']);
     assert.deepEqual(fields('Glob'), ['path', 'pattern']);
     assert.deepEqual(fields('Grep'), [
       '-A', '-B', '-C', '-i', '-n', 'glob', 'head_limit', 'multiline', 'output_mode', 'path', 'pattern', 'type',
