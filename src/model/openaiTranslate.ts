@@ -1,6 +1,7 @@
 // Our (Anthropic-shaped) request → an OpenAI Chat Completions request. Tool results become `tool`
 // messages in the order of the calls they answer; thinking blocks stay behind, since OpenAI-compatible
-// servers neither accept nor need them.
+// servers neither accept nor need them. Tool messages carry text only, so images (and binary
+// documents) from tool results move to a user message right after them, where the model sees them.
 import type OpenAI from 'openai';
 import type {
   ContentBlock,
@@ -93,7 +94,7 @@ function toUserMessages(blocks: ContentBlock[], callOrder: string[]): ChatMessag
     content: toolResultText(block),
   }));
 
-  const parts = blocks.flatMap(toUserPart);
+  const parts = [...results.flatMap(({ block }) => toolResultAttachments(block)), ...blocks.flatMap(toUserPart)];
   if (parts.length === 0) return out;
   const allText = parts.every((part) => part.type === 'text');
   out.push({
@@ -130,14 +131,28 @@ export function toolResultText(block: ToolResultBlock): string {
   const body =
     typeof block.content === 'string'
       ? block.content
-      : block.content
-          .map((part) => (part.type === 'text' ? part.text : imageNote(part)))
-          .join('\n');
+      : block.content.map((part) => (part.type === 'text' ? part.text : inlineOrNote(part))).join('\n');
   return block.is_error ? `Error: ${body}` : body;
 }
 
-function imageNote(block: ImageBlock | DocumentBlock): string {
-  return `[${block.type} (${block.source.media_type}) omitted: tool results sent to this provider carry text only]`;
+/** Text documents go inline; images and binary documents are announced and follow as user parts. */
+function inlineOrNote(block: ImageBlock | DocumentBlock): string {
+  if (block.type === 'document' && block.source.type === 'text') {
+    return block.title ? `${block.title}\n\n${block.source.data}` : block.source.data;
+  }
+  return `[${block.type} (${block.source.media_type}) follows in the next user message]`;
+}
+
+/** The parts of a tool result a tool message cannot carry, introduced by which call they came from. */
+function toolResultAttachments(block: ToolResultBlock): UserPart[] {
+  if (typeof block.content === 'string') return [];
+  const attachments = block.content.flatMap((part): UserPart[] => {
+    if (part.type === 'image') return [{ type: 'image_url', image_url: { url: imageDataUrl(part) } }];
+    if (part.type === 'document' && part.source.type === 'base64') return [documentPart(part)];
+    return [];
+  });
+  if (attachments.length === 0) return [];
+  return [{ type: 'text', text: `Attachments from the result of tool call ${block.tool_use_id}:` }, ...attachments];
 }
 
 function imageDataUrl(image: ImageBlock): string {

@@ -91,16 +91,65 @@ describe('toOpenAIMessages', () => {
     ]);
   });
 
-  it('flattens images in tool results to a note', () => {
+  it('announces images in tool results and puts text documents inline', () => {
     const text = toolResultText({
       type: 'tool_result',
       tool_use_id: 'c',
       content: [
         { type: 'text', text: 'screenshot:' },
         { type: 'image', source: { type: 'base64', media_type: 'image/jpeg', data: 'abc' } },
+        { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'body' }, title: 'notes.txt' },
       ],
     });
-    assert.match(text, /^screenshot:\n\[image \(image\/jpeg\) omitted: .*text only\]$/);
+    assert.equal(text, 'screenshot:\n[image (image/jpeg) follows in the next user message]\nnotes.txt\n\nbody');
+  });
+
+  it('moves images and binary documents from tool results into a user message after the tool messages', () => {
+    const messages: Message[] = [
+      {
+        role: 'assistant',
+        content: [
+          { type: 'tool_use', id: 'call_a', name: 'Read', input: {} },
+          { type: 'tool_use', id: 'call_b', name: 'Read', input: {} },
+          { type: 'tool_use', id: 'call_c', name: 'Read', input: {} },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          {
+            type: 'tool_result',
+            tool_use_id: 'call_b',
+            content: [{ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBER' }, title: 'spec.pdf' }],
+          },
+          { type: 'tool_result', tool_use_id: 'call_c', content: 'plain' },
+          {
+            type: 'tool_result',
+            tool_use_id: 'call_a',
+            content: [
+              { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBOR' } },
+              { type: 'text', text: '[Image downscaled]' },
+            ],
+          },
+          { type: 'text', text: 'and then?' },
+        ],
+      },
+    ];
+    assert.deepEqual(toOpenAIMessages('', messages).slice(1), [
+      { role: 'tool', tool_call_id: 'call_a', content: '[image (image/png) follows in the next user message]\n[Image downscaled]' },
+      { role: 'tool', tool_call_id: 'call_b', content: '[document (application/pdf) follows in the next user message]' },
+      { role: 'tool', tool_call_id: 'call_c', content: 'plain' },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Attachments from the result of tool call call_a:' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBOR' } },
+          { type: 'text', text: 'Attachments from the result of tool call call_b:' },
+          { type: 'file', file: { file_data: 'data:application/pdf;base64,JVBER', filename: 'spec.pdf' } },
+          { type: 'text', text: 'and then?' },
+        ],
+      },
+    ]);
   });
 
   it('sends documents as text or file parts', () => {
