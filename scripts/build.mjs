@@ -16,8 +16,9 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Native or worker-based packages stay in node_modules and load on first use.
-  external: ['@vscode/ripgrep', '@vscode/ripgrep-*', 'sharp', 'pdfjs-dist', 'pdfjs-dist/*'],
+  // Native packages stay in node_modules and load on first use. pdf.js is bundled: Read imports its
+  // worker module itself (globalThis.pdfjsWorker), so no worker file has to sit beside the bundle.
+  external: ['@vscode/ripgrep', '@vscode/ripgrep-*', 'sharp'],
   sourcemap: false,
   legalComments: 'eof',
   // Error handling reads SDK error class names; bundling must not rename them.

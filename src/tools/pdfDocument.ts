@@ -5,8 +5,16 @@ export type PdfDocumentOpen =
   | { ok: true; pageCount: number; extract(pages: readonly number[]): Promise<Uint8Array> }
   | { ok: false; message: string };
 
+type PdfLib = typeof import('pdf-lib');
+
+async function loadPdfLib(): Promise<PdfLib> {
+  const module = await import('pdf-lib');
+  // The bundle holds pdf-lib's CommonJS build, whose exports arrive as the default export.
+  return (module as PdfLib & { default?: PdfLib }).default ?? module;
+}
+
 export async function openPdfDocument(bytes: Uint8Array): Promise<PdfDocumentOpen> {
-  const { PDFDocument } = await import('pdf-lib');
+  const { PDFDocument } = await loadPdfLib();
   let source: import('pdf-lib').PDFDocument;
   let pageCount: number;
   try {
