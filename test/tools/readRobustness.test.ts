@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createWriteStream, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { hashContent } from '../../src/tools/fileReadLedger.js';
@@ -152,6 +152,17 @@ describe('Read: a 100 MB text file', () => {
       text.slice(-300),
     );
     assert.equal(ctx.readLedger.get(path)?.partial, true);
+  });
+});
+
+describe('Read: files read whole', () => {
+  it('refuses a notebook over 100 MB instead of loading it', async () => {
+    const { dir, ctx } = setup({ 'giant.ipynb': '' });
+    // A sparse file: large on paper, cheap to make.
+    truncateSync(join(dir, 'giant.ipynb'), 101 * 1024 * 1024);
+    const result = await read(ctx, { file_path: join(dir, 'giant.ipynb') });
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /is 101\.0 MB; images, PDFs and notebooks are read whole, up to 100\.0 MB/);
   });
 });
 
