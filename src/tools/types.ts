@@ -83,6 +83,11 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
   /** Shown to the model. */
   description: string;
   inputSchema: Schema;
+  /**
+   * Set on tools meant to be called again with the same input (polling a background shell), which
+   * the agent's loop detection must not mistake for a model stuck repeating itself.
+   */
+  repeatable?: boolean;
   /** True when this call cannot change anything; such calls may run concurrently. */
   isReadOnly(input: z.infer<Schema>): boolean;
   /**
