@@ -13,7 +13,6 @@ import type {
 } from '../model/types.js';
 import { ModelError } from '../model/types.js';
 import { EventStream } from '../model/eventStream.js';
-import type { PermissionMode } from '../permissions/types.js';
 import type { TranscriptWriter } from '../session/transcriptWriter.js';
 import { toolInputJsonSchema } from '../tools/jsonSchema.js';
 import type { AnyTool, ToolContext } from '../tools/types.js';
@@ -21,6 +20,7 @@ import type { AgentEvent, PermissionDenial, ResultEvent, ResultSubtype } from '.
 import { syntheticErrorOutcome, type CanUseTool, type ToolCallOutcome } from './executeToolCall.js';
 import { PartialTextTracker } from './partialTextTracker.js';
 import { RepeatedCallGuard, withNote } from './repeatedCallGuard.js';
+import { withContextReminder, withPlanModeReminder } from './requestReminders.js';
 import { runToolCalls } from './runToolCalls.js';
 import { UsageLedger } from './usageLedger.js';
 
@@ -41,7 +41,6 @@ export interface AgentOptions {
   sessionId: string;
   maxTurns?: number;
   maxBudgetUsd?: number;
-  permissionMode: PermissionMode;
   apiKeySource: string;
   version: string;
 }
@@ -269,11 +268,16 @@ export class Agent {
     return {
       model: this.options.modelId,
       system: this.options.systemPrompt,
-      messages: withContextReminder(this.messages, this.options.contextReminder ?? null),
+      messages: this.requestMessages(),
       tools: this.toolDefinitions,
       maxTokens: this.options.maxTokens,
       signal,
     };
+  }
+
+  private requestMessages(): Message[] {
+    const messages = withContextReminder(this.messages, this.options.contextReminder ?? null);
+    return this.options.toolContext.permissionMode.current() === 'plan' ? withPlanModeReminder(messages) : messages;
   }
 
   private initEvent(): AgentEvent {
@@ -284,7 +288,7 @@ export class Agent {
       model: this.options.modelId,
       tools: this.options.tools.map((tool) => tool.name),
       mcp_servers: [],
-      permissionMode: this.options.permissionMode,
+      permissionMode: this.options.toolContext.permissionMode.current(),
       apiKeySource: this.options.apiKeySource,
       slash_commands: [],
       output_style: 'default',
@@ -320,18 +324,4 @@ export class Agent {
   private envelope<E extends object>(event: E): E & { uuid: string; session_id: string } {
     return { ...event, uuid: randomUUID(), session_id: this.options.sessionId };
   }
-}
-
-/** Puts the memory context ahead of the first user message, without changing the stored history. */
-function withContextReminder(messages: Message[], reminder: string | null): Message[] {
-  if (!reminder || messages.length === 0 || messages[0]!.role !== 'user') return messages;
-  const [first, ...rest] = messages;
-  const content = typeof first!.content === 'string' ? [{ type: 'text' as const, text: first!.content }] : first!.content;
-  return [{ role: 'user', content: [...orderedReminder(content, reminder)] }, ...rest];
-}
-
-function orderedReminder(content: ContentBlock[], reminder: string): ContentBlock[] {
-  const results = content.filter((block) => block.type === 'tool_result');
-  const others = content.filter((block) => block.type !== 'tool_result');
-  return [...results, { type: 'text', text: reminder }, ...others];
 }

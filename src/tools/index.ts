@@ -1,8 +1,10 @@
+import { askUserQuestionTool } from './askUserQuestionTool.js';
 import { bashTool } from './bashTool.js';
 import { editTool } from './editTool.js';
 import { globTool } from './globTool.js';
 import { grepTool } from './grepTool.js';
 import { multiEditTool } from './multiEditTool.js';
+import { enterPlanModeTool, exitPlanModeTool } from './planModeTools.js';
 import { readTool } from './readTool.js';
 import { todoWriteTool } from './todoWriteTool.js';
 import type { AnyTool, ToolSessionState } from './types.js';
@@ -14,7 +16,19 @@ export type { AnyTool, TodoItem, Tool, ToolContext, ToolResult, ToolSessionState
 
 /** The built-in tools with Claude Code's names and input schemas, in the order the model sees them. */
 export function createCoreTools(): AnyTool[] {
-  return [bashTool, globTool, grepTool, readTool, editTool, multiEditTool, writeTool, todoWriteTool];
+  return [
+    bashTool,
+    globTool,
+    grepTool,
+    readTool,
+    editTool,
+    multiEditTool,
+    writeTool,
+    todoWriteTool,
+    askUserQuestionTool,
+    enterPlanModeTool,
+    exitPlanModeTool,
+  ];
 }
 
 export function createToolSessionState(cwd: string): ToolSessionState {

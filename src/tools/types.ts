@@ -31,7 +31,10 @@ export interface UserInteraction {
 /** The session's permission mode, which plan-mode tools move in and out of. */
 export interface PermissionModeControl {
   current(): PermissionMode;
+  /** Switches the mode; entering plan mode remembers the mode to return to. */
   set(mode: PermissionMode): void;
+  /** Where an approved plan leads: the mode before plan mode, or `default` if the session began in it. */
+  modeAfterPlan(): PermissionMode;
 }
 
 /** What every tool run receives. Nothing here writes to the terminal. */

@@ -80,7 +80,6 @@ function makeAgent(responses: FakeResponse[], overrides: Partial<AgentOptions> =
     },
     transcript,
     sessionId: 'session-1',
-    permissionMode: 'default',
     apiKeySource: 'none',
     version: 'test',
     ...overrides,
