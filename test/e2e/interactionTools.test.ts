@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
-import { jsonResult, makeWorkspace, runWright, toolResultsIn, type Provider } from './harness.js';
+import { jsonResult, makeWorkspace, runWright, streamEvents, toolResultsIn, type Provider } from './harness.js';
 
 const PLAN_REMINDER = /Plan mode is active/;
 
@@ -111,6 +111,23 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.match(toolResultsIn(server.requests[first + 1]!.body).at(-1)!, /Entered plan mode/);
       assert.match(requestText(server.requests[first + 1]!.body), PLAN_REMINDER);
       assert.match(toolResultsIn(server.requests[first + 2]!.body).at(-1)!, /Plan mode never mutates/);
+    });
+
+    test('TodoWrite keeps the list across calls and streams old and new lists to the front end', async () => {
+      const workspace = makeWorkspace();
+      const item = (content: string, status: string) => ({ content, status, activeForm: `${content}ing` });
+      server.push(
+        reply([toolUse('TodoWrite', { todos: [item('Read', 'in_progress'), item('Fix', 'pending')] })]),
+        reply([toolUse('TodoWrite', { todos: [item('Read', 'completed'), item('Fix', 'in_progress')] })]),
+        reply([text('Done.')]),
+      );
+      const run = await runWright(['-p', 'plan it', '--output-format', 'stream-json', '--verbose'], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      const updates = streamEvents(run).filter((event) => event.type === 'user' && event.tool_use_result).map((event) => event.tool_use_result);
+      assert.equal(updates.length, 2);
+      assert.deepEqual(updates[0].oldTodos, []);
+      assert.deepEqual(updates[1].oldTodos.map((todo: { status: string }) => todo.status), ['in_progress', 'pending']);
+      assert.deepEqual(updates[1].newTodos.map((todo: { status: string }) => todo.status), ['completed', 'in_progress']);
     });
 
     test('a model repeating the same call is warned on the third and refused on the fourth', async () => {
