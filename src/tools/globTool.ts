@@ -60,7 +60,7 @@ async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> 
   const notes: string[] = [];
   if (truncated) {
     notes.push(
-      `(Results are truncated: showing the ${filenames.length} most recently modified of ${totalMatches} matching files. Use a more specific path or pattern.)`,
+      `(Results are truncated: showing the ${filenames.length} most recently modified of ${totalMatches} matching files; ${totalMatches - filenames.length} more not shown. Use a more specific path or pattern.)`,
     );
   }
   if (listing.listingCapped) notes.push('(The directory tree was too large to list completely; narrow the path.)');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { loadFileForChange, writeTextFile } from './editableFile.js';
+import { loadFileForChange, writeFileBytes } from './editableFile.js';
 import { splitLines } from './lineNumbers.js';
-import { DEFAULT_TEXT_FORMAT, normalizeLineEndings } from './textFileCodec.js';
+import { DEFAULT_TEXT_FORMAT, encodeTextFile, normalizeLineEndings } from './textFileCodec.js';
 import { abortedResult, resolveToolPath } from './toolPath.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
@@ -23,11 +23,12 @@ const description = `Writes a file, replacing it completely if it exists.
 async function runWrite(input: WriteInput, ctx: ToolContext): Promise<ToolResult> {
   if (ctx.signal.aborted) return abortedResult();
   const filePath = resolveToolPath(input.file_path, ctx);
-  const loaded = await loadFileForChange(filePath, ctx, { allowBinary: true });
+  const loaded = await loadFileForChange(filePath, ctx, 'overwrite');
   if (!loaded.ok) return loaded.result;
   const file = loaded.file;
 
-  const writeError = await writeTextFile(filePath, input.content, file.exists ? file.format : DEFAULT_TEXT_FORMAT, ctx);
+  const format = file.exists ? file.format : DEFAULT_TEXT_FORMAT;
+  const writeError = await writeFileBytes(filePath, encodeTextFile(input.content, format), ctx);
   if (writeError) return writeError;
 
   const lineCount = splitLines(normalizeLineEndings(input.content)).length;
