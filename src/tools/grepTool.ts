@@ -46,7 +46,7 @@ const inputSchema = z.object({
     .int()
     .min(0)
     .optional()
-    .describe(`Show only the first N lines (content) or entries (files_with_matches, count); default ${DEFAULT_HEAD_LIMIT}, 0 for no limit`),
+    .describe(`Show only the first N lines (content) or entries (files_with_matches, count); default ${DEFAULT_HEAD_LIMIT}; 0 for no limit`),
   multiline: z
     .boolean()
     .optional()
@@ -58,13 +58,13 @@ type OutputMode = NonNullable<GrepInput['output_mode']>;
 
 const description = `Searches file contents with ripgrep. Use it for every content search; do not run grep or rg through Bash.
 
-- pattern is a ripgrep regular expression ("log.*Error", "function\\s+\\w+"). Literal braces and other metacharacters need escaping: to find "interface{}" search for "interface\\{\\}".
+- pattern is a ripgrep regular expression ("log.*Error", "function\\s+\\w+"). Escape metacharacters to match them literally: "interface\\{\\}" finds "interface{}".
 - Narrow the files with glob ("*.js", "**/*.{ts,tsx}") or type ("js", "py", "rust").
 - output_mode: "files_with_matches" (default) lists matching files, newest first; "content" shows matching lines with line numbers (-n, default true) and optional context (-A, -B, -C); "count" shows matches per file.
+- Output stops at head_limit lines or entries; a note says how many were left out.
 - Respects .gitignore; hidden files are searched, .git is skipped. Paths in the output are absolute.
 - Patterns match within one line unless multiline is true.
-- head_limit keeps only the first N lines or entries.
-- For open-ended searches that take several rounds, run independent searches in parallel in one response.`;
+- Run independent searches in parallel: several calls in one response.`;
 
 function ripgrepArgs(input: GrepInput, mode: OutputMode, searchPath: string): string[] {
   // Minified files would otherwise fill the output with one enormous line per match.

@@ -17,7 +17,7 @@ const description = `Writes a file, replacing it completely if it exists.
 - file_path should be absolute. Missing parent directories are created.
 - Overwriting an existing file requires that you Read it in this session first, and fails if it changed on disk since (Read it again then).
 - An existing file keeps its line endings (CRLF stays CRLF) and its byte-order mark.
-- Prefer Edit or MultiEdit to change part of an existing file: they send only the difference.
+- To change part of a file, use Edit or MultiEdit: they send only the difference. Do not write files through Bash (echo, heredocs).
 - Do not create files nobody asked for (documentation, READMEs) unless the task needs them.`;
 
 async function runWrite(input: WriteInput, ctx: ToolContext): Promise<ToolResult> {

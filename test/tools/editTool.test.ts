@@ -304,3 +304,12 @@ describe('Edit replacement text is literal', () => {
     assert.equal(readFileSync(path, 'utf8'), "a $& $$ $1 $' $` b $& $$ $1 $' $`\n");
   });
 });
+
+describe('Edit description', () => {
+  it('tells the model how to make an edit land', () => {
+    assert.match(editTool.description, /old_string must be unique: add surrounding lines, or set replace_all/);
+    assert.match(editTool.description, /most similar lines; nothing inexact is ever applied/);
+    assert.match(editTool.description, /\$ is not special/);
+    assert.match(editTool.description, /rather than sed or echo through Bash/);
+  });
+});

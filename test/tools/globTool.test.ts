@@ -163,3 +163,12 @@ describe('Glob over a generated tree of thousands of files', () => {
     assert.equal(text, join(dir, 'ignored', 'secret.txt'));
   });
 });
+
+describe('Glob description', () => {
+  it('states the order, the cap, the ignore rule and parallel use', () => {
+    assert.match(globTool.description, /most recently modified first, at most 100; a note says how many more matched/);
+    assert.match(globTool.description, /Does NOT respect \.gitignore/);
+    assert.match(globTool.description, /rather than find or ls through Bash/);
+    assert.match(globTool.description, /in parallel: several calls in one response/);
+  });
+});

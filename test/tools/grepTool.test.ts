@@ -300,3 +300,12 @@ describe('Grep over a generated tree of thousands of files', () => {
     assert.match(text, new RegExp(`first 10 of ${GENERATED_FILES} files \\(head_limit 10\\); ${GENERATED_FILES - 10} more not shown`));
   });
 });
+
+describe('Grep description', () => {
+  it('claims every content search, and states the cap and parallel use', () => {
+    assert.match(grepTool.description, /do not run grep or rg through Bash/);
+    assert.match(grepTool.description, /Output stops at head_limit lines or entries; a note says how many were left out/);
+    assert.match(grepTool.description, /Respects \.gitignore/);
+    assert.match(grepTool.description, /in parallel: several calls in one response/);
+  });
+});

@@ -139,3 +139,10 @@ describe('MultiEdit on awkward files', () => {
     assert.equal(readFileSync(path, 'utf8'), 'let total = 0;\nreturn total;\n');
   });
 });
+
+describe('MultiEdit description', () => {
+  it('explains order and atomicity', () => {
+    assert.match(multiEditTool.description, /all or nothing/);
+    assert.match(multiEditTool.description, /each to the text the earlier ones produced/);
+  });
+});

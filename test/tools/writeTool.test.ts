@@ -182,3 +182,11 @@ describe('Write on awkward paths and files', () => {
     assert.match(textOf(result), /^Permission denied: cannot write /);
   });
 });
+
+describe('Write description', () => {
+  it('steers partial changes to Edit and away from Bash', () => {
+    assert.match(writeTool.description, /Missing parent directories are created/);
+    assert.match(writeTool.description, /use Edit or MultiEdit/);
+    assert.match(writeTool.description, /Do not write files through Bash/);
+  });
+});
