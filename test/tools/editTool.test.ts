@@ -211,6 +211,21 @@ describe('Edit on awkward files', () => {
     assert.equal(readFileSync(link, 'utf8'), 'through a link\n');
   });
 
+  it('follows a symlink that points outside the working directory the same way (path policy decides elsewhere)', async () => {
+    const outside = makeTempDir();
+    const target = join(outside, 'shared.txt');
+    writeFileSync(target, 'shared\n');
+    const dir = makeTempDir();
+    const link = join(dir, 'shared-link.txt');
+    symlinkSync(target, link);
+    const ctx = makeContext(dir);
+    await readTool.run({ file_path: link }, ctx);
+    const result = await editTool.run({ file_path: link, old_string: 'shared', new_string: 'edited' }, ctx);
+    assert.equal(result.isError, undefined, textOf(result));
+    assert.equal(readFileSync(target, 'utf8'), 'edited\n');
+    assert.ok(lstatSync(link).isSymbolicLink());
+  });
+
   it('takes paths with spaces and non-ASCII characters, relative to the working directory', async () => {
     const dir = makeTempDir();
     mkdirSync(join(dir, 'my docs'));
