@@ -164,7 +164,7 @@ describe('Edit on awkward files', () => {
     const { path, ctx } = await readFile(original);
     const result = await editTool.run({ file_path: path, old_string: '// caf\uFFFD', new_string: '// cafe' }, ctx);
     assert.equal(result.isError, true);
-    assert.match(textOf(result), /Line 2 of .* not valid UTF-8.*Bash/);
+    assert.match(textOf(result), /not valid UTF-8 .* on line 2 of .*Bash/);
     assert.deepEqual(readFileSync(path), original);
   });
 
