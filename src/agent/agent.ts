@@ -13,13 +13,14 @@ import type {
 } from '../model/types.js';
 import { ModelError } from '../model/types.js';
 import { EventStream } from '../model/eventStream.js';
-import type { PermissionMode } from '../permissions/types.js';
 import type { TranscriptWriter } from '../session/transcriptWriter.js';
 import { toolInputJsonSchema } from '../tools/jsonSchema.js';
 import type { AnyTool, ToolContext } from '../tools/types.js';
 import type { AgentEvent, PermissionDenial, ResultEvent, ResultSubtype } from './events.js';
-import { interruptedOutcome, type CanUseTool, type ToolCallOutcome } from './executeToolCall.js';
+import { syntheticErrorOutcome, type CanUseTool, type ToolCallOutcome } from './executeToolCall.js';
 import { PartialTextTracker } from './partialTextTracker.js';
+import { RepeatedCallGuard, withNote } from './repeatedCallGuard.js';
+import { withContextReminder, withPlanModeReminder } from './requestReminders.js';
 import { runToolCalls } from './runToolCalls.js';
 import { UsageLedger } from './usageLedger.js';
 
@@ -40,7 +41,6 @@ export interface AgentOptions {
   sessionId: string;
   maxTurns?: number;
   maxBudgetUsd?: number;
-  permissionMode: PermissionMode;
   apiKeySource: string;
   version: string;
 }
@@ -53,6 +53,7 @@ export class Agent {
   private readonly tools: Map<string, AnyTool>;
   /** The tools as the API sees them; converting the schemas once keeps it out of every turn. */
   private readonly toolDefinitions: ToolDefinition[];
+  private readonly repeatGuard = new RepeatedCallGuard();
 
   constructor(private readonly options: AgentOptions) {
     this.messages = [...(options.history ?? [])];
@@ -72,6 +73,7 @@ export class Agent {
     let turns = 0;
     let lastAssistant: AssistantMessage | null = null;
     yield this.initEvent();
+    this.repeatGuard.reset();
 
     const content: ContentBlock[] = typeof prompt === 'string' ? [{ type: 'text', text: prompt }] : prompt;
     this.recordUser({ role: 'user', content });
@@ -116,7 +118,7 @@ export class Agent {
       }
       if (turnLimitReached) {
         const why = `Not run: the turn limit (${this.options.maxTurns}) was reached.`;
-        yield* this.recordToolResults(uses.map((use) => ({ use, outcome: interruptedOutcome(use, why) })));
+        yield* this.recordToolResults(uses.map((use) => ({ use, outcome: syntheticErrorOutcome(use, why) })));
         outcome = { subtype: 'error_max_turns', errors: [`Reached the maximum number of turns (${this.options.maxTurns}).`] };
         break;
       }
@@ -179,20 +181,35 @@ export class Agent {
   private async *runTools(uses: ToolUseBlock[], signal: AbortSignal, denials: PermissionDenial[]): AsyncGenerator<AgentEvent> {
     const ctx: ToolContext = { ...this.options.toolContext, signal };
     const done = new Map<string, ToolCallOutcome>();
+    const notes = new Map<string, string>();
+    const runnable: ToolUseBlock[] = [];
+    for (const use of uses) {
+      const verdict = this.repeatGuard.observe(use, this.tools.get(use.name));
+      if (verdict.action === 'refuse') {
+        const outcome = syntheticErrorOutcome(use, verdict.message);
+        done.set(use.id, outcome);
+        yield* this.recordToolResults([{ use, outcome }], false);
+        continue;
+      }
+      if (verdict.action === 'warn') notes.set(use.id, verdict.note);
+      runnable.push(use);
+    }
     const starts: AgentEvent[] = [];
-    const calls = runToolCalls(uses, this.tools, this.options.canUseTool, ctx, (use) =>
+    const calls = runToolCalls(runnable, this.tools, this.options.canUseTool, ctx, (use) =>
       starts.push(
         this.envelope({ type: 'system', subtype: 'tool_start', tool_use_id: use.id, tool_name: use.name, tool_input: use.input }),
       ),
     );
-    for await (const { use, outcome } of calls) {
+    for await (const { use, outcome: ran } of calls) {
       yield* starts.splice(0);
+      const note = notes.get(use.id);
+      const outcome = note === undefined ? ran : { ...ran, block: withNote(ran.block, note) };
       done.set(use.id, outcome);
       if (outcome.denied) denials.push({ tool_name: use.name, tool_use_id: use.id, tool_input: use.input });
       yield* this.recordToolResults([{ use, outcome }], false);
     }
     yield* starts.splice(0);
-    const results = uses.map((use) => done.get(use.id)?.block ?? interruptedOutcome(use, 'Interrupted.').block);
+    const results = uses.map((use) => done.get(use.id)?.block ?? syntheticErrorOutcome(use, 'Interrupted.').block);
     this.messages.push({ role: 'user', content: results });
   }
 
@@ -251,11 +268,16 @@ export class Agent {
     return {
       model: this.options.modelId,
       system: this.options.systemPrompt,
-      messages: withContextReminder(this.messages, this.options.contextReminder ?? null),
+      messages: this.requestMessages(),
       tools: this.toolDefinitions,
       maxTokens: this.options.maxTokens,
       signal,
     };
+  }
+
+  private requestMessages(): Message[] {
+    const messages = withContextReminder(this.messages, this.options.contextReminder ?? null);
+    return this.options.toolContext.permissionMode.current() === 'plan' ? withPlanModeReminder(messages) : messages;
   }
 
   private initEvent(): AgentEvent {
@@ -266,7 +288,7 @@ export class Agent {
       model: this.options.modelId,
       tools: this.options.tools.map((tool) => tool.name),
       mcp_servers: [],
-      permissionMode: this.options.permissionMode,
+      permissionMode: this.options.toolContext.permissionMode.current(),
       apiKeySource: this.options.apiKeySource,
       slash_commands: [],
       output_style: 'default',
@@ -302,18 +324,4 @@ export class Agent {
   private envelope<E extends object>(event: E): E & { uuid: string; session_id: string } {
     return { ...event, uuid: randomUUID(), session_id: this.options.sessionId };
   }
-}
-
-/** Puts the memory context ahead of the first user message, without changing the stored history. */
-function withContextReminder(messages: Message[], reminder: string | null): Message[] {
-  if (!reminder || messages.length === 0 || messages[0]!.role !== 'user') return messages;
-  const [first, ...rest] = messages;
-  const content = typeof first!.content === 'string' ? [{ type: 'text' as const, text: first!.content }] : first!.content;
-  return [{ role: 'user', content: [...orderedReminder(content, reminder)] }, ...rest];
-}
-
-function orderedReminder(content: ContentBlock[], reminder: string): ContentBlock[] {
-  const results = content.filter((block) => block.type === 'tool_result');
-  const others = content.filter((block) => block.type !== 'tool_result');
-  return [...results, { type: 'text', text: reminder }, ...others];
 }

@@ -27,7 +27,7 @@ const harnessError = (use: ToolUseBlock, message: string, extra: Partial<ToolCal
   ...extra,
 });
 
-export const interruptedOutcome = (use: ToolUseBlock, why: string): ToolCallOutcome => harnessError(use, why);
+export const syntheticErrorOutcome = (use: ToolUseBlock, why: string): ToolCallOutcome => harnessError(use, why);
 
 /** Validates, gates and runs one tool call. Never throws: every failure becomes an error result. */
 export async function executeToolCall(
@@ -49,7 +49,7 @@ export async function executeToolCall(
   if (!parsed.success) {
     return harnessError(use, `InputValidationError: ${tool.name} was called with invalid input:\n${z.prettifyError(parsed.error)}`);
   }
-  if (ctx.signal.aborted) return interruptedOutcome(use, 'Interrupted by the user before the tool ran.');
+  if (ctx.signal.aborted) return syntheticErrorOutcome(use, 'Interrupted by the user before the tool ran.');
 
   let decision: PermissionDecision;
   try {

@@ -201,7 +201,6 @@ export async function assembleAgent(
     sessionId: opened.session.sessionId,
     ...(options.maxTurns !== undefined ? { maxTurns: options.maxTurns } : {}),
     ...(options.maxBudgetUsd !== undefined ? { maxBudgetUsd: options.maxBudgetUsd } : {}),
-    permissionMode: policy.mode,
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
   });

@@ -6,10 +6,13 @@ import type { PermissionMode, PermissionPolicy } from './types.js';
  * permission check reads, so a switch applies to the very next tool call.
  */
 export function policyModeControl(policy: Pick<PermissionPolicy, 'mode'>): PermissionModeControl {
+  let beforePlan: PermissionMode = 'default';
   return {
     current: () => policy.mode,
     set: (mode: PermissionMode) => {
+      if (mode === 'plan' && policy.mode !== 'plan') beforePlan = policy.mode;
       policy.mode = mode;
     },
+    modeAfterPlan: () => beforePlan,
   };
 }

@@ -17,13 +17,12 @@ type EditInput = z.infer<typeof inputSchema>;
 
 const description = `Replaces exact text in a file.
 
-- You must Read the file in this session before editing it; the edit fails if the file changed on disk since you read it (Read it again then).
-- old_string must match the file exactly, including whitespace and indentation. Copy it from Read output without the line-number prefix (everything up to and including the tab).
-- The edit fails if old_string is not found, or if it occurs more than once: add surrounding lines to make it unique, or set replace_all to replace every occurrence (useful for renaming).
-- new_string must differ from old_string.
-- Line endings and a byte-order mark in the file are preserved; write old_string and new_string with plain \\n.
-- To create a new file, use Write (or Edit with an empty old_string on a path that does not exist).
-- Prefer editing existing files over creating new ones. For several changes to one file, use MultiEdit.`;
+- Read the file in this session first; if it changed on disk since, Read it again.
+- old_string must match the file exactly, whitespace and indentation included. Copy it from Read output without the line-number prefix (everything up to and including the tab).
+- old_string must be unique: add surrounding lines, or set replace_all to change every occurrence (e.g. a rename). On a miss the error shows the most similar lines; nothing inexact is ever applied.
+- new_string is literal text ($ is not special) and must differ from old_string.
+- Line endings, a byte-order mark and all bytes outside the replaced text are kept; write old_string and new_string with plain \\n.
+- Use Edit rather than sed or echo through Bash. For several changes to one file use MultiEdit; to create a file use Write.`;
 
 async function runEdit(input: EditInput, ctx: ToolContext): Promise<ToolResult> {
   const edited = await applyEditsToFile(input.file_path, [input], ctx, {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 
 /** What a file looked like at one moment: enough to tell later whether it changed. */
 export interface FileSnapshot {
@@ -26,7 +27,19 @@ export function takeSnapshot(stats: { mtimeMs: number; size: number }, bytes: Ui
 }
 
 /**
- * Remembers, per absolute path, which files the model has read in this session and what they looked
+ * The file a path names, symlinks resolved, so a Read through a link and an Edit of its target (or
+ * the other way round) count as the same file. A path that does not exist stays as given.
+ */
+function fileKey(absolutePath: string): string {
+  try {
+    return realpathSync.native(absolutePath);
+  } catch {
+    return absolutePath;
+  }
+}
+
+/**
+ * Remembers, per file (symlinks resolved), which files the model has read in this session and what they looked
  * like then. Edit and Write consult it so the model never overwrites a file it has not seen, or one
  * that changed behind its back (the user, a formatter, another tool) since it last looked.
  */
@@ -34,19 +47,19 @@ export class FileReadLedger {
   private readonly records = new Map<string, FileReadRecord>();
 
   record(absolutePath: string, snapshot: FileSnapshot, options: { partial?: boolean } = {}): void {
-    this.records.set(absolutePath, { ...snapshot, partial: options.partial ?? false, recordedAt: Date.now() });
+    this.records.set(fileKey(absolutePath), { ...snapshot, partial: options.partial ?? false, recordedAt: Date.now() });
   }
 
   get(absolutePath: string): FileReadRecord | undefined {
-    return this.records.get(absolutePath);
+    return this.records.get(fileKey(absolutePath));
   }
 
   has(absolutePath: string): boolean {
-    return this.records.has(absolutePath);
+    return this.records.has(fileKey(absolutePath));
   }
 
   forget(absolutePath: string): void {
-    this.records.delete(absolutePath);
+    this.records.delete(fileKey(absolutePath));
   }
 
   paths(): string[] {
@@ -58,7 +71,7 @@ export class FileReadLedger {
    * without hashing; otherwise the content hash decides (editors and `touch` bump mtime alone).
    */
   freshness(absolutePath: string, current: { mtimeMs: number; size: number }, currentBytes: Uint8Array): FileFreshness {
-    const recorded = this.records.get(absolutePath);
+    const recorded = this.records.get(fileKey(absolutePath));
     if (!recorded) return 'unread';
     if (recorded.mtimeMs === current.mtimeMs && recorded.size === current.size) return 'unchanged';
     if (recorded.size !== current.size) return 'changed';

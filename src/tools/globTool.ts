@@ -24,11 +24,11 @@ type GlobInput = z.infer<typeof inputSchema>;
 
 const description = `Finds files by name with a glob pattern, fast on any size of codebase.
 
-- Patterns follow standard glob rules and match paths relative to the search directory: "*.ts" matches only files directly in it, "**/*.ts" matches at any depth, "src/**/*.{ts,tsx}" only under src. An absolute pattern also works.
-- Returns absolute paths, most recently modified first, at most ${MAX_GLOB_RESULTS}.
-- Ignore files such as .gitignore are NOT respected: build output and node_modules are included (only .git directories are skipped). Use a narrower path or pattern when results are truncated.
-- Hidden files and directories are included.
-- To search file contents, use Grep. For open-ended searches that need several rounds, make several calls in one response.`;
+- Patterns match paths relative to the search directory: "*.ts" only directly in it, "**/*.ts" at any depth, "src/**/*.{ts,tsx}" under src. An absolute pattern also works.
+- Returns absolute paths, most recently modified first, at most ${MAX_GLOB_RESULTS}; a note says how many more matched (narrow the path or pattern then).
+- Does NOT respect .gitignore: build output and node_modules are included (.git is skipped). Hidden files are included.
+- Use Glob rather than find or ls through Bash. To search file contents, use Grep.
+- Run independent searches in parallel: several calls in one response.`;
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
@@ -60,7 +60,7 @@ async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> 
   const notes: string[] = [];
   if (truncated) {
     notes.push(
-      `(Results are truncated: showing the ${filenames.length} most recently modified of ${totalMatches} matching files. Use a more specific path or pattern.)`,
+      `(Results are truncated: showing the ${filenames.length} most recently modified of ${totalMatches} matching files; ${totalMatches - filenames.length} more not shown. Use a more specific path or pattern.)`,
     );
   }
   if (listing.listingCapped) notes.push('(The directory tree was too large to list completely; narrow the path.)');

@@ -17,6 +17,8 @@ import type { Tool, ToolContext, ToolResult } from './types.js';
 /** About 12k tokens: more than this is rarely read and crowds out the rest of the context. */
 export const MAX_GREP_OUTPUT_CHARS = 50_000;
 const MAX_RIPGREP_OUTPUT_BYTES = 16 * 1024 * 1024;
+/** Lines or entries shown when head_limit is not given: enough to act on, not enough to flood. */
+export const DEFAULT_HEAD_LIMIT = 250;
 
 const contextLines = (what: string) => z.number().int().min(0).optional().describe(what);
 
@@ -42,9 +44,9 @@ const inputSchema = z.object({
   head_limit: z
     .number()
     .int()
-    .positive()
+    .min(0)
     .optional()
-    .describe('Show only the first N lines (content) or entries (files_with_matches, count)'),
+    .describe(`Show only the first N lines (content) or entries (files_with_matches, count); default ${DEFAULT_HEAD_LIMIT}; 0 for no limit`),
   multiline: z
     .boolean()
     .optional()
@@ -56,13 +58,13 @@ type OutputMode = NonNullable<GrepInput['output_mode']>;
 
 const description = `Searches file contents with ripgrep. Use it for every content search; do not run grep or rg through Bash.
 
-- pattern is a ripgrep regular expression ("log.*Error", "function\\s+\\w+"). Literal braces and other metacharacters need escaping: to find "interface{}" search for "interface\\{\\}".
+- pattern is a ripgrep regular expression ("log.*Error", "function\\s+\\w+"). Escape metacharacters to match them literally: "interface\\{\\}" finds "interface{}".
 - Narrow the files with glob ("*.js", "**/*.{ts,tsx}") or type ("js", "py", "rust").
 - output_mode: "files_with_matches" (default) lists matching files, newest first; "content" shows matching lines with line numbers (-n, default true) and optional context (-A, -B, -C); "count" shows matches per file.
+- Output stops at head_limit lines or entries; a note says how many were left out.
 - Respects .gitignore; hidden files are searched, .git is skipped. Paths in the output are absolute.
 - Patterns match within one line unless multiline is true.
-- head_limit keeps only the first N lines or entries.
-- For open-ended searches that take several rounds, run independent searches in parallel in one response.`;
+- Run independent searches in parallel: several calls in one response.`;
 
 function ripgrepArgs(input: GrepInput, mode: OutputMode, searchPath: string): string[] {
   // Minified files would otherwise fill the output with one enormous line per match.
@@ -92,18 +94,23 @@ function linesByFile(mode: OutputMode, lines: string[], showLineNumbers: boolean
   return parseContentLines(lines, showLineNumbers);
 }
 
-function limitEntries(lines: string[], headLimit: number | undefined): { shown: string[]; notes: string[] } {
-  const notes: string[] = [];
-  let shown = lines;
-  if (headLimit !== undefined && lines.length > headLimit) {
-    shown = lines.slice(0, headLimit);
-    notes.push(`[Showing the first ${headLimit} of ${lines.length} (head_limit).]`);
-  }
-  const fitted = takeLinesWithinChars(shown, MAX_GREP_OUTPUT_CHARS);
-  if (fitted.omitted > 0) {
-    notes.push(`[Output truncated: ${fitted.omitted} more lines not shown. Narrow the search with path, glob or type.]`);
-  }
-  return { shown: fitted.kept, notes };
+/**
+ * The first `headLimit` lines (default DEFAULT_HEAD_LIMIT, 0 = all) that fit in the output cap, with
+ * a note saying how many were left out, so a capped result is never mistaken for a complete one.
+ */
+function limitEntries(lines: string[], headLimit: number | undefined, unit: string): { shown: string[]; notes: string[] } {
+  const limit = headLimit === 0 ? Infinity : (headLimit ?? DEFAULT_HEAD_LIMIT);
+  const fitted = takeLinesWithinChars(lines.slice(0, limit), MAX_GREP_OUTPUT_CHARS);
+  const omitted = lines.length - fitted.kept.length;
+  if (omitted === 0) return { shown: fitted.kept, notes: [] };
+  const why =
+    fitted.omitted > 0
+      ? 'output size limit'
+      : headLimit === undefined
+        ? `default head_limit ${DEFAULT_HEAD_LIMIT}`
+        : `head_limit ${headLimit}`;
+  const note = `[Showing the first ${fitted.kept.length} of ${lines.length} ${unit} (${why}); ${omitted} more not shown. Narrow the search with path, glob or type, or raise head_limit.]`;
+  return { shown: fitted.kept, notes: [note] };
 }
 
 function withNotes(body: string, notes: string[]): string {
@@ -118,7 +125,7 @@ interface GrepResults {
 async function formatResults(mode: OutputMode, lines: string[], headLimit: number | undefined): Promise<GrepResults> {
   if (mode === 'files_with_matches') {
     const sorted = await sortByModifiedTimeDescending(lines);
-    const { shown, notes } = limitEntries(sorted, headLimit);
+    const { shown, notes } = limitEntries(sorted, headLimit, 'files');
     const heading = `Found ${sorted.length} file${sorted.length === 1 ? '' : 's'}`;
     const data = { mode, numFiles: sorted.length, filenames: shown };
     return { content: withNotes(`${heading}\n${shown.join('\n')}`, notes), data };
@@ -126,12 +133,12 @@ async function formatResults(mode: OutputMode, lines: string[], headLimit: numbe
   if (mode === 'count') {
     const entries = lines.map(parseCountLine).filter((entry) => entry !== undefined);
     const total = entries.reduce((sum, entry) => sum + entry.count, 0);
-    const { shown, notes } = limitEntries(lines, headLimit);
+    const { shown, notes } = limitEntries(lines, headLimit, 'files');
     const summary = `Found ${total} matching line${total === 1 ? '' : 's'} in ${entries.length} file${entries.length === 1 ? '' : 's'}.`;
     const data = { mode, numFiles: entries.length, numMatches: total };
     return { content: withNotes(`${shown.join('\n')}\n\n${summary}`, notes), data };
   }
-  const { shown, notes } = limitEntries(lines, headLimit);
+  const { shown, notes } = limitEntries(lines, headLimit, 'lines');
   return { content: withNotes(shown.join('\n'), notes), data: { mode, numLines: shown.length } };
 }
 

@@ -19,11 +19,11 @@ const inputSchema = z.object({
 
 type MultiEditInput = z.infer<typeof inputSchema>;
 
-const description = `Makes several exact-text replacements in one file in a single, all-or-nothing operation.
+const description = `Makes several exact-text replacements in one file, all or nothing.
 
-- Same rules as Edit for each edit: Read the file first; old_string must match exactly (no line-number prefixes) and be unique unless replace_all is set; new_string must differ.
-- Edits apply in order, each to the text produced by the ones before it, so a later edit must match the text as earlier edits left it.
-- If any edit fails, nothing is written and the error says which edit failed.
+- Each edit follows Edit's rules: Read the file first; old_string exact (no line-number prefixes) and unique unless replace_all; new_string literal and different.
+- Edits apply in order, each to the text the earlier ones produced, so a later old_string must match that text.
+- If any edit fails, nothing is written and the error names the failing edit.
 - To create a file, give a path that does not exist and an empty old_string in the first edit.
 - Prefer this over several Edit calls on the same file.`;
 

@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { loadFileForChange, writeTextFile } from './editableFile.js';
+import { loadFileForChange, writeFileBytes } from './editableFile.js';
 import {
   cellIdOf,
   findCell,
@@ -15,6 +16,7 @@ import {
   type NotebookCell,
 } from './notebookFormat.js';
 import { missingFileHint } from './similarPaths.js';
+import { bomLength, encodeTextFile } from './textFileCodec.js';
 import { abortedResult, errorResult, resolveToolPath } from './toolPath.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
@@ -140,11 +142,15 @@ async function runNotebookEdit(input: NotebookEditInput, ctx: ToolContext): Prom
   if (extname(notebookPath).toLowerCase() !== '.ipynb') {
     return errorResult(`${notebookPath} is not a Jupyter notebook (.ipynb). Use Edit for other files.`);
   }
-  const loaded = await loadFileForChange(notebookPath, ctx, { allowBinary: false });
+  const loaded = await loadFileForChange(notebookPath, ctx, 'edit');
   if (!loaded.ok) return loaded.result;
   const file = loaded.file;
   if (!file.exists) {
     return errorResult(`Notebook does not exist: ${notebookPath}.${await missingFileHint(notebookPath)} To create a notebook, Write its JSON.`);
+  }
+  // Rewriting the JSON would turn such bytes into U+FFFD everywhere in the file.
+  if (file.format.encoding === 'utf8' && !isUtf8(file.bytes.subarray(bomLength(file.format.bom ? 'utf8' : undefined)))) {
+    return errorResult(`${notebookPath} holds bytes that are not valid UTF-8, which rewriting the notebook would lose. Repair the file through Bash first.`);
   }
   const parsed = parseNotebook(file.text);
   if (!parsed.ok) {
@@ -154,7 +160,7 @@ async function runNotebookEdit(input: NotebookEditInput, ctx: ToolContext): Prom
   const edit = applyEdit(parsed.notebook, input, notebookPath);
   if (!edit.ok) return errorResult(edit.message);
   if (ctx.signal.aborted) return abortedResult();
-  const writeError = await writeTextFile(notebookPath, serializeNotebook(parsed.notebook, parsed.layout), file.format, ctx);
+  const writeError = await writeFileBytes(notebookPath, encodeTextFile(serializeNotebook(parsed.notebook, parsed.layout), file.format), ctx);
   if (writeError) return writeError;
   const data: NotebookEditData = { notebookPath, cellCount: parsed.notebook.cells.length, ...edit.data };
   return { content: edit.message, data };

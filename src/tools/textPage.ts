@@ -74,7 +74,7 @@ export function formatTextPage(
   }
   if (invalidLines.length > 0) {
     notes.push(
-      `[The file is not valid UTF-8: ${listLines(invalidLines).toLowerCase()} ${invalidLines.length === 1 ? 'contains' : 'contain'} invalid bytes, shown as \uFFFD. Editing such lines with Edit would replace those bytes; use Bash if they must be kept.]`,
+      `[The file is not valid UTF-8: ${listLines(invalidLines).toLowerCase()} ${invalidLines.length === 1 ? 'contains' : 'contain'} invalid bytes, shown as \uFFFD.]`,
     );
   }
   if (endLine < totalLines) {

@@ -31,7 +31,10 @@ export interface UserInteraction {
 /** The session's permission mode, which plan-mode tools move in and out of. */
 export interface PermissionModeControl {
   current(): PermissionMode;
+  /** Switches the mode; entering plan mode remembers the mode to return to. */
   set(mode: PermissionMode): void;
+  /** Where an approved plan leads: the mode before plan mode, or `default` if the session began in it. */
+  modeAfterPlan(): PermissionMode;
 }
 
 /** What every tool run receives. Nothing here writes to the terminal. */
@@ -83,6 +86,11 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
   /** Shown to the model. */
   description: string;
   inputSchema: Schema;
+  /**
+   * Set on tools meant to be called again with the same input (polling a background shell), which
+   * the agent's loop detection must not mistake for a model stuck repeating itself.
+   */
+  repeatable?: boolean;
   /** True when this call cannot change anything; such calls may run concurrently. */
   isReadOnly(input: z.infer<Schema>): boolean;
   /**

@@ -1,4 +1,3 @@
-import { policyModeControl } from '../../src/permissions/modeControl.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -12,6 +11,7 @@ import { ModelError, type ContentBlock, type ToolResultBlock } from '../../src/m
 import { conversationFromTranscript } from '../../src/session/conversationFromTranscript.js';
 import { readTranscript } from '../../src/session/transcriptReader.js';
 import { TranscriptWriter } from '../../src/session/transcriptWriter.js';
+import { policyModeControl } from '../../src/permissions/modeControl.js';
 import { FileReadLedger } from '../../src/tools/fileReadLedger.js';
 import type { AnyTool } from '../../src/tools/types.js';
 import { FakeModelClient, type FakeResponse } from './fakeModelClient.js';
@@ -80,7 +80,6 @@ function makeAgent(responses: FakeResponse[], overrides: Partial<AgentOptions> =
     },
     transcript,
     sessionId: 'session-1',
-    permissionMode: 'default',
     apiKeySource: 'none',
     version: 'test',
     ...overrides,
@@ -196,4 +195,45 @@ test('the memory reminder is sent ahead of the first user message but never stor
   assert.deepEqual(sent.map((b) => (b.type === 'text' ? b.text : b.type)), ['<system-reminder>memo</system-reminder>', 'question']);
   assert.doesNotMatch(JSON.stringify(agent.messages), /memo/);
   assert.doesNotMatch(JSON.stringify(readTranscript(transcript.path).entries), /memo/);
+});
+
+test('a loop of identical calls is flagged on the third and refused from the fourth; other calls reset it', async () => {
+  const same = () => use('Change', { id: 'same' });
+  const { agent, model, probes } = makeAgent([
+    { content: [same()] },
+    { content: [same()] },
+    { content: [same()] },
+    { content: [same(), use('Look', { id: 'other' })] },
+    { content: [same()] },
+    { content: [{ type: 'text', text: 'giving up' }] },
+  ]);
+  const { result } = await collect(agent.run('go', new AbortController().signal));
+  assert.equal(result.subtype, 'success');
+  const resultsOf = (request: number) => model.requests[request]!.messages.at(-1)!.content as ToolResultBlock[];
+  assert.equal(resultsOf(1)[0]!.content, 'Change same done');
+  assert.equal(resultsOf(2)[0]!.content, 'Change same done');
+  assert.match(String(resultsOf(3)[0]!.content), /^Change same done\n\n<system-reminder>This is the 3rd Change call in a row/);
+  const refused = resultsOf(4)[0]!;
+  assert.equal(refused.is_error, true);
+  assert.match(String(refused.content), /Not run: this is call 4 in a row to Change .*Change approach/);
+  // The different call in between ends the streak, so the next identical call runs again.
+  assert.equal(resultsOf(5)[0]!.content, 'Change same done');
+  assert.equal(probes.log.filter((line) => line === 'start Change same').length, 4);
+});
+
+test('tools marked repeatable (polling) are never flagged as a loop', async () => {
+  const poll: AnyTool = {
+    name: 'Poll',
+    description: 'poll',
+    inputSchema: z.object({}),
+    isReadOnly: () => true,
+    repeatable: true,
+    run: async () => ({ content: 'still running' }),
+  };
+  const responses: FakeResponse[] = Array.from({ length: 5 }, () => ({ content: [use('Poll', {})] }));
+  const { agent, model } = makeAgent([...responses, { content: [{ type: 'text', text: 'done' }] }], { tools: [poll] });
+  await collect(agent.run('go', new AbortController().signal));
+  for (const request of model.requests.slice(1)) {
+    assert.equal((request.messages.at(-1)!.content as ToolResultBlock[])[0]!.content, 'still running');
+  }
 });

@@ -6,7 +6,7 @@ describe('createCoreTools', () => {
   it("provides Claude Code's core tools in order", () => {
     assert.deepEqual(
       createCoreTools().map((tool) => tool.name),
-      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'TodoWrite'],
+      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'TodoWrite', 'AskUserQuestion', 'EnterPlanMode', 'ExitPlanMode'],
     );
   });
 
@@ -44,6 +44,9 @@ describe('toolInputJsonSchema', () => {
     ]);
     assert.deepEqual(fields('Bash'), ['command', 'description', 'timeout']);
     assert.deepEqual(fields('TodoWrite'), ['todos']);
+    assert.deepEqual(fields('AskUserQuestion'), ['questions']);
+    assert.deepEqual(fields('EnterPlanMode'), []);
+    assert.deepEqual(fields('ExitPlanMode'), ['plan']);
   });
 
   it('describes fields for the model', () => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import { FileReadLedger, takeSnapshot } from '../../src/tools/fileReadLedger.js';
+import { makeTempDir, removeTempDirs } from './toolTestContext.js';
+
+after(removeTempDirs);
 
 describe('FileReadLedger', () => {
   const bytes = Buffer.from('content');
@@ -31,5 +36,18 @@ describe('FileReadLedger', () => {
     assert.equal(ledger.get('/a')?.partial, true);
     ledger.forget('/a');
     assert.equal(ledger.has('/a'), false);
+  });
+
+  it('treats a symlink and its target as one file', () => {
+    const dir = makeTempDir();
+    const target = join(dir, 'target.txt');
+    const link = join(dir, 'link.txt');
+    writeFileSync(target, bytes);
+    symlinkSync(target, link);
+    const ledger = new FileReadLedger();
+    ledger.record(link, takeSnapshot(stats, bytes));
+    assert.equal(ledger.freshness(target, stats, bytes), 'unchanged');
+    ledger.forget(target);
+    assert.equal(ledger.has(link), false);
   });
 });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { MAX_GLOB_RESULTS, globTool } from '../../src/tools/globTool.js';
+import { GENERATED_FILES, generatedRepository } from './generatedTree.js';
 import { deniesEnvAndSecrets, makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestContext.js';
 
 after(removeTempDirs);
@@ -43,7 +44,7 @@ describe('Glob', () => {
     const lines = textOf(result).split('\n');
     assert.equal(lines.filter((line) => line.startsWith(dir)).length, MAX_GLOB_RESULTS);
     assert.equal(lines[0], join(dir, 'f119.txt'));
-    assert.match(textOf(result), /truncated.*100 most recently modified of 120/);
+    assert.match(textOf(result), /truncated: showing the 100 most recently modified of 120 matching files; 20 more not shown/);
     assert.equal((result.data as { truncated: boolean }).truncated, true);
   });
 
@@ -137,5 +138,37 @@ describe('Glob with read deny rules', () => {
     const dir = tree(['a.ts']);
     const result = await globTool.run({ pattern: '*.ts' }, makeContext(dir, { isReadDenied: deniesEnvAndSecrets(dir) }));
     assert.equal(textOf(result), join(dir, 'a.ts'));
+  });
+});
+
+describe('Glob over a generated tree of thousands of files', () => {
+  let dir = '';
+  before(() => {
+    dir = generatedRepository();
+    const future = Date.now() / 1000 + 60;
+    utimesSync(join(dir, 'src', 'dir7', 'file1237.txt'), future, future);
+  });
+
+  it(`lists the ${MAX_GLOB_RESULTS} newest and says how many were left out, git-ignored files counted`, async () => {
+    const text = textOf(await globTool.run({ pattern: '**/*.txt' }, makeContext(dir)));
+    const lines = text.split('\n');
+    assert.equal(lines.filter((line) => line.startsWith(dir)).length, MAX_GLOB_RESULTS);
+    assert.equal(lines[0], join(dir, 'src', 'dir7', 'file1237.txt'));
+    const total = GENERATED_FILES + 1;
+    assert.match(text, new RegExp(`of ${total} matching files; ${total - MAX_GLOB_RESULTS} more not shown`));
+  });
+
+  it('finds a git-ignored file', async () => {
+    const text = textOf(await globTool.run({ pattern: '**/secret.txt' }, makeContext(dir)));
+    assert.equal(text, join(dir, 'ignored', 'secret.txt'));
+  });
+});
+
+describe('Glob description', () => {
+  it('states the order, the cap, the ignore rule and parallel use', () => {
+    assert.match(globTool.description, /most recently modified first, at most 100; a note says how many more matched/);
+    assert.match(globTool.description, /Does NOT respect \.gitignore/);
+    assert.match(globTool.description, /rather than find or ls through Bash/);
+    assert.match(globTool.description, /in parallel: several calls in one response/);
   });
 });

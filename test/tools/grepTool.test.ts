@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { grepTool } from '../../src/tools/grepTool.js';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_HEAD_LIMIT, MAX_GREP_OUTPUT_CHARS, grepTool } from '../../src/tools/grepTool.js';
+import { GENERATED_FILES, generatedRepository } from './generatedTree.js';
 import { deniesEnvAndSecrets, makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestContext.js';
 
 after(removeTempDirs);
@@ -247,5 +248,64 @@ describe('Grep with read deny rules', () => {
     const text = textOf(await grepTool.run({ pattern: 'TOKEN', output_mode: 'content', head_limit: 2 }, ctx));
     assert.equal(text.split('\n').filter((line) => line.includes(':2:TOKEN=')).length, 2);
     assert.doesNotMatch(text, /head_limit/);
+  });
+});
+
+describe('Grep over a generated tree of thousands of files', () => {
+  let dir = '';
+  const ctx = () => makeContext(dir);
+  const listed = (text: string) => text.split('\n').filter((line) => line.startsWith(dir));
+  const left = GENERATED_FILES - DEFAULT_HEAD_LIMIT;
+
+  before(() => {
+    dir = generatedRepository();
+  });
+
+  it(`lists at most ${DEFAULT_HEAD_LIMIT} files by default, saying how many were left out`, async () => {
+    const result = await grepTool.run({ pattern: 'match me' }, ctx());
+    const text = textOf(result);
+    assert.match(text, new RegExp(`^Found ${GENERATED_FILES} files\n`));
+    assert.equal(listed(text).length, DEFAULT_HEAD_LIMIT);
+    assert.ok(text.endsWith(`[Showing the first ${DEFAULT_HEAD_LIMIT} of ${GENERATED_FILES} files (default head_limit ${DEFAULT_HEAD_LIMIT}); ${left} more not shown. Narrow the search with path, glob or type, or raise head_limit.]`), text.slice(-300));
+  });
+
+  it('skips git-ignored files', async () => {
+    const result = await grepTool.run({ pattern: 'match me' }, ctx());
+    assert.equal((result.data as { numFiles: number }).numFiles, GENERATED_FILES);
+    assert.equal(textOf(await grepTool.run({ pattern: 'match me ignored' }, ctx())), 'No matches found');
+  });
+
+  it('caps content lines and counts the same way', async () => {
+    const content = textOf(await grepTool.run({ pattern: 'match me', output_mode: 'content' }, ctx()));
+    assert.equal(listed(content).length, DEFAULT_HEAD_LIMIT);
+    assert.match(content, new RegExp(`first ${DEFAULT_HEAD_LIMIT} of ${GENERATED_FILES} lines .*${left} more not shown`));
+
+    const count = textOf(await grepTool.run({ pattern: 'match me', output_mode: 'count' }, ctx()));
+    assert.equal(listed(count).length, DEFAULT_HEAD_LIMIT);
+    assert.match(count, new RegExp(`Found ${GENERATED_FILES} matching lines in ${GENERATED_FILES} files\\.`));
+    assert.match(count, new RegExp(`first ${DEFAULT_HEAD_LIMIT} of ${GENERATED_FILES} files .*${left} more not shown`));
+  });
+
+  it('lifts the entry cap with head_limit 0, still within the output size limit', async () => {
+    const text = textOf(await grepTool.run({ pattern: 'match me', output_mode: 'content', head_limit: 0 }, ctx()));
+    const shown = listed(text).length;
+    assert.ok(shown > DEFAULT_HEAD_LIMIT && shown < GENERATED_FILES, `${shown} lines shown`);
+    assert.ok(text.length < MAX_GREP_OUTPUT_CHARS + 500);
+    assert.match(text, new RegExp(`first ${shown} of ${GENERATED_FILES} lines \\(output size limit\\); ${GENERATED_FILES - shown} more not shown`));
+  });
+
+  it('honours an explicit head_limit in the note', async () => {
+    const text = textOf(await grepTool.run({ pattern: 'match me', head_limit: 10 }, ctx()));
+    assert.equal(listed(text).length, 10);
+    assert.match(text, new RegExp(`first 10 of ${GENERATED_FILES} files \\(head_limit 10\\); ${GENERATED_FILES - 10} more not shown`));
+  });
+});
+
+describe('Grep description', () => {
+  it('claims every content search, and states the cap and parallel use', () => {
+    assert.match(grepTool.description, /do not run grep or rg through Bash/);
+    assert.match(grepTool.description, /Output stops at head_limit lines or entries; a note says how many were left out/);
+    assert.match(grepTool.description, /Respects \.gitignore/);
+    assert.match(grepTool.description, /in parallel: several calls in one response/);
   });
 });

@@ -8,7 +8,7 @@ import { makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestCont
 
 after(removeTempDirs);
 
-async function readFile(content: string) {
+async function readFile(content: string | Buffer) {
   const dir = makeTempDir();
   const path = join(dir, 'file.txt');
   writeFileSync(path, content);
@@ -92,5 +92,57 @@ describe('MultiEdit', () => {
       multiEditTool.inputSchema.safeParse({ file_path: '/x', edits: [{ old_string: 'a', new_string: 'b' }] }).success,
       true,
     );
+  });
+});
+
+describe('MultiEdit on awkward files', () => {
+  it('keeps invalid UTF-8 bytes between two edits and the mixed line endings around them', async () => {
+    const original = Buffer.from('alpha = 1;\r\n// caf\xe9\nbeta = 1;\r\n', 'latin1');
+    const { path, ctx } = await readFile(original);
+    const result = await multiEditTool.run(
+      { file_path: path, edits: [{ old_string: 'alpha = 1', new_string: 'alpha = 2' }, { old_string: 'beta = 1', new_string: 'beta = 2' }] },
+      ctx,
+    );
+    assert.equal(result.isError, undefined, textOf(result));
+    assert.deepEqual(readFileSync(path), Buffer.from('alpha = 2;\r\n// caf\xe9\nbeta = 2;\r\n', 'latin1'));
+  });
+
+  it('names the failing edit when it would overwrite invalid UTF-8, and writes nothing', async () => {
+    const original = Buffer.from('one\nt\xffo\n', 'latin1');
+    const { path, ctx } = await readFile(original);
+    const result = await multiEditTool.run(
+      { file_path: path, edits: [{ old_string: 'one', new_string: '1' }, { old_string: 't\uFFFDo', new_string: '2' }] },
+      ctx,
+    );
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /^Edit 2 of 2 failed: This edit would overwrite bytes that are not valid UTF-8 .* on line 2 of .*No changes were written/s);
+    assert.deepEqual(readFileSync(path), original);
+  });
+
+  it('keeps replacement text literal in every edit', async () => {
+    const { path, ctx } = await readFile('A B B\n');
+    await multiEditTool.run(
+      { file_path: path, edits: [{ old_string: 'A', new_string: '$&$&' }, { old_string: 'B', new_string: '$$1', replace_all: true }] },
+      ctx,
+    );
+    assert.equal(readFileSync(path, 'utf8'), '$&$& $$1 $$1\n');
+  });
+
+  it('shows the closest lines of the text as earlier edits left it', async () => {
+    const { path, ctx } = await readFile('let total = 0;\nreturn total;\n');
+    const result = await multiEditTool.run(
+      { file_path: path, edits: [{ old_string: 'let total = 0;', new_string: 'let sum = 0;' }, { old_string: 'return  total;', new_string: 'return sum;' }] },
+      ctx,
+    );
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /^Edit 2 of 2 failed: .*at line 2 \(numbered as the text stands after the earlier edits\).*\n {5}2\treturn total;/s);
+    assert.equal(readFileSync(path, 'utf8'), 'let total = 0;\nreturn total;\n');
+  });
+});
+
+describe('MultiEdit description', () => {
+  it('explains order and atomicity', () => {
+    assert.match(multiEditTool.description, /all or nothing/);
+    assert.match(multiEditTool.description, /each to the text the earlier ones produced/);
   });
 });

@@ -158,6 +158,16 @@ describe('NotebookEdit', () => {
     assert.match(textOf(result), /not a valid Jupyter notebook \(it is not valid JSON/);
   });
 
+  it('refuses to rewrite a notebook holding invalid UTF-8', async () => {
+    const bytes = Buffer.from(ANALYSIS_NOTEBOOK.replace('Some *notes*.', 'Some \u0001notes.'));
+    bytes[bytes.indexOf(1)] = 0xff;
+    const { edit, path } = await readNotebook(bytes, 'latin1.ipynb');
+    const result = await edit({ cell_id: 'load', new_source: 'x' });
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /not valid UTF-8/);
+    assert.deepEqual(readFileSync(path), bytes);
+  });
+
   it('is not read-only', () => {
     assert.equal(notebookEditTool.isReadOnly({ notebook_path: '/a.ipynb', new_source: '' }), false);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readTool } from '../../src/tools/readTool.js';
@@ -113,5 +113,80 @@ describe('Write', () => {
 
   it('is not read-only', () => {
     assert.equal(writeTool.isReadOnly({ file_path: '/x', content: '' }), false);
+  });
+});
+
+describe('Write on awkward paths and files', () => {
+  it('expands ~ and creates the missing directories under it', async () => {
+    const home = makeTempDir();
+    const ctx = makeContext(makeTempDir(), { env: { ...process.env, HOME: home } });
+    const result = await writeTool.run({ file_path: '~/a b/ñ/notes.md', content: '# notes\n' }, ctx);
+    assert.equal(result.isError, undefined, textOf(result));
+    assert.equal(readFileSync(join(home, 'a b', 'ñ', 'notes.md'), 'utf8'), '# notes\n');
+  });
+
+  it('resolves a relative path against the working directory', async () => {
+    const { dir, ctx } = setup();
+    await writeTool.run({ file_path: 'sub/rel.txt', content: 'x' }, ctx);
+    assert.equal(readFileSync(join(dir, 'sub', 'rel.txt'), 'utf8'), 'x');
+  });
+
+  it('overwrites the target of a symlink and keeps the link', async () => {
+    const { dir, ctx } = setup();
+    const target = join(dir, 'real.txt');
+    const link = join(dir, 'alias.txt');
+    writeFileSync(target, 'old\n');
+    symlinkSync(target, link);
+    await readTool.run({ file_path: target }, ctx);
+    const result = await writeTool.run({ file_path: link, content: 'new\n' }, ctx);
+    assert.equal(result.isError, undefined, textOf(result));
+    assert.equal(readFileSync(target, 'utf8'), 'new\n');
+    assert.ok(lstatSync(link).isSymbolicLink());
+  });
+
+  it('refuses to overwrite a binary file it could not have read, saying what to do', async () => {
+    const { dir, ctx } = setup();
+    const path = join(dir, 'blob.bin');
+    writeFileSync(path, Buffer.from([0, 1, 2, 3]));
+    const result = await writeTool.run({ file_path: path, content: 'text' }, ctx);
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /binary file .*Read cannot show it.*delete it through Bash first/);
+    assert.deepEqual(readFileSync(path), Buffer.from([0, 1, 2, 3]));
+  });
+
+  it('refuses to overwrite a file over the size limit', async () => {
+    const { dir, ctx } = setup();
+    const path = join(dir, 'huge.bin');
+    writeFileSync(path, '');
+    truncateSync(path, 100 * 1024 * 1024);
+    const result = await writeTool.run({ file_path: path, content: 'small' }, ctx);
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /100\.0 MB, over the 50\.0 MB limit/);
+  });
+
+  it('reports a parent path that is a file instead of a directory', async () => {
+    const { dir, ctx } = setup();
+    writeFileSync(join(dir, 'plain'), '');
+    const result = await writeTool.run({ file_path: join(dir, 'plain', 'child.txt'), content: 'x' }, ctx);
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /not a directory/);
+  });
+
+  it('reports a read-only file as permission denied', { skip: process.getuid?.() === 0 && 'root ignores file modes (the e2e test runs this as an unprivileged user)' }, async () => {
+    const { dir, ctx } = setup();
+    const path = join(dir, 'locked.txt');
+    writeFileSync(path, 'locked\n');
+    chmodSync(path, 0o444);
+    await readTool.run({ file_path: path }, ctx);
+    const result = await writeTool.run({ file_path: path, content: 'open\n' }, ctx);
+    assert.match(textOf(result), /^Permission denied: cannot write /);
+  });
+});
+
+describe('Write description', () => {
+  it('steers partial changes to Edit and away from Bash', () => {
+    assert.match(writeTool.description, /Missing parent directories are created/);
+    assert.match(writeTool.description, /use Edit or MultiEdit/);
+    assert.match(writeTool.description, /Do not write files through Bash/);
   });
 });
