@@ -6,8 +6,14 @@ describe('createCoreTools', () => {
   it("provides Claude Code's core tools in order", () => {
     assert.deepEqual(
       createCoreTools().map((tool) => tool.name),
-      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'TodoWrite'],
+      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'TodoWrite', 'WebFetch'],
     );
+  });
+
+  it('offers WebSearch only when given a search backend', () => {
+    const backend = { label: 'test', search: async () => ({ ok: true as const, hits: [] }) };
+    assert.equal(createCoreTools({ webSearch: backend }).at(-1)?.name, 'WebSearch');
+    assert.equal(createCoreTools({ webSearch: null }).some((tool) => tool.name === 'WebSearch'), false);
   });
 
   it('gives every tool a description for the model', () => {
@@ -20,7 +26,8 @@ describe('createCoreTools', () => {
 });
 
 describe('toolInputJsonSchema', () => {
-  const schemas = Object.fromEntries(createCoreTools().map((tool) => [tool.name, toolInputJsonSchema(tool)]));
+  const backend = { label: 'test', search: async () => ({ ok: true as const, hits: [] }) };
+  const schemas = Object.fromEntries(createCoreTools({ webSearch: backend }).map((tool) => [tool.name, toolInputJsonSchema(tool)]));
 
   it('produces object schemas without $schema', () => {
     for (const [name, schema] of Object.entries(schemas)) {
@@ -42,6 +49,12 @@ describe('toolInputJsonSchema', () => {
     ]);
     assert.deepEqual(fields('Bash'), ['command', 'description', 'timeout']);
     assert.deepEqual(fields('TodoWrite'), ['todos']);
+    assert.deepEqual(fields('WebFetch'), ['prompt', 'url']);
+    assert.deepEqual(schemas.WebFetch!.required, ['url', 'prompt']);
+    assert.equal((schemas.WebFetch!.properties as any).url.format, 'uri');
+    assert.deepEqual(fields('WebSearch'), ['allowed_domains', 'blocked_domains', 'query']);
+    assert.deepEqual(schemas.WebSearch!.required, ['query']);
+    assert.equal((schemas.WebSearch!.properties as any).query.minLength, 2);
   });
 
   it('describes fields for the model', () => {

@@ -123,7 +123,7 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
 }
 
 /** undici reports "fetch failed" with the useful part (ENOTFOUND, ECONNREFUSED, a TLS error) in `cause`. */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code) return cause.message ? `${cause.code} (${cause.message})` : cause.code;
   if (cause?.message) return cause.message;
