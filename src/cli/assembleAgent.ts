@@ -26,6 +26,7 @@ import type { UserInteraction } from '../tools/types.js';
 import { policyModeControl } from '../permissions/modeControl.js';
 import type { CliOptions } from './args.js';
 import { ConfigurationError } from './errors.js';
+import { webToolOptions } from './webToolOptions.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
 
@@ -155,15 +156,16 @@ export async function assembleAgent(
   });
   if (!opened.ok) throw new ConfigurationError(opened.message);
 
-  const removed = toolsRemovedByDenyRules(policy.rules);
-  const tools = createCoreTools().filter((tool) => !removed.has(tool.name));
-
   // Loading the provider SDK is the slowest part of start-up; let git and memory run alongside it.
   const [client, memory, git] = await Promise.all([
     createModelClient(modelConfig.config),
     loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
     gitSnapshot(cwd),
   ]);
+  const removed = toolsRemovedByDenyRules(policy.rules);
+  const tools = createCoreTools(
+    webToolOptions({ client, config: modelConfig.config, env, webSearch: settings.webSearch, version }),
+  ).filter((tool) => !removed.has(tool.name));
   const systemPrompt = buildSystemPrompt({
     model: modelConfig.config.model,
     cwd,

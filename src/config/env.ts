@@ -5,6 +5,8 @@
 // (process.env plus settings `env`), never from process.env directly:
 //   provider, model, credentials, retries, stream timeout → src/model/modelConfig.ts
 //   BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_TIMEOUT_MS, BASH_MAX_OUTPUT_LENGTH → src/tools/bashTool.ts
+//   WRIGHT_WEB_FETCH_TIMEOUT_MS, WRIGHT_WEB_FETCH_MAX_BYTES → src/tools/web/webFetchLimits.ts
+//   small fast model (WRIGHT_/ANTHROPIC_/OPENAI_SMALL_FAST_MODEL) → src/model/modelConfig.ts
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 

@@ -8,6 +8,7 @@ import {
   type SettingsFile,
   type SettingsPermissionMode,
   type SettingsProvider,
+  type WebSearchSettings,
 } from './settingsSchema.js';
 import { expandPath, settingsLocations, type SettingsLocation, type SettingsLocationOptions } from './settingsSources.js';
 
@@ -38,6 +39,8 @@ export interface MergedSettings {
   apiKeyHelper?: string;
   cleanupPeriodDays?: number;
   includeCoAuthoredBy?: boolean;
+  /** Taken whole from the highest layer that sets it: its fields only make sense together. */
+  webSearch?: WebSearchSettings;
   permissions: {
     rules: PermissionRuleEntries;
     /** Absolute; relative entries are resolved against their file's root, `~/` against home. */
@@ -88,6 +91,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string): MergedSettin
     ...(merged.apiKeyHelper !== undefined && { apiKeyHelper: merged.apiKeyHelper }),
     ...(merged.cleanupPeriodDays !== undefined && { cleanupPeriodDays: merged.cleanupPeriodDays }),
     ...(merged.includeCoAuthoredBy !== undefined && { includeCoAuthoredBy: merged.includeCoAuthoredBy }),
+    ...webSearchOf(layers),
     permissions: {
       rules: {
         allow: ruleEntries(layers, 'allow'),
@@ -116,4 +120,9 @@ function additionalDirectories(layers: readonly LoadedLayer[], home: string): st
     (settings.permissions?.additionalDirectories ?? []).map((dir) => expandPath(dir, location.root, home)),
   );
   return withoutRepeats(directories, (dir) => dir);
+}
+
+function webSearchOf(layers: readonly LoadedLayer[]): { webSearch?: WebSearchSettings } {
+  const webSearch = layers.find((layer) => layer.settings.webSearch !== undefined)?.settings.webSearch;
+  return webSearch === undefined ? {} : { webSearch };
 }

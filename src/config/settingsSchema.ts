@@ -23,6 +23,25 @@ export const permissionsSchema = z.looseObject({
   disableBypassPermissionsMode: z.literal('disable').optional(),
 });
 
+export const WEB_SEARCH_PROVIDERS = ['searxng', 'brave'] as const;
+
+/** Where WebSearch sends queries when not through the model provider's own search. */
+export const webSearchSchema = z
+  .looseObject({
+    provider: z.enum(WEB_SEARCH_PROVIDERS),
+    /** SearXNG: the instance (required). Brave: the API base, default https://api.search.brave.com. */
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    /** Brave: the environment variable holding the API key (default BRAVE_API_KEY). */
+    apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.provider === 'searxng' && value.url === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['provider'], message: 'SearXNG needs the instance URL in "url", e.g. "https://search.example.org"' });
+    }
+  });
+
+export type WebSearchSettings = z.infer<typeof webSearchSchema>;
+
 export const settingsFileSchema = z.looseObject({
   $schema: z.string().optional(),
   model: z.string().optional(),
@@ -35,6 +54,7 @@ export const settingsFileSchema = z.looseObject({
   // The hooks module validates the inside; here it only has to be an object keyed by event name.
   hooks: z.record(z.string(), z.unknown()).optional(),
   apiKeyHelper: z.string().optional(),
+  webSearch: webSearchSchema.optional(),
 });
 
 /** One settings file after validation. */

@@ -57,13 +57,14 @@ export class AnthropicModelClient implements ModelClient {
 }
 
 export function toAnthropicParams(request: ModelRequest): Anthropic.MessageCreateParamsStreaming {
+  const tools = [...request.tools, ...(request.serverTools ?? [])] as Anthropic.ToolUnion[];
   return {
     model: request.model,
     max_tokens: request.maxTokens,
     // Our Message and ToolDefinition are the Anthropic wire shapes already.
     messages: withoutUnsignedThinking(request.messages) as Anthropic.MessageParam[],
     ...(request.system ? { system: request.system } : {}),
-    ...(request.tools.length > 0 ? { tools: request.tools as Anthropic.Tool[] } : {}),
+    ...(tools.length > 0 ? { tools } : {}),
     ...(request.thinking ? { thinking: request.thinking } : {}),
     stream: true,
   };

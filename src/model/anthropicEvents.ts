@@ -1,7 +1,7 @@
 // Normalises the Anthropic SDK's raw stream events to our StreamEvent: fields we do not model are
-// dropped, and blocks of kinds we do not model (server tools, their results) are skipped whole,
-// deltas and stop included, so the rest of the message still assembles.
-import type { AssistantMessage, StopReason, StreamEvent, Usage } from './types.js';
+// dropped, and blocks of kinds we do not model (code execution, MCP connector results…) are skipped
+// whole, deltas and stop included, so the rest of the message still assembles.
+import type { AssistantMessage, StopReason, StreamEvent, Usage, WebSearchResult, WebSearchToolResultBlock } from './types.js';
 
 type RawEvent = { type?: unknown; [field: string]: unknown };
 
@@ -80,9 +80,37 @@ function normaliseStartBlock(raw: unknown): Extract<StreamEvent, { type: 'conten
         name: String(block['name'] ?? ''),
         input: (block['input'] ?? {}) as Record<string, unknown>,
       };
+    case 'server_tool_use':
+      return {
+        type: 'server_tool_use',
+        id: String(block['id'] ?? ''),
+        name: String(block['name'] ?? ''),
+        input: (block['input'] ?? {}) as Record<string, unknown>,
+      };
+    case 'web_search_tool_result':
+      return { type: 'web_search_tool_result', tool_use_id: String(block['tool_use_id'] ?? ''), content: webSearchContent(block['content']) };
     default:
       return null;
   }
+}
+
+/** The results (kept field for field: continuing a conversation must send them back), or the error. */
+function webSearchContent(raw: unknown): WebSearchToolResultBlock['content'] {
+  if (!Array.isArray(raw)) {
+    const error = (raw ?? {}) as Record<string, unknown>;
+    return { type: 'web_search_tool_result_error', error_code: String(error['error_code'] ?? 'unknown') };
+  }
+  return raw.map((item): WebSearchResult => {
+    const result = (item ?? {}) as Record<string, unknown>;
+    const pageAge = result['page_age'];
+    return {
+      type: 'web_search_result',
+      url: String(result['url'] ?? ''),
+      title: String(result['title'] ?? ''),
+      ...(typeof pageAge === 'string' ? { page_age: pageAge } : {}),
+      encrypted_content: String(result['encrypted_content'] ?? ''),
+    };
+  });
 }
 
 function normaliseDelta(raw: unknown): Extract<StreamEvent, { type: 'content_block_delta' }>['delta'] | null {

@@ -1,6 +1,15 @@
 // Rebuilds the complete assistant message from the stream events of one response, the way the
 // Anthropic API would have returned it without streaming.
-import { emptyUsage, type AssistantMessage, type ContentBlock, type StreamEvent, type ToolUseBlock, type Usage } from './types.js';
+import {
+  emptyUsage,
+  type AssistantMessage,
+  type ContentBlock,
+  type ServerToolUseBlock,
+  type StreamEvent,
+  type ToolUseBlock,
+  type Usage,
+  type WebSearchToolResultBlock,
+} from './types.js';
 
 /** The stream broke the protocol (bad order, unknown block, tool input that is not a JSON object). */
 export class MalformedStreamError extends Error {
@@ -11,7 +20,11 @@ type OpenBlock =
   | { type: 'text'; text: string }
   | { type: 'thinking'; thinking: string; signature: string }
   | { type: 'redacted_thinking'; data: string }
-  | { type: 'tool_use'; id: string; name: string; json: string };
+  | OpenCall
+  | { type: 'complete'; block: WebSearchToolResultBlock };
+
+/** A tool call whose input still arrives as JSON fragments. */
+type OpenCall = { type: 'tool_use' | 'server_tool_use'; id: string; name: string; json: string };
 
 export class MessageAssembler {
   private message: AssistantMessage | null = null;
@@ -98,11 +111,15 @@ function openBlockFrom(block: Extract<StreamEvent, { type: 'content_block_start'
       return { type: 'thinking', thinking: block.thinking ?? '', signature: block.signature ?? '' };
     case 'redacted_thinking':
       return { type: 'redacted_thinking', data: block.data };
-    case 'tool_use': {
+    case 'tool_use':
+    case 'server_tool_use': {
       // The start event carries `input: {}`; the real input follows as JSON fragments.
       const preset = block.input && Object.keys(block.input).length > 0 ? JSON.stringify(block.input) : '';
-      return { type: 'tool_use', id: block.id, name: block.name, json: preset };
+      return { type: block.type, id: block.id, name: block.name, json: preset };
     }
+    case 'web_search_tool_result':
+      // Arrives whole in its start event; no deltas follow.
+      return { type: 'complete', block };
   }
 }
 
@@ -113,7 +130,7 @@ function applyDelta(block: OpenBlock, delta: Extract<StreamEvent, { type: 'conte
     block.thinking += delta.thinking;
   } else if (delta.type === 'signature_delta' && block.type === 'thinking') {
     block.signature += delta.signature;
-  } else if (delta.type === 'input_json_delta' && block.type === 'tool_use') {
+  } else if (delta.type === 'input_json_delta' && (block.type === 'tool_use' || block.type === 'server_tool_use')) {
     block.json += delta.partial_json;
   } else {
     throw new MalformedStreamError(`a ${delta.type} arrived for a ${block.type} block`);
@@ -130,7 +147,22 @@ function closeBlock(block: OpenBlock): ContentBlock {
       return { type: 'redacted_thinking', data: block.data };
     case 'tool_use':
       return toolUseFrom(block);
+    case 'server_tool_use':
+      return serverToolUseFrom(block);
+    case 'complete':
+      return block.block;
   }
+}
+
+/** The provider ran this call already, so unreadable input is only kept as `{}`. */
+function serverToolUseFrom(block: OpenCall): ServerToolUseBlock {
+  let input: Record<string, unknown> = {};
+  try {
+    input = parseToolInput(block.name, block.json);
+  } catch {
+    // Keep the block: the results that follow it are still worth reading.
+  }
+  return { type: 'server_tool_use', id: block.id, name: block.name, input };
 }
 
 const invalidToolInputs = new WeakMap<ToolUseBlock, string>();
@@ -140,7 +172,7 @@ const invalidToolInputs = new WeakMap<ToolUseBlock, string>();
  * slip) is kept with an empty input rather than failing the response: retrying would only produce
  * the same text again. The raw text is remembered so the agent can tell the model what went wrong.
  */
-function toolUseFrom(block: Extract<OpenBlock, { type: 'tool_use' }>): ToolUseBlock {
+function toolUseFrom(block: OpenCall): ToolUseBlock {
   try {
     return { type: 'tool_use', id: block.id, name: block.name, input: parseToolInput(block.name, block.json) };
   } catch {

@@ -6,6 +6,9 @@
 //   retries:  WRIGHT_MAX_RETRIES > settings.maxRetries > 10
 // Aliases sonnet/opus/haiku name the current Claude models, overridable per alias by
 // ANTHROPIC_DEFAULT_{SONNET,OPUS,HAIKU}_MODEL.
+//   small fast model (side work such as WebFetch reading a page):
+//             anthropic: WRIGHT_SMALL_FAST_MODEL > ANTHROPIC_SMALL_FAST_MODEL > 'haiku'
+//             openai:    WRIGHT_SMALL_FAST_MODEL > OPENAI_SMALL_FAST_MODEL, else none
 import { BASE_DELAY_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_RETRIES } from './retryPolicy.js';
 
 export type ModelProvider = 'anthropic' | 'openai';
@@ -107,6 +110,16 @@ export function resolveModelConfig(input: ModelConfigInput): ModelConfigResult {
       ...common,
     },
   };
+}
+
+/**
+ * The model for small side tasks, or null when the provider has none: an OpenAI-compatible server
+ * may serve a single local model, so one is used only when named.
+ */
+export function resolveSmallFastModel(provider: ModelProvider, env: Record<string, string | undefined>): string | null {
+  const named = nonEmpty(env['WRIGHT_SMALL_FAST_MODEL']);
+  if (provider === 'openai') return named ?? nonEmpty(env['OPENAI_SMALL_FAST_MODEL']) ?? null;
+  return resolveModelAlias(named ?? nonEmpty(env['ANTHROPIC_SMALL_FAST_MODEL']) ?? 'haiku', env);
 }
 
 /** `sonnet`, `opus` and `haiku` (any case) become model IDs; anything else is already one. */

@@ -42,6 +42,35 @@ export interface RedactedThinkingBlock {
   data: string;
 }
 
+/** A call of a tool the provider runs itself (Anthropic's web search); no tool_result follows it. */
+export interface ServerToolUseBlock {
+  type: 'server_tool_use';
+  id: string;
+  name: string;
+  input: Record<string, unknown>;
+}
+
+export interface WebSearchResult {
+  type: 'web_search_result';
+  url: string;
+  title: string;
+  page_age?: string | null;
+  /** Opaque; must be sent back unchanged when the conversation continues. */
+  encrypted_content: string;
+}
+
+export interface WebSearchToolResultError {
+  type: 'web_search_tool_result_error';
+  error_code: string;
+}
+
+/** What the provider's web search returned for the server_tool_use block `tool_use_id`. */
+export interface WebSearchToolResultBlock {
+  type: 'web_search_tool_result';
+  tool_use_id: string;
+  content: WebSearchResult[] | WebSearchToolResultError;
+}
+
 export type ContentBlock =
   | TextBlock
   | ImageBlock
@@ -49,7 +78,9 @@ export type ContentBlock =
   | ToolUseBlock
   | ToolResultBlock
   | ThinkingBlock
-  | RedactedThinkingBlock;
+  | RedactedThinkingBlock
+  | ServerToolUseBlock
+  | WebSearchToolResultBlock;
 
 export type Role = 'user' | 'assistant';
 
@@ -92,7 +123,7 @@ export type StreamEvent =
   | {
       type: 'content_block_start';
       index: number;
-      content_block: TextBlock | ToolUseBlock | ThinkingBlock | RedactedThinkingBlock;
+      content_block: TextBlock | ToolUseBlock | ThinkingBlock | RedactedThinkingBlock | ServerToolUseBlock | WebSearchToolResultBlock;
     }
   | {
       type: 'content_block_delta';
@@ -117,6 +148,17 @@ export interface ToolDefinition {
   input_schema: Record<string, unknown>;
 }
 
+/** Anthropic's server-side web search tool, as the Messages API takes it in `tools`. */
+export interface WebSearchServerTool {
+  type: 'web_search_20250305';
+  name: 'web_search';
+  max_uses?: number;
+  allowed_domains?: string[];
+  blocked_domains?: string[];
+}
+
+export type ServerToolDefinition = WebSearchServerTool;
+
 export interface ThinkingConfig {
   type: 'enabled';
   budget_tokens: number;
@@ -127,6 +169,8 @@ export interface ModelRequest {
   system: string;
   messages: Message[];
   tools: ToolDefinition[];
+  /** Tools the provider runs itself; only the Anthropic adapter sends them, others leave them out. */
+  serverTools?: ServerToolDefinition[];
   maxTokens: number;
   thinking?: ThinkingConfig;
   signal?: AbortSignal;

@@ -1,3 +1,4 @@
+import type { SideQuery } from '../model/sideQuery.js';
 import { askUserQuestionTool } from './askUserQuestionTool.js';
 import { bashTool } from './bashTool.js';
 import { editTool } from './editTool.js';
@@ -9,14 +10,29 @@ import { enterPlanModeTool, exitPlanModeTool } from './planModeTools.js';
 import { readTool } from './readTool.js';
 import { todoWriteTool } from './todoWriteTool.js';
 import type { AnyTool, ToolSessionState } from './types.js';
+import { createWebFetchTool } from './web/webFetchTool.js';
+import { wrightUserAgent } from './web/userAgent.js';
+import type { WebSearchBackend } from './web/webSearchBackend.js';
+import { createWebSearchTool } from './web/webSearchTool.js';
 import { writeTool } from './writeTool.js';
 
 export { FileReadLedger } from './fileReadLedger.js';
 export { toolInputJsonSchema } from './jsonSchema.js';
 export type { AnyTool, TodoItem, Tool, ToolContext, ToolResult, ToolSessionState } from './types.js';
+export type { SearchOutcome, SearchRequest, WebSearchBackend } from './web/webSearchBackend.js';
+
+/** What the tools that reach beyond the machine need from the session. */
+export interface CoreToolOptions {
+  /** The small fast model WebFetch reads pages with; without it WebFetch returns the page text. */
+  sideQuery?: SideQuery | null;
+  /** The running wright's version, named in WebFetch's User-Agent. */
+  version?: string;
+  /** Where WebSearch sends queries; without one WebSearch is not offered. */
+  webSearch?: WebSearchBackend | null;
+}
 
 /** The built-in tools with Claude Code's names and input schemas, in the order the model sees them. */
-export function createCoreTools(): AnyTool[] {
+export function createCoreTools(options: CoreToolOptions = {}): AnyTool[] {
   return [
     bashTool,
     globTool,
@@ -26,7 +42,9 @@ export function createCoreTools(): AnyTool[] {
     multiEditTool,
     writeTool,
     notebookEditTool,
+    createWebFetchTool({ sideQuery: options.sideQuery ?? null, userAgent: wrightUserAgent(options.version) }),
     todoWriteTool,
+    ...(options.webSearch ? [createWebSearchTool(options.webSearch)] : []),
     askUserQuestionTool,
     enterPlanModeTool,
     exitPlanModeTool,

@@ -26,4 +26,13 @@ describe('toAnthropicParams', () => {
     ]);
     assert.equal(params.messages[0]!.content, 'hi');
   });
+
+  it('sends server tools after the function tools, and no tools key when there are none', () => {
+    const read = { name: 'Read', description: 'd', input_schema: { type: 'object' } };
+    const search = { type: 'web_search_20250305' as const, name: 'web_search' as const, max_uses: 8, allowed_domains: ['a.example'] };
+    const params = toAnthropicParams({ ...request([{ role: 'user', content: 'hi' }]), tools: [read], serverTools: [search] });
+    assert.deepEqual(params.tools, [read, search]);
+    assert.deepEqual(toAnthropicParams({ ...request([{ role: 'user', content: 'hi' }]), serverTools: [search] }).tools, [search]);
+    assert.equal('tools' in toAnthropicParams(request([{ role: 'user', content: 'hi' }])), false);
+  });
 });

@@ -112,4 +112,37 @@ describe('MessageAssembler', () => {
       assert.equal(invalidToolInput(use), raw);
     }
   });
+
+  it('assembles a server tool call from JSON fragments and keeps its results block whole', () => {
+    const results = [{ type: 'web_search_result' as const, url: 'https://a.example/', title: 'A', encrypted_content: 'EnC' }];
+    const message = assemble([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"query": "node ' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: 'fetch"}' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: results } },
+      { type: 'content_block_stop', index: 1 },
+      { type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } },
+      { type: 'content_block_delta', index: 2, delta: { type: 'text_delta', text: 'Found it.' } },
+      { type: 'content_block_stop', index: 2 },
+      { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 9 } },
+      { type: 'message_stop' },
+    ]);
+    assert.deepEqual(message.content, [
+      { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'node fetch' } },
+      { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: results },
+      { type: 'text', text: 'Found it.' },
+    ]);
+  });
+
+  it('rejects a delta for a web search results block', () => {
+    const assembler = new MessageAssembler();
+    assembler.apply(start());
+    assembler.apply({ type: 'content_block_start', index: 0, content_block: { type: 'web_search_tool_result', tool_use_id: 's', content: [] } });
+    assert.throws(
+      () => assembler.apply({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'x' } }),
+      MalformedStreamError,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveModelConfig, resolveModelAlias, type ModelConfigInput } from '../../src/model/modelConfig.js';
+import { resolveModelConfig, resolveModelAlias, resolveSmallFastModel, type ModelConfigInput } from '../../src/model/modelConfig.js';
 
 const anthropicKey = { ANTHROPIC_API_KEY: 'sk-ant-test' };
 const openaiKey = { OPENAI_API_KEY: 'sk-test' };
@@ -125,5 +125,24 @@ describe('resolveModelConfig: retries and stall timeout', () => {
     assert.match(!result.ok ? result.message : '', /WRIGHT_MAX_RETRIES must be a whole number/);
     assert.equal(resolve({ env: anthropicKey, settings: { maxRetries: -1 } }).ok, false);
     assert.equal(resolve({ env: { ...anthropicKey, WRIGHT_STREAM_IDLE_TIMEOUT_MS: '0' } }).ok, false);
+  });
+});
+
+describe('resolveSmallFastModel', () => {
+  it('defaults to haiku for anthropic, through the alias override', () => {
+    assert.equal(resolveSmallFastModel('anthropic', {}), 'claude-haiku-5-5');
+    assert.equal(resolveSmallFastModel('anthropic', { ANTHROPIC_DEFAULT_HAIKU_MODEL: 'my-haiku' }), 'my-haiku');
+  });
+
+  it('takes ANTHROPIC_SMALL_FAST_MODEL, then WRIGHT_SMALL_FAST_MODEL', () => {
+    assert.equal(resolveSmallFastModel('anthropic', { ANTHROPIC_SMALL_FAST_MODEL: 'claude-3-5-haiku-latest' }), 'claude-3-5-haiku-latest');
+    assert.equal(resolveSmallFastModel('anthropic', { ANTHROPIC_SMALL_FAST_MODEL: 'x', WRIGHT_SMALL_FAST_MODEL: 'sonnet' }), 'claude-sonnet-5-5');
+  });
+
+  it('has none for openai unless WRIGHT_SMALL_FAST_MODEL or OPENAI_SMALL_FAST_MODEL names one', () => {
+    assert.equal(resolveSmallFastModel('openai', { ANTHROPIC_SMALL_FAST_MODEL: 'x' }), null);
+    assert.equal(resolveSmallFastModel('openai', { OPENAI_SMALL_FAST_MODEL: 'gpt-4.1-mini' }), 'gpt-4.1-mini');
+    assert.equal(resolveSmallFastModel('openai', { OPENAI_SMALL_FAST_MODEL: 'a', WRIGHT_SMALL_FAST_MODEL: ' ' }), 'a');
+    assert.equal(resolveSmallFastModel('openai', { OPENAI_SMALL_FAST_MODEL: 'a', WRIGHT_SMALL_FAST_MODEL: 'b' }), 'b');
   });
 });

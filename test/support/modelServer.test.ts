@@ -6,7 +6,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { startModelServer, type ModelServer } from './modelServer.js';
 import { anthropicClient, collect, openaiClient, openaiUserSays, userSays } from './modelServer/sdkClients.js';
-import { reply, text, thinking, toolUse } from './script.js';
+import { reply, serverToolUse, text, thinking, toolUse, webSearchResult } from './script.js';
 
 let server: ModelServer;
 before(async () => {
@@ -109,6 +109,42 @@ describe('Anthropic Messages', () => {
     assert.equal(server.remaining(), 1);
     const message = await anthropicClient(server).messages.create(userSays('now reply'));
     assert.deepEqual(message.content, [{ type: 'text', text: 'after counting' }]);
+  });
+});
+
+describe('Anthropic server tools', () => {
+  const searchReply = () =>
+    reply([
+      serverToolUse('web_search', { query: 'node fetch' }, 'srvtoolu_a'),
+      webSearchResult([{ title: 'Fetch API', url: 'https://nodejs.org/api/globals.html', page_age: 'May 2, 2025' }]),
+      serverToolUse('web_search', { query: 'undici' }),
+      webSearchResult({ error_code: 'max_uses_exceeded' }),
+      text('Node has fetch.'),
+    ]);
+
+  test('server_tool_use and web_search_tool_result stream as the SDK expects, results linked to their call', async () => {
+    server.push(searchReply());
+    const message = await anthropicClient(server).messages.stream(userSays('search')).finalMessage();
+    assert.equal(message.stop_reason, 'end_turn');
+    const [first, results, second, failed, summary] = message.content as any[];
+    assert.deepEqual(first, { type: 'server_tool_use', id: 'srvtoolu_a', name: 'web_search', input: { query: 'node fetch' } });
+    assert.equal(results.type, 'web_search_tool_result');
+    assert.equal(results.tool_use_id, 'srvtoolu_a');
+    assert.equal(results.content[0].url, 'https://nodejs.org/api/globals.html');
+    assert.equal(results.content[0].page_age, 'May 2, 2025');
+    assert.match(results.content[0].encrypted_content, /^Eo/);
+    assert.match(second.id, /^srvtoolu_/);
+    assert.deepEqual(second.input, { query: 'undici' });
+    assert.deepEqual(failed, { type: 'web_search_tool_result', tool_use_id: second.id, content: { type: 'web_search_tool_result_error', error_code: 'max_uses_exceeded' } });
+    assert.deepEqual(summary, { type: 'text', text: 'Node has fetch.' });
+  });
+
+  test('the non-streamed form carries the same blocks; chat completions leave them out', async () => {
+    server.push(searchReply(), searchReply());
+    const message = await anthropicClient(server).messages.create(userSays('search'));
+    assert.deepEqual(message.content.map((block) => block.type), ['server_tool_use', 'web_search_tool_result', 'server_tool_use', 'web_search_tool_result', 'text']);
+    const completion = await openaiClient(server).chat.completions.create(openaiUserSays('search'));
+    assert.equal(completion.choices[0]?.message.content, 'Node has fetch.');
   });
 });
 

@@ -13,7 +13,20 @@ export type ScriptedBlock =
       /** Sent instead of `input` as the arguments' JSON text, e.g. cut short like a max_tokens stop. */
       rawInput?: string;
     }
-  | { type: 'thinking'; thinking: string; signature: string };
+  | { type: 'thinking'; thinking: string; signature: string }
+  /** Anthropic only (OpenAI renders nothing for it): a call of the provider's own web search. */
+  | { type: 'server_tool_use'; id?: string; name: string; input: Record<string, unknown> }
+  /**
+   * Anthropic only: the web search's results, or an error code. Without `tool_use_id` it answers
+   * the closest server_tool_use before it in the same reply.
+   */
+  | { type: 'web_search_tool_result'; tool_use_id?: string; content: ScriptedSearchResult[] | { error_code: string } };
+
+export interface ScriptedSearchResult {
+  title: string;
+  url: string;
+  page_age?: string;
+}
 
 export interface ScriptedReply {
   kind: 'reply';
@@ -62,6 +75,17 @@ export const thinking = (value: string, signature = 'sig-' + value.length): Scri
   signature,
 });
 export const fault = (value: Fault): ScriptedFault => ({ kind: 'fault', fault: value });
+export const serverToolUse = (name: string, input: Record<string, unknown>, id?: string): ScriptedBlock => ({
+  type: 'server_tool_use',
+  name,
+  input,
+  ...(id ? { id } : {}),
+});
+export const webSearchResult = (content: ScriptedSearchResult[] | { error_code: string }, toolUseId?: string): ScriptedBlock => ({
+  type: 'web_search_tool_result',
+  content,
+  ...(toolUseId ? { tool_use_id: toolUseId } : {}),
+});
 
 export interface RecordedRequest {
   protocol: 'anthropic' | 'openai' | 'anthropic_count_tokens';

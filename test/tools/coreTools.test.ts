@@ -6,8 +6,14 @@ describe('createCoreTools', () => {
   it("provides Claude Code's core tools in order", () => {
     assert.deepEqual(
       createCoreTools().map((tool) => tool.name),
-      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'TodoWrite', 'AskUserQuestion', 'EnterPlanMode', 'ExitPlanMode'],
+      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'WebFetch', 'TodoWrite', 'AskUserQuestion', 'EnterPlanMode', 'ExitPlanMode'],
     );
+  });
+
+  it('offers WebSearch only when given a search backend', () => {
+    const backend = { label: 'test', search: async () => ({ ok: true as const, hits: [] }) };
+    assert.ok(createCoreTools({ webSearch: backend }).some((tool) => tool.name === 'WebSearch'));
+    assert.equal(createCoreTools({ webSearch: null }).some((tool) => tool.name === 'WebSearch'), false);
   });
 
   it('gives every tool a description for the model', () => {
@@ -20,7 +26,8 @@ describe('createCoreTools', () => {
 });
 
 describe('toolInputJsonSchema', () => {
-  const schemas = Object.fromEntries(createCoreTools().map((tool) => [tool.name, toolInputJsonSchema(tool)]));
+  const backend = { label: 'test', search: async () => ({ ok: true as const, hits: [] }) };
+  const schemas = Object.fromEntries(createCoreTools({ webSearch: backend }).map((tool) => [tool.name, toolInputJsonSchema(tool)]));
 
   it('produces object schemas without $schema', () => {
     for (const [name, schema] of Object.entries(schemas)) {
@@ -47,6 +54,12 @@ describe('toolInputJsonSchema', () => {
     assert.deepEqual(fields('AskUserQuestion'), ['questions']);
     assert.deepEqual(fields('EnterPlanMode'), []);
     assert.deepEqual(fields('ExitPlanMode'), ['plan']);
+    assert.deepEqual(fields('WebFetch'), ['prompt', 'url']);
+    assert.deepEqual(schemas.WebFetch!.required, ['url', 'prompt']);
+    assert.equal((schemas.WebFetch!.properties as any).url.format, 'uri');
+    assert.deepEqual(fields('WebSearch'), ['allowed_domains', 'blocked_domains', 'query']);
+    assert.deepEqual(schemas.WebSearch!.required, ['query']);
+    assert.equal((schemas.WebSearch!.properties as any).query.minLength, 2);
   });
 
   it('describes fields for the model', () => {

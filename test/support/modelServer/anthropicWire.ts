@@ -70,6 +70,17 @@ function blockEvents(block: ResolvedBlock, index: number): StreamEvent[] {
         { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: block.signature } },
         stop,
       ];
+    case 'server_tool_use':
+      return [
+        { type: 'content_block_start', index, content_block: { type: 'server_tool_use', id: block.id, name: block.name, input: {} } },
+        ...splitIntoChunks(block.json, 2).map(
+          (partial_json): StreamEvent => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } }),
+        ),
+        stop,
+      ];
+    case 'web_search_tool_result':
+      // The real API sends the whole result in the start event and no deltas.
+      return [{ type: 'content_block_start', index, content_block: { ...block } }, stop];
   }
 }
 
@@ -82,7 +93,7 @@ const promptOnlyUsage = (context: RenderContext): Usage => ({
 
 /** A non-streamed reply carries the input as an object; `json` is only the streamed text form. */
 const toContentBlock = (block: ResolvedBlock): ContentBlock => {
-  if (block.type !== 'tool_use') return { ...block };
+  if (block.type !== 'tool_use' && block.type !== 'server_tool_use') return { ...block };
   const { json: _streamedForm, ...rest } = block;
   return rest;
 };

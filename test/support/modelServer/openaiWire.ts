@@ -73,6 +73,10 @@ function blockDeltas(block: ResolvedBlock, toolIndex: number): Delta[] {
           (piece): Delta => ({ tool_calls: [{ index: toolIndex, function: { arguments: piece } }] }),
         ),
       ];
+    case 'server_tool_use':
+    case 'web_search_tool_result':
+      // Chat completions have no server tools; a script aimed at both protocols drops them here.
+      return [];
   }
 }
 

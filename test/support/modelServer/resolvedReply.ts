@@ -2,13 +2,15 @@
 // an id, the stop reason and usage are settled. Deciding these once keeps a turn's stream and
 // its recorded ids consistent.
 import { randomBytes } from 'node:crypto';
-import type { StopReason, Usage } from '../../../src/model/types.js';
-import type { ScriptedBlock, ScriptedReply } from '../script.js';
+import type { StopReason, Usage, WebSearchToolResultBlock } from '../../../src/model/types.js';
+import type { ScriptedBlock, ScriptedReply, ScriptedSearchResult } from '../script.js';
 
 export type ResolvedBlock =
   | { type: 'text'; text: string }
   | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown>; json: string }
-  | { type: 'thinking'; thinking: string; signature: string };
+  | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'server_tool_use'; id: string; name: string; input: Record<string, unknown>; json: string }
+  | { type: 'web_search_tool_result'; tool_use_id: string; content: WebSearchToolResultBlock['content'] };
 
 export interface ResolvedReply {
   blocks: ResolvedBlock[];
@@ -43,16 +45,29 @@ function blockLength(block: ScriptedBlock): number {
     case 'thinking':
       return block.thinking.length;
     case 'tool_use':
+    case 'server_tool_use':
       return block.name.length + JSON.stringify(block.input).length;
+    case 'web_search_tool_result':
+      // Search results are billed as input on the next sampling step, not as output.
+      return 0;
   }
 }
 
 export function resolveReply(reply: ScriptedReply, toolIdPrefix: string, inputTokens: number): ResolvedReply {
-  const blocks = reply.blocks.map((block): ResolvedBlock =>
-    block.type === 'tool_use'
-      ? { type: 'tool_use', id: block.id ?? randomId(toolIdPrefix), name: block.name, input: block.input, json: block.rawInput ?? JSON.stringify(block.input) }
-      : block,
-  );
+  let lastServerToolId = '';
+  const blocks = reply.blocks.map((block): ResolvedBlock => {
+    switch (block.type) {
+      case 'tool_use':
+        return { type: 'tool_use', id: block.id ?? randomId(toolIdPrefix), name: block.name, input: block.input, json: block.rawInput ?? JSON.stringify(block.input) };
+      case 'server_tool_use':
+        lastServerToolId = block.id ?? randomId('srvtoolu_');
+        return { type: 'server_tool_use', id: lastServerToolId, name: block.name, input: block.input, json: JSON.stringify(block.input) };
+      case 'web_search_tool_result':
+        return { type: 'web_search_tool_result', tool_use_id: block.tool_use_id ?? lastServerToolId, content: searchContent(block.content) };
+      default:
+        return block;
+    }
+  });
   const hasToolUse = blocks.some((block) => block.type === 'tool_use');
   const outputLength = reply.blocks.reduce((sum, block) => sum + blockLength(block), 0);
   return {
@@ -67,6 +82,18 @@ export function resolveReply(reply: ScriptedReply, toolIdPrefix: string, inputTo
     },
     eventDelayMs: reply.eventDelayMs ?? 0,
   };
+}
+
+/** Scripted results get the opaque `encrypted_content` the real API attaches to each one. */
+function searchContent(content: ScriptedSearchResult[] | { error_code: string }): WebSearchToolResultBlock['content'] {
+  if (!Array.isArray(content)) return { type: 'web_search_tool_result_error', error_code: content.error_code };
+  return content.map((result) => ({
+    type: 'web_search_result',
+    title: result.title,
+    url: result.url,
+    page_age: result.page_age ?? null,
+    encrypted_content: randomId('Eo'),
+  }));
 }
 
 /**
