@@ -122,7 +122,7 @@ export class Agent {
         outcome = { subtype: 'error_max_turns', errors: [`Reached the maximum number of turns (${this.options.maxTurns}).`] };
         break;
       }
-      yield* this.runTools(uses, signal, denials);
+      yield* this.runTools(uses, signal, denials, usage);
     }
 
     yield this.resultEvent(outcome, {
@@ -178,7 +178,7 @@ export class Agent {
     }
   }
 
-  private async *runTools(uses: ToolUseBlock[], signal: AbortSignal, denials: PermissionDenial[]): AsyncGenerator<AgentEvent> {
+  private async *runTools(uses: ToolUseBlock[], signal: AbortSignal, denials: PermissionDenial[], usage: UsageLedger): AsyncGenerator<AgentEvent> {
     const ctx: ToolContext = { ...this.options.toolContext, signal };
     const done = new Map<string, ToolCallOutcome>();
     const notes = new Map<string, string>();
@@ -205,6 +205,7 @@ export class Agent {
       const note = notes.get(use.id);
       const outcome = note === undefined ? ran : { ...ran, block: withNote(ran.block, note) };
       done.set(use.id, outcome);
+      for (const side of outcome.modelUsage ?? []) usage.recordSide(side.model, side.usage);
       if (outcome.denied) denials.push({ tool_name: use.name, tool_use_id: use.id, tool_input: use.input });
       yield* this.recordToolResults([{ use, outcome }], false);
     }

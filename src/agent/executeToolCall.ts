@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invalidToolInput } from '../model/messageAssembler.js';
 import type { ToolResultBlock, ToolUseBlock } from '../model/types.js';
 import type { PermissionDecision } from '../permissions/types.js';
-import type { AnyTool, ToolContext } from '../tools/types.js';
+import type { AnyTool, SideModelUsage, ToolContext } from '../tools/types.js';
 
 /** The front end's answer to "may this call run?": rules, a dialog, or a remote client. */
 export type CanUseTool = (
@@ -17,6 +17,8 @@ export interface ToolCallOutcome {
   data?: unknown;
   /** Set when the permission gate refused the call. */
   denied?: boolean;
+  /** Side requests the tool made to a model, for the run's cost. */
+  modelUsage?: SideModelUsage[];
   /** True when the result was made by the harness, not by the tool (refused, invalid, interrupted). */
   synthetic: boolean;
 }
@@ -72,6 +74,7 @@ export async function executeToolCall(
         ...(result.isError ? { is_error: true } : {}),
       },
       data: result.data,
+      ...(result.modelUsage ? { modelUsage: result.modelUsage } : {}),
       synthetic: false,
     };
   } catch (error) {

@@ -8,8 +8,14 @@ export class UsageLedger {
   totalCostUsd = 0;
   readonly byModel: Record<string, ModelUsageEntry> = {};
 
+  /** A response of the main loop: counted in `total` as well as in cost and per model. */
   record(model: string, usage: Usage): void {
     this.total = addUsage(this.total, usage);
+    this.recordSide(model, usage);
+  }
+
+  /** A request a tool made on the side: it costs money and shows per model, but `total` stays the main loop's. */
+  recordSide(model: string, usage: Usage): void {
     const { usd } = costOfUsage(model, usage);
     this.totalCostUsd += usd;
     const entry = (this.byModel[model] ??= {

@@ -43,5 +43,11 @@ function webSearchBackend({ client, config, env, webSearch, version }: WebToolIn
     });
   }
   if (config.provider !== 'anthropic') return null;
-  return { label: 'Anthropic web search', search: (request) => runServerWebSearch(client, config.model, request) };
+  return {
+    label: 'Anthropic web search',
+    search: async (request) => {
+      const outcome = await runServerWebSearch(client, config.model, request);
+      return outcome.ok ? { ...outcome, modelUsage: [{ model: config.model, usage: outcome.usage }] } : outcome;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PermissionMode } from '../config/permissionModes.js';
-import type { DocumentBlock, ImageBlock, TextBlock } from '../model/types.js';
+import type { DocumentBlock, ImageBlock, TextBlock, Usage } from '../model/types.js';
 import type { FileReadLedger } from './fileReadLedger.js';
 
 /** What the configured model accepts inside tool results. */
@@ -8,6 +8,12 @@ export interface ModelFeatures {
   provider: 'anthropic' | 'openai';
   /** PDFs can be sent as document blocks (Anthropic); otherwise tools send extracted text. */
   documentBlocks: boolean;
+}
+
+/** Tokens one side request to a model used. */
+export interface SideModelUsage {
+  model: string;
+  usage: Usage;
 }
 
 /** One multiple-choice question for the user (AskUserQuestion's shape). */
@@ -79,6 +85,8 @@ export interface ToolResult {
   isError?: boolean;
   /** Structured output for front ends (stream-json `tool_use_result`), never sent to the model. */
   data?: unknown;
+  /** Model requests the tool made on the side (WebFetch's reader, a provider-run search): they count toward the run's cost. */
+  modelUsage?: SideModelUsage[];
 }
 
 export interface Tool<Schema extends z.ZodType = z.ZodType> {

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, serverToolUse, text, toolUse, webSearchResult } from '../support/script.js';
 import { send, startWebTestServer, type WebTestServer } from '../tools/web/webTestServer.js';
+import { costOfUsage } from '../../src/model/pricing.js';
 import { jsonResult, makeWorkspace, runWright, streamEvents, toolResultsIn, type Provider } from './harness.js';
 
 const PAGE = `<html><head><title>Widget docs</title><script>steal()</script></head>
@@ -58,6 +59,11 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       const result = jsonResult(run);
       assert.equal(result.result, 'Install it with npm install widget.');
       assert.deepEqual(result.permission_denials, []);
+      // The small model's tokens count toward the run's cost and show under its own name.
+      const smallModel = provider === 'anthropic' ? 'claude-haiku-5-5' : 'small-model';
+      assert.ok(result.modelUsage[smallModel]?.outputTokens > 0, JSON.stringify(result.modelUsage));
+      if (provider === 'anthropic') assert.ok(result.modelUsage[smallModel].costUSD > 0);
+      assert.ok(result.usage.output_tokens < Object.values(result.modelUsage).reduce((sum: number, entry: any) => sum + entry.outputTokens, 0));
 
       const side = sideRequests(server, first, MAIN_MODEL[provider]);
       assert.equal(side.length, 1);
@@ -122,6 +128,9 @@ describe('WebSearch', () => {
     );
     const run = await runWright(['-p', 'find the widget docs', '--output-format', 'json', '--allowedTools', 'WebSearch'], { workspace, server });
     assert.equal(run.code, 0, run.stderr);
+    // The search request costs money too: more than the main loop's own tokens account for.
+    const result = jsonResult(run);
+    assert.ok(result.total_cost_usd > costOfUsage('claude-sonnet-5-5', result.usage).usd * 1.01);
     const requests = server.requests.slice(first);
     assert.equal(requests.length, 3);
     const search = requests[1]!.body;

@@ -124,6 +124,7 @@ export function createWebFetchTool(options: WebFetchOptions): Tool<typeof inputS
         return {
           content: [`${header} ${answer.model} read it and answered the prompt:`, ...notes, wrapUntrusted(page.url, answer.text)].join('\n'),
           data: { ...data, result: answer.text, sideQuery: { model: answer.model, usage: answer.usage } },
+          modelUsage: [{ model: answer.model, usage: answer.usage }],
         };
       }
       if (answer.aborted) return error('Interrupted while the small model was reading the page.');

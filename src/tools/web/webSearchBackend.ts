@@ -1,5 +1,6 @@
 // What WebSearch needs from a search service, whichever it is: the provider's own server-side
 // search (Anthropic), or a search API wright calls itself (SearXNG, Brave).
+import type { SideModelUsage } from '../types.js';
 
 export interface SearchHit {
   title: string;
@@ -23,6 +24,8 @@ export type SearchOutcome =
       summary?: string;
       /** The queries actually run, when the service chose them. */
       queries?: string[];
+      /** Model tokens the search used (server-side search runs through a model request). */
+      modelUsage?: SideModelUsage[];
     }
   | { ok: false; message: string; aborted?: boolean };
 

@@ -51,6 +51,7 @@ export function createWebSearchTool(backend: WebSearchBackend): Tool<typeof inpu
     return {
       content,
       data: { query: input.query, results: hits, ...(outcome.summary ? { summary: outcome.summary } : {}), durationSeconds: (Date.now() - started) / 1000 },
+      ...(outcome.modelUsage ? { modelUsage: outcome.modelUsage } : {}),
     };
   }
 
