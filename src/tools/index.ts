@@ -1,7 +1,9 @@
+import { bashOutputTool } from './bashOutputTool.js';
 import { bashTool } from './bashTool.js';
 import { editTool } from './editTool.js';
 import { globTool } from './globTool.js';
 import { grepTool } from './grepTool.js';
+import { killShellTool } from './killShellTool.js';
 import { multiEditTool } from './multiEditTool.js';
 import { readTool } from './readTool.js';
 import { todoWriteTool } from './todoWriteTool.js';
@@ -14,9 +16,14 @@ export type { AnyTool, TodoItem, Tool, ToolContext, ToolResult, ToolSessionState
 
 /** The built-in tools with Claude Code's names and input schemas, in the order the model sees them. */
 export function createCoreTools(): AnyTool[] {
-  return [bashTool, globTool, grepTool, readTool, editTool, multiEditTool, writeTool, todoWriteTool];
+  return [bashTool, globTool, grepTool, readTool, editTool, multiEditTool, writeTool, todoWriteTool, bashOutputTool, killShellTool];
 }
 
 export function createToolSessionState(cwd: string): ToolSessionState {
   return { shellCwd: cwd, todos: [] };
+}
+
+/** Ends what the session's tools left running (background shells) and removes their temp files. */
+export async function disposeToolSessionState(state: ToolSessionState): Promise<void> {
+  await state.shells?.dispose();
 }

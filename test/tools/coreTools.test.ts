@@ -6,7 +6,7 @@ describe('createCoreTools', () => {
   it("provides Claude Code's core tools in order", () => {
     assert.deepEqual(
       createCoreTools().map((tool) => tool.name),
-      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'TodoWrite'],
+      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'TodoWrite', 'BashOutput', 'KillShell'],
     );
   });
 
@@ -40,7 +40,10 @@ describe('toolInputJsonSchema', () => {
     assert.deepEqual(fields('Grep'), [
       '-A', '-B', '-C', '-i', '-n', 'glob', 'head_limit', 'multiline', 'output_mode', 'path', 'pattern', 'type',
     ]);
-    assert.deepEqual(fields('Bash'), ['command', 'description', 'timeout']);
+    assert.deepEqual(fields('Bash'), ['command', 'description', 'run_in_background', 'timeout']);
+    assert.deepEqual(fields('BashOutput'), ['bash_id', 'filter']);
+    assert.deepEqual(schemas.BashOutput!.required, ['bash_id']);
+    assert.deepEqual(fields('KillShell'), ['shell_id']);
     assert.deepEqual(fields('TodoWrite'), ['todos']);
   });
 

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * One private directory per session for what its shells leave behind: background logs, spilled
+ * output, the shell snapshot. Created on first use (synchronously, so stream handlers can use it).
+ */
+export class SessionTempDir {
+  private directory: string | undefined;
+  private counter = 0;
+
+  constructor(private readonly parent: () => string = tmpdir) {}
+
+  get created(): boolean {
+    return this.directory !== undefined;
+  }
+
+  path(): string {
+    this.directory ??= mkdtempSync(join(this.parent(), 'wright-session-'));
+    return this.directory;
+  }
+
+  /** A path for a new file, unique within the session: `<prefix>-<n><suffix>`. */
+  newFile(prefix: string, suffix = ''): string {
+    this.counter += 1;
+    return join(this.path(), `${prefix}-${this.counter}${suffix}`);
+  }
+
+  /** Synchronous so it can run from a process 'exit' handler. */
+  remove(): void {
+    if (this.directory === undefined) return;
+    rmSync(this.directory, { recursive: true, force: true });
+    this.directory = undefined;
+  }
+}
