@@ -1,15 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
 // Commands run as leaders of their own process group (spawned `detached`), so signalling the negative
 // pid reaches everything they started: `sleep` under bash, a dev server's workers, and so on.
 
-/** True while any process of the group is left (zombies waiting to be reaped included). */
+/**
+ * True while a process of the group is still running. Zombies do not count: an orphan killed along
+ * with its group waits for init to reap it, which in some containers takes a second or more. Without
+ * /proc every member counts.
+ */
 export function groupIsAlive(pid: number | undefined): boolean {
   if (pid === undefined) return false;
   try {
     process.kill(-pid, 0);
-    return true;
   } catch {
     return false;
   }
+  return groupHasRunningMember(pid);
+}
+
+function groupHasRunningMember(groupId: number): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return true;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the parenthesised command name: state, ppid, pgrp, …
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === groupId && state !== 'Z' && state !== 'X') return true;
+  }
+  return false;
 }
 
 export function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
@@ -35,7 +63,6 @@ export async function terminateGroup(pid: number | undefined, exited: Promise<un
   void exited.then(() => (leaderGone = true));
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && !(leaderGone && !groupIsAlive(pid))) await sleep(POLL_MS);
-  // Zombies keep a group "alive" until init reaps them; a SIGKILL to them is harmless.
   if (groupIsAlive(pid)) killGroup(pid, 'SIGKILL');
   await Promise.race([exited, sleep(graceMs)]);
 }

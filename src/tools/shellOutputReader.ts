@@ -22,12 +22,13 @@ export interface NewOutput {
 
 const CHUNK_BYTES = 64 * 1024;
 const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 /**
  * Reads what a running command appended to its log since `fromOffset`, line by line in bounded memory.
  * While the command runs, a trailing partial line is left for the next read, so a line is never split
- * between two reads (or cut in half before a filter sees it). Output with no newline at all (a
- * progress counter) is returned as it is, and so is a partial line longer than the limit.
+ * between two reads (or cut in half before a filter sees it); only progress updates ended by a carriage
+ * return, and a partial line longer than four times the limit, are returned early.
  */
 export async function readNewOutput(file: string, fromOffset: number, options: ReadOptions): Promise<NewOutput> {
   const collector = new HeadTailCollector(options.maxChars);
@@ -46,7 +47,6 @@ export async function readNewOutput(file: string, fromOffset: number, options: R
     const end = (await handle.stat()).size;
     let position = fromOffset;
     let pending = Buffer.alloc(0);
-    let sawNewline = false;
     const buffer = Buffer.alloc(CHUNK_BYTES);
     while (position < end) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK_BYTES, end - position), position);
@@ -55,7 +55,6 @@ export async function readNewOutput(file: string, fromOffset: number, options: R
       let data = Buffer.concat([pending, buffer.subarray(0, bytesRead)]);
       let newline = data.indexOf(NEWLINE);
       while (newline !== -1) {
-        sawNewline = true;
         takeLine(data.subarray(0, newline + 1));
         data = data.subarray(newline + 1);
         newline = data.indexOf(NEWLINE);
@@ -66,11 +65,21 @@ export async function readNewOutput(file: string, fromOffset: number, options: R
         pending = Buffer.alloc(0);
       }
     }
-    const keepPartial = !options.final && sawNewline && pending.length > 0;
-    if (!keepPartial && pending.length > 0) takeLine(pending);
+    if (options.final) {
+      if (pending.length > 0) takeLine(pending);
+      pending = Buffer.alloc(0);
+    } else {
+      // A carriage return before the end ends a progress update ("10%\r20%\r30"); one at the very
+      // end may be half of a CRLF.
+      const lastReturn = pending.subarray(0, -1).lastIndexOf(CARRIAGE_RETURN);
+      if (lastReturn !== -1) {
+        takeLine(pending.subarray(0, lastReturn + 1));
+        pending = pending.subarray(lastReturn + 1);
+      }
+    }
     return {
       text: collector.view(),
-      nextOffset: keepPartial ? position - pending.length : position,
+      nextOffset: position - pending.length,
       totalChars: collector.totalLength,
       linesRead,
       linesKept,
