@@ -64,7 +64,19 @@ export async function terminateGroup(pid: number | undefined, exited: Promise<un
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && !(leaderGone && !groupIsAlive(pid))) await sleep(POLL_MS);
   if (groupIsAlive(pid)) killGroup(pid, 'SIGKILL');
-  await Promise.race([exited, sleep(graceMs)]);
+  await settledWithin(exited, graceMs);
+}
+
+/** Waits for `promise`, but no longer than `ms`; the timer never outlives the wait. */
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
 }
 
 function sleep(ms: number): Promise<void> {
