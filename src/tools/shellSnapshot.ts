@@ -59,7 +59,7 @@ unset HISTFILE
 __wright_out=$WRIGHT_SNAPSHOT_FILE
 shopt -p ${BASH_OPTIONS} >| "$__wright_out.options" 2>/dev/null
 declare -F | while read -r _ _ __wright_name; do
-  case $__wright_name in _*) ;; *) declare -f "$__wright_name" ;; esac
+  case $__wright_name in _*|command_not_found_handle) ;; *) declare -f "$__wright_name" ;; esac
 done >| "$__wright_out.functions"
 alias -p >| "$__wright_out.aliases"
 printf '%s' "$PATH" >| "$__wright_out.path"
@@ -88,7 +88,8 @@ export async function createShellSnapshot(options: SnapshotOptions): Promise<Sna
     if ((await read('done')) === undefined) return { note: snapshotNote('the startup files ended the shell early') };
     const kept: string[] = [];
     for (const part of PARTS) {
-      const text = await read(part);
+      const raw = await read(part);
+      const text = part === 'aliases' && raw !== undefined ? withoutPromptingAliases(raw) : raw;
       if (text && (await bashAccepts(text, options))) kept.push(text.trimEnd());
     }
     const path = mergedPath(options.env.PATH, (await read('path')) ?? '');
@@ -100,6 +101,17 @@ export async function createShellSnapshot(options: SnapshotOptions): Promise<Sna
   } finally {
     await Promise.all(SCRATCH.map((part) => rm(`${options.file}.${part}`, { force: true })));
   }
+}
+
+/**
+ * `alias rm='rm -i'` and its kind would make every rm, cp or mv ask a question nobody can answer (the
+ * command's stdin is empty, which means "no").
+ */
+export function withoutPromptingAliases(aliases: string): string {
+  return aliases
+    .split('\n')
+    .filter((line) => !/^alias (-- )?(rm|cp|mv|ln)=/.test(line))
+    .join('\n');
 }
 
 function snapshotNote(reason: string): string {
