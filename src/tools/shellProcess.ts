@@ -120,7 +120,9 @@ export function runShellScript(options: ShellRunOptions): Promise<ShellRunResult
     let exitCode: number | null = null;
     child.on('exit', (code, signal) => {
       exitCode = code ?? signalExitCode(signal);
-      drainTimer = setTimeout(() => finish(exitCode), DRAIN_AFTER_EXIT_MS);
+      // Finishing from setImmediate lets the poll phase first read what is already in the pipes: after
+      // a long pause (a loaded machine) the timer and the pending data are due in the same loop turn.
+      drainTimer = setTimeout(() => setImmediate(() => finish(exitCode)), DRAIN_AFTER_EXIT_MS);
     });
     child.on('close', (code, signal) => {
       stdout.append(stdoutDecoder.end());
