@@ -53,32 +53,27 @@ export const DEFAULT_KILL_GRACE_MS = 2000;
 const POLL_MS = 25;
 
 /**
- * SIGTERM to the group, then SIGKILL to whatever is left once `exited` settles and the group is empty,
- * or the grace period runs out. Resolves when the leader has exited (or after a last short wait).
+ * SIGTERM to the group, then SIGKILL to whatever is left once the grace period runs out. Resolves
+ * when the leader has exited and no member is left running (or, failing that, after a second grace
+ * period).
  */
 export async function terminateGroup(pid: number | undefined, exited: Promise<unknown>, graceMs = DEFAULT_KILL_GRACE_MS): Promise<void> {
   if (pid === undefined) return;
-  killGroup(pid, 'SIGTERM');
   let leaderGone = false;
   void exited.then(() => (leaderGone = true));
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline && !(leaderGone && !groupIsAlive(pid))) await sleep(POLL_MS);
-  if (groupIsAlive(pid)) killGroup(pid, 'SIGKILL');
-  await settledWithin(exited, graceMs);
+  const ended = () => leaderGone && !groupIsAlive(pid);
+  killGroup(pid, 'SIGTERM');
+  if (await pollUntil(ended, graceMs)) return;
+  killGroup(pid, 'SIGKILL');
+  await pollUntil(ended, graceMs);
 }
 
-/** Waits for `promise`, but no longer than `ms`; the timer never outlives the wait. */
-function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    promise.then(done, done);
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** True as soon as `check` holds, false when `withinMs` passes first. */
+async function pollUntil(check: () => boolean, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (!check()) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return true;
 }
