@@ -132,10 +132,6 @@ export class BackgroundShells {
       if (groupIsAlive(shell.pid)) killGroup(shell.pid, 'SIGKILL');
     }
   }
-
-  get size(): number {
-    return this.shells.size;
-  }
 }
 
 function exitOf(child: ChildProcess): Promise<void> {

@@ -10,14 +10,12 @@ export class SessionTempDir {
   private directory: string | undefined;
   private counter = 0;
 
-  constructor(private readonly parent: () => string = tmpdir) {}
-
   get created(): boolean {
     return this.directory !== undefined;
   }
 
   path(): string {
-    this.directory ??= mkdtempSync(join(this.parent(), 'wright-session-'));
+    this.directory ??= mkdtempSync(join(tmpdir(), 'wright-session-'));
     return this.directory;
   }
 

@@ -1,14 +1,13 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BackgroundShells } from './backgroundShells.js';
+import { positiveIntegerFrom } from './bashLimits.js';
 import { DEFAULT_KILL_GRACE_MS } from './processGroup.js';
 import { SessionTempDir } from './sessionTempDir.js';
 import type { ToolSessionState } from './types.js';
 import { createShellSnapshot, DEFAULT_SNAPSHOT_TIMEOUT_MS, snapshotEnabled, type SnapshotOutcome } from './shellSnapshot.js';
 
 export interface ShellSessionOptions {
-  /** Where the session's temp directory is created (default: the OS temp dir). */
-  tempParent?: () => string;
+  /** Between SIGTERM and SIGKILL when a background shell is killed. */
   killGraceMs?: number;
 }
 
@@ -25,7 +24,7 @@ export class ShellSession {
   private exitGuard: (() => void) | undefined;
 
   constructor(options: ShellSessionOptions = {}) {
-    this.tempDir = new SessionTempDir(options.tempParent ?? tmpdir);
+    this.tempDir = new SessionTempDir();
     this.background = new BackgroundShells(this.tempDir, options.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
   }
 
@@ -39,7 +38,7 @@ export class ShellSession {
       env,
       cwd,
       file: join(this.tempDir.path(), 'shell-snapshot.sh'),
-      timeoutMs: positiveInteger(env.WRIGHT_SHELL_SNAPSHOT_TIMEOUT_MS) ?? DEFAULT_SNAPSHOT_TIMEOUT_MS,
+      timeoutMs: positiveIntegerFrom(env.WRIGHT_SHELL_SNAPSHOT_TIMEOUT_MS) ?? DEFAULT_SNAPSHOT_TIMEOUT_MS,
     });
     const outcome = await this.snapshot;
     if ('file' in outcome) return { file: outcome.file };
@@ -66,12 +65,6 @@ export class ShellSession {
     await this.snapshot?.catch(() => undefined);
     this.tempDir.remove();
   }
-}
-
-function positiveInteger(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-  const number = Number(value);
-  return number > 0 ? number : undefined;
 }
 
 /** The session's shells, created on first use. */
