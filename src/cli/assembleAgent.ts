@@ -22,7 +22,7 @@ import { denyingPathRule } from '../permissions/pathDenial.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
 import { createCoreTools, createToolSessionState } from '../tools/index.js';
-import type { UserInteraction } from '../tools/types.js';
+import type { ToolSessionState, UserInteraction } from '../tools/types.js';
 import { policyModeControl } from '../permissions/modeControl.js';
 import type { CliOptions } from './args.js';
 import { ConfigurationError } from './errors.js';
@@ -36,6 +36,8 @@ export interface AssembledSession {
   cwd: string;
   environment: WrightEnvironment;
   warnings: string[];
+  /** The tools' per-session state; dispose it (background shells) when the session ends. */
+  toolSession: ToolSessionState;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -176,6 +178,8 @@ export async function assembleAgent(
     allowedToolRules: policy.rules.allow.map((rule) => rule.raw),
   });
 
+  const toolSession = createToolSessionState(cwd);
+  policy.scratchDirectories = toolSession.scratchDirectories;
   const agent = new Agent({
     model: client,
     modelId: modelConfig.config.model,
@@ -188,7 +192,7 @@ export async function assembleAgent(
       cwd,
       workingDirectories: policy.workingDirectories,
       readLedger: new FileReadLedger(),
-      session: createToolSessionState(cwd),
+      session: toolSession,
       env,
       isReadDenied: (path) => denyingPathRule(path, 'read', policy) !== undefined,
       modelFeatures: {
@@ -210,5 +214,5 @@ export async function assembleAgent(
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
-  return { agent, session: opened.session, cwd, environment, warnings };
+  return { agent, session: opened.session, cwd, environment, warnings, toolSession };
 }

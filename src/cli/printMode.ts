@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Agent } from '../agent/agent.js';
 import type { AgentEvent, ResultEvent } from '../agent/events.js';
 import type { ContentBlock } from '../model/types.js';
+import { disposeToolSessionState } from '../tools/index.js';
 import type { CliOptions } from './args.js';
 import { assembleAgent } from './assembleAgent.js';
 import { EXIT } from './exitCodes.js';
@@ -54,6 +55,9 @@ export async function runPrintMode(options: CliOptions, version: string): Promis
       if (last.interrupted) break;
     }
   } finally {
+    // Background shells end with the run; the signal handlers stay until then, so a second Ctrl+C
+    // cannot kill wright before its shells are gone.
+    await disposeToolSessionState(assembled.toolSession);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

@@ -184,6 +184,9 @@ function defaultStage(subject: Subject, policy: PermissionPolicy): PermissionDec
     if (isResolvedPathInside(subject.path, policy.workingDirectories)) {
       return { behavior: 'allow', reason: `${tool} only reads, and \`${subject.written}\` is inside the working directories.` };
     }
+    if (isResolvedPathInside(subject.path, policy.scratchDirectories ?? [])) {
+      return { behavior: 'allow', reason: `${tool} only reads, and \`${subject.written}\` is output this session's tools wrote.` };
+    }
     return {
       behavior: 'ask',
       reason: `\`${subject.written}\` is outside the working directories; approve this ${tool}, add its directory with --add-dir, or add an allow rule such as \`Read(//${subject.path.lexical.replace(/^\/+/, '')})\`.`,

@@ -50,4 +50,9 @@ export interface PermissionPolicy {
   workingDirectories: string[];
   /** Absolute home directory, for `~/x` rules and `~` in commands. */
   home: string;
+  /**
+   * Directories the session's own tools write their output to (spilled command output, background
+   * shell logs): read-only file tools may read them without asking. A live list, kept by the tools.
+   */
+  scratchDirectories?: readonly string[];
 }

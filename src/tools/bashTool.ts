@@ -2,14 +2,19 @@ import { z } from 'zod';
 import { analyzeBashCommand } from '../permissions/bashAnalysis.js';
 import { isReadOnlyBashCommand } from '../permissions/bashReadOnly.js';
 import { commandName } from '../permissions/bashWrappers.js';
-import { splitBudget } from './outputTruncation.js';
-import { isExistingDirectory, newCwdCaptureFile, settleShellCwd, wrapWithCwdCapture } from './shellCwd.js';
-import { runShellScript, type ShellRunResult } from './shellProcess.js';
+import { bashTimeoutMs, DEFAULT_BASH_MAX_OUTPUT_CHARS, DEFAULT_BASH_TIMEOUT_MS, MAX_BASH_TIMEOUT_MS, maxOutputChars } from './bashLimits.js';
+import { type BashData, formatForegroundResult } from './bashResult.js';
+import { OutputSpill } from './outputSpill.js';
+import { isExistingDirectory, newCwdCaptureFile, settleShellCwd } from './shellCwd.js';
+import { envFileNote } from './shellEnvFile.js';
+import { prepareShellSetup } from './shellEnvironment.js';
+import { runShellScript } from './shellProcess.js';
+import { buildCommandScript } from './shellScript.js';
+import { shellSessionOf } from './shellSession.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
-export const DEFAULT_BASH_TIMEOUT_MS = 120_000;
-export const MAX_BASH_TIMEOUT_MS = 600_000;
-export const DEFAULT_BASH_MAX_OUTPUT_CHARS = 30_000;
+export type { BashData } from './bashResult.js';
+export { DEFAULT_BASH_MAX_OUTPUT_CHARS, DEFAULT_BASH_TIMEOUT_MS, MAX_BASH_TIMEOUT_MS } from './bashLimits.js';
 
 const inputSchema = z.object({
   command: z.string().describe('The command to run'),
@@ -24,60 +29,26 @@ const inputSchema = z.object({
     .string()
     .optional()
     .describe('A short description of what the command does, in 5-10 words, e.g. "Install project dependencies"'),
+  run_in_background: z
+    .boolean()
+    .optional()
+    .describe('Run the command in the background and return at once with a shell id; read its output with BashOutput'),
 });
 
 type BashInput = z.infer<typeof inputSchema>;
 
-export interface BashData {
-  stdout: string;
-  stderr: string;
-  exitCode: number | null;
-  interrupted: boolean;
-  timedOut: boolean;
-}
-
 const description = `Runs a shell command with bash and returns its output.
 
-- Each call runs in a new shell process. The working directory carries over between calls as long as it stays inside the project's working directories (otherwise it is reset to the launch directory); environment variables, aliases and shell functions do not carry over.
+- Each call runs in a new shell process. The working directory carries over between calls as long as it stays inside the project's working directories (otherwise it is reset to the launch directory); environment variables set by a command do not carry over. Aliases and functions from the user's shell startup files are available.
 - Prefer absolute paths over cd. Quote paths that contain spaces with double quotes.
-- Commands time out after ${DEFAULT_BASH_TIMEOUT_MS} ms unless you pass timeout (up to ${MAX_BASH_TIMEOUT_MS} ms); on timeout the command and everything it started is killed. Do not start long-running servers or watchers that never exit.
-- Output combines stdout and stderr (marked). Beyond ${DEFAULT_BASH_MAX_OUTPUT_CHARS} characters the middle is cut out and its start and end are kept.
+- Commands time out after ${DEFAULT_BASH_TIMEOUT_MS} ms unless you pass timeout (up to ${MAX_BASH_TIMEOUT_MS} ms); on timeout the command and everything it started is killed.
+- For dev servers, watchers and long builds or test runs, set run_in_background: the call returns at once with a shell id. Poll it with BashOutput (returns only new output; filter takes a regex) instead of sleeping, and stop it with KillShell. Background shells end with the session.
+- Output combines stdout and stderr (marked). Beyond ${DEFAULT_BASH_MAX_OUTPUT_CHARS} characters the result keeps the start and end, and the full output is saved to a file whose path is given: Read or Grep that file rather than rerunning the command.
 - Commands get no input: avoid anything interactive (editors, pagers, prompts, \`git rebase -i\`); pass flags such as --yes or --no-pager instead.
 - Use the dedicated tools instead of shell equivalents: Glob instead of find/ls for finding files, Grep instead of grep/rg, Read instead of cat/head/tail, Edit/Write instead of sed/awk/echo redirection.
 - Chain dependent commands with && (or ; when a failure should not stop the rest). Independent commands can be separate Bash calls in one response; read-only ones (ls, git status, grep…) run in parallel.
 - Before creating files or directories, check that the parent directory exists.
 - Never commit, push, or change git configuration unless the user asked for it. When committing, pass the message with a here-document so its formatting survives.`;
-
-function positiveIntegerFrom(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-  const number = Number(value);
-  return number > 0 ? number : undefined;
-}
-
-function childEnvironment(env: ToolContext['env']): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) if (value !== undefined) result[key] = value;
-  return result;
-}
-
-function formatResult(run: ShellRunResult, maxOutputChars: number, timeoutMs: number, notes: string[]): ToolResult {
-  const [stdoutBudget, stderrBudget] = splitBudget(maxOutputChars, run.stdout.totalLength, run.stderr.totalLength);
-  const stdout = run.stdout.view(stdoutBudget).replace(/\n+$/, '');
-  const stderr = run.stderr.view(stderrBudget).replace(/\n+$/, '');
-  const parts: string[] = [];
-  if (stdout !== '') parts.push(stdout);
-  if (stderr !== '') parts.push(`<stderr>\n${stderr}\n</stderr>`);
-  if (run.spawnError) parts.push(run.spawnError);
-  if (run.timedOut) parts.push(`Command timed out after ${timeoutMs} ms and was killed.`);
-  else if (run.interrupted) parts.push('Command was interrupted by the user and was killed.');
-  else if (run.exitCode !== 0 && run.exitCode !== null) parts.push(`Exit code ${run.exitCode}`);
-  if (parts.length === 0) parts.push('(Command completed with no output)');
-  parts.push(...notes);
-
-  const failed = run.timedOut || run.interrupted || run.spawnError !== undefined || run.exitCode !== 0;
-  const data: BashData = { stdout, stderr, exitCode: run.exitCode, interrupted: run.interrupted, timedOut: run.timedOut };
-  return failed ? { content: parts.join('\n'), isError: true, data } : { content: parts.join('\n'), data };
-}
 
 const DIRECTORY_CHANGERS = new Set(['cd', 'pushd', 'popd']);
 
@@ -91,35 +62,89 @@ function isReadOnlyBash(input: BashInput): boolean {
   return !allCommands.some((simple) => DIRECTORY_CHANGERS.has(commandName(simple.effective)));
 }
 
-async function runBash(input: BashInput, ctx: ToolContext): Promise<ToolResult> {
-  const defaultTimeout = positiveIntegerFrom(ctx.env.BASH_DEFAULT_TIMEOUT_MS) ?? DEFAULT_BASH_TIMEOUT_MS;
-  const maxTimeout = positiveIntegerFrom(ctx.env.BASH_MAX_TIMEOUT_MS) ?? MAX_BASH_TIMEOUT_MS;
-  const timeoutMs = Math.min(input.timeout ?? defaultTimeout, maxTimeout);
-  const maxOutputChars = positiveIntegerFrom(ctx.env.BASH_MAX_OUTPUT_LENGTH) ?? DEFAULT_BASH_MAX_OUTPUT_CHARS;
-  if (ctx.signal.aborted) {
-    return { content: 'Command was not run: interrupted by the user.', isError: true, data: { stdout: '', stderr: '', exitCode: null, interrupted: true, timedOut: false } };
-  }
-
-  const notes: string[] = [];
+/** Moves the session back to the launch directory when its directory was deleted; the note says so. */
+async function checkShellCwd(ctx: ToolContext): Promise<string | undefined> {
+  if (await isExistingDirectory(ctx.session.shellCwd)) return undefined;
   const launchDirectory = ctx.workingDirectories[0] ?? ctx.cwd;
-  if (!(await isExistingDirectory(ctx.session.shellCwd))) {
-    ctx.session.shellCwd = launchDirectory;
-    notes.push(`Shell cwd was reset to ${launchDirectory} (the previous directory no longer exists).`);
-  }
+  ctx.session.shellCwd = launchDirectory;
+  return `Shell cwd was reset to ${launchDirectory} (the previous directory no longer exists).`;
+}
 
+function notRunData(interrupted: boolean): BashData {
+  return { stdout: '', stderr: '', exitCode: null, interrupted, timedOut: false };
+}
+
+async function runInForeground(input: BashInput, ctx: ToolContext): Promise<ToolResult> {
+  const timeoutMs = bashTimeoutMs(input.timeout, ctx.env);
+  const maxChars = maxOutputChars(ctx.env);
+  const cwdNote = await checkShellCwd(ctx);
+  const setup = await prepareShellSetup(ctx);
+  const shells = shellSessionOf(ctx.session);
   const captureFile = newCwdCaptureFile();
-  const run = await runShellScript({
-    script: wrapWithCwdCapture(input.command, captureFile),
-    cwd: ctx.session.shellCwd,
-    env: childEnvironment(ctx.env),
-    timeoutMs,
-    signal: ctx.signal,
-    maxOutputChars,
+  const envErrorFile = setup.envFile ? shells.tempDir.newFile('env-file-errors') : undefined;
+  const spill = new OutputSpill(maxChars, () => shells.tempDir.newFile('bash-output', '.txt'));
+  const script = buildCommandScript({
+    command: input.command,
+    cwdCaptureFile: captureFile,
+    ...(setup.snapshotFile ? { snapshotFile: setup.snapshotFile } : {}),
+    ...(setup.envFile ? { envFile: { path: setup.envFile.path, ...(envErrorFile ? { errorFile: envErrorFile } : {}) } } : {}),
   });
+  let run;
+  try {
+    run = await runShellScript({
+      script,
+      cwd: ctx.session.shellCwd,
+      env: setup.env,
+      timeoutMs,
+      signal: ctx.signal,
+      maxOutputChars: maxChars,
+      onOutput: (raw, chars) => spill.write(raw, chars),
+    });
+  } finally {
+    spill.close();
+  }
+  const notes = cwdNote ? [cwdNote, ...setup.notes] : [...setup.notes];
+  if (setup.envFile && envErrorFile) {
+    const note = await envFileNote(setup.envFile, envErrorFile);
+    if (note) notes.push(note);
+  }
   const settled = await settleShellCwd(captureFile, ctx.session.shellCwd, ctx.workingDirectories);
   ctx.session.shellCwd = settled.cwd;
   if (settled.resetTo) notes.push(`Shell cwd was reset to ${settled.resetTo}`);
-  return formatResult(run, maxOutputChars, timeoutMs, notes);
+  return formatForegroundResult({ run, maxOutputChars: maxChars, timeoutMs, spill, notes });
+}
+
+async function runInBackground(input: BashInput, ctx: ToolContext): Promise<ToolResult> {
+  const cwdNote = await checkShellCwd(ctx);
+  const setup = await prepareShellSetup(ctx);
+  const shells = shellSessionOf(ctx.session);
+  shells.guardProcessExit();
+  const started = shells.background.start({
+    command: input.command,
+    script: buildCommandScript({
+      command: input.command,
+      ...(setup.snapshotFile ? { snapshotFile: setup.snapshotFile } : {}),
+      ...(setup.envFile ? { envFile: { path: setup.envFile.path } } : {}),
+    }),
+    cwd: ctx.session.shellCwd,
+    env: setup.env,
+  });
+  const notes = cwdNote ? [cwdNote, ...setup.notes] : setup.notes;
+  if ('error' in started) return { content: [started.error, ...notes].join('\n'), isError: true, data: notRunData(false) };
+  const content = [
+    `Command running in background with ID: ${started.id}. Its output (stdout and stderr) goes to ${started.outputFile}.`,
+    `Use BashOutput with bash_id "${started.id}" to read new output, and KillShell to stop it.`,
+    ...notes,
+  ].join('\n');
+  const data: BashData = { ...notRunData(false), backgroundTaskId: started.id, outputFile: started.outputFile };
+  return { content, data };
+}
+
+async function runBash(input: BashInput, ctx: ToolContext): Promise<ToolResult> {
+  if (ctx.signal.aborted) {
+    return { content: 'Command was not run: interrupted by the user.', isError: true, data: notRunData(true) };
+  }
+  return input.run_in_background ? runInBackground(input, ctx) : runInForeground(input, ctx);
 }
 
 export const bashTool: Tool<typeof inputSchema> = {

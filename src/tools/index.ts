@@ -1,9 +1,11 @@
 import type { SideQuery } from '../model/sideQuery.js';
 import { askUserQuestionTool } from './askUserQuestionTool.js';
+import { bashOutputTool } from './bashOutputTool.js';
 import { bashTool } from './bashTool.js';
 import { editTool } from './editTool.js';
 import { globTool } from './globTool.js';
 import { grepTool } from './grepTool.js';
+import { killShellTool } from './killShellTool.js';
 import { multiEditTool } from './multiEditTool.js';
 import { notebookEditTool } from './notebookEditTool.js';
 import { enterPlanModeTool, exitPlanModeTool } from './planModeTools.js';
@@ -35,6 +37,8 @@ export interface CoreToolOptions {
 export function createCoreTools(options: CoreToolOptions = {}): AnyTool[] {
   return [
     bashTool,
+    bashOutputTool,
+    killShellTool,
     globTool,
     grepTool,
     readTool,
@@ -52,5 +56,10 @@ export function createCoreTools(options: CoreToolOptions = {}): AnyTool[] {
 }
 
 export function createToolSessionState(cwd: string): ToolSessionState {
-  return { shellCwd: cwd, todos: [] };
+  return { shellCwd: cwd, todos: [], scratchDirectories: [] };
+}
+
+/** Ends what the session's tools left running (background shells) and removes their temp files. */
+export async function disposeToolSessionState(state: ToolSessionState): Promise<void> {
+  await state.shells?.dispose();
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { shellQuote } from './shellQuote.js';
 import { isInsideDirectory } from './toolPath.js';
 
 // Each Bash call is a fresh process, so the directory a command `cd`s into has to be carried over by
@@ -11,16 +12,13 @@ export function newCwdCaptureFile(): string {
   return join(tmpdir(), `wright-cwd-${randomUUID()}`);
 }
 
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
- * The command prefixed with an EXIT trap that records `pwd -P`. The trap is on its own line so a
- * syntax error in the command cannot stop it from being installed.
+ * The lines that install an EXIT trap recording `pwd -P`. They go on lines of their own, before the
+ * command, so a syntax error in the command cannot stop the trap from being installed; `command`
+ * keeps a user's `pwd` function (from the shell snapshot) out of it.
  */
-export function wrapWithCwdCapture(command: string, captureFile: string): string {
-  return `__wright_cwd_file=${shellQuote(captureFile)}\ntrap 'pwd -P >| "$__wright_cwd_file" 2>/dev/null' EXIT\n${command}`;
+export function cwdCaptureLines(captureFile: string): string {
+  return `__wright_cwd_file=${shellQuote(captureFile)}\ntrap 'command pwd -P >| "$__wright_cwd_file" 2>/dev/null' EXIT`;
 }
 
 async function readCapturedCwd(captureFile: string): Promise<string | undefined> {

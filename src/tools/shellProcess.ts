@@ -1,10 +1,11 @@
-import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, type ChildProcessByStdio, spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { constants } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { HeadTailCollector } from './outputTruncation.js';
+import { DEFAULT_KILL_GRACE_MS, groupIsAlive, killGroup } from './processGroup.js';
 
 export interface ShellRunOptions {
   script: string;
@@ -16,6 +17,8 @@ export interface ShellRunOptions {
   maxOutputChars: number;
   /** Time between SIGTERM and SIGKILL. */
   killGraceMs?: number;
+  /** Receives every chunk of stdout and stderr in arrival order, with its decoded length. */
+  onOutput?: (raw: Buffer, chars: number) => void;
 }
 
 export interface ShellRunResult {
@@ -28,7 +31,6 @@ export interface ShellRunResult {
   spawnError?: string;
 }
 
-const DEFAULT_KILL_GRACE_MS = 2000;
 /**
  * A command that leaves a background job holding our pipes (`server &`) would otherwise keep us
  * waiting for EOF forever; once the shell itself has exited we wait only this long for the rest.
@@ -43,30 +45,10 @@ export function findShell(env: Record<string, string | undefined>): string {
   return candidates.find((candidate) => existsSync(candidate)) ?? '/bin/sh';
 }
 
-function signalExitCode(signal: NodeJS.Signals | null): number | null {
+export function signalExitCode(signal: NodeJS.Signals | null): number | null {
   if (!signal) return null;
   const number = constants.signals[signal];
   return number === undefined ? null : 128 + number;
-}
-
-/** Signals every process in the child's group, so grandchildren (`sleep` under bash) die too. */
-function groupIsAlive(pid: number | undefined): boolean {
-  if (pid === undefined) return false;
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is already gone.
-  }
 }
 
 export function runShellScript(options: ShellRunOptions): Promise<ShellRunResult> {
@@ -127,13 +109,20 @@ export function runShellScript(options: ShellRunOptions): Promise<ShellRunResult
 
     const stdoutDecoder = new StringDecoder('utf8');
     const stderrDecoder = new StringDecoder('utf8');
-    child.stdout.on('data', (chunk: Buffer) => stdout.append(stdoutDecoder.write(chunk)));
-    child.stderr.on('data', (chunk: Buffer) => stderr.append(stderrDecoder.write(chunk)));
+    const collect = (collector: HeadTailCollector, decoder: StringDecoder) => (chunk: Buffer) => {
+      const text = decoder.write(chunk);
+      collector.append(text);
+      options.onOutput?.(chunk, text.length);
+    };
+    child.stdout.on('data', collect(stdout, stdoutDecoder));
+    child.stderr.on('data', collect(stderr, stderrDecoder));
 
     let exitCode: number | null = null;
     child.on('exit', (code, signal) => {
       exitCode = code ?? signalExitCode(signal);
-      drainTimer = setTimeout(() => finish(exitCode), DRAIN_AFTER_EXIT_MS);
+      // Finishing from setImmediate lets the poll phase first read what is already in the pipes: after
+      // a long pause (a loaded machine) the timer and the pending data are due in the same loop turn.
+      drainTimer = setTimeout(() => setImmediate(() => finish(exitCode)), DRAIN_AFTER_EXIT_MS);
     });
     child.on('close', (code, signal) => {
       stdout.append(stdoutDecoder.end());
@@ -144,4 +133,39 @@ export function runShellScript(options: ShellRunOptions): Promise<ShellRunResult
 
     if (options.signal.aborted) onAbort();
   });
+}
+
+export interface DetachedShellOptions {
+  script: string;
+  cwd: string;
+  env: Record<string, string>;
+  /** Receives stdout and stderr, appended. */
+  outputFile: string;
+}
+
+/**
+ * Starts a shell that outlives the call: its own process group, no stdin, output appended straight
+ * to a file (no pipe for us to drain), and unref'd so it never keeps wright running by itself.
+ */
+export function startDetachedShell(options: DetachedShellOptions): { child: ChildProcess } | { error: string } {
+  let fd: number;
+  try {
+    fd = openSync(options.outputFile, 'a', 0o600);
+  } catch (error) {
+    return { error: `Could not create the output file: ${(error as Error).message}` };
+  }
+  try {
+    const child = spawn(findShell(options.env), ['-c', options.script], {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ['ignore', fd, fd],
+    });
+    child.unref();
+    return { child };
+  } catch (error) {
+    return { error: `Could not start the shell: ${(error as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
 }

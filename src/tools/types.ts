@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { PermissionMode } from '../config/permissionModes.js';
 import type { DocumentBlock, ImageBlock, TextBlock, Usage } from '../model/types.js';
 import type { FileReadLedger } from './fileReadLedger.js';
+import type { ShellSession } from './shellSession.js';
 
 /** What the configured model accepts inside tool results. */
 export interface ModelFeatures {
@@ -76,6 +77,16 @@ export interface ToolSessionState {
   /** Bash's persisted cwd; starts at the launch directory. */
   shellCwd: string;
   todos: TodoItem[];
+  /**
+   * Background shells, the shell snapshot and their temp files, created by the first Bash call;
+   * `disposeToolSessionState` ends them when the session ends.
+   */
+  shells?: ShellSession;
+  /**
+   * Directories the session's tools made for their own output (spilled command output, background
+   * logs), listed while they exist: the permission policy lets read-only tools read them without asking.
+   */
+  scratchDirectories: string[];
 }
 
 /** What a tool returns on success or on an expected failure (bad input, missing file…). */

@@ -13,6 +13,7 @@ import { readTranscript } from '../../src/session/transcriptReader.js';
 import { TranscriptWriter } from '../../src/session/transcriptWriter.js';
 import { policyModeControl } from '../../src/permissions/modeControl.js';
 import { FileReadLedger } from '../../src/tools/fileReadLedger.js';
+import { createToolSessionState } from '../../src/tools/index.js';
 import type { AnyTool } from '../../src/tools/types.js';
 import { FakeModelClient, type FakeResponse } from './fakeModelClient.js';
 
@@ -72,7 +73,7 @@ function makeAgent(responses: FakeResponse[], overrides: Partial<AgentOptions> =
       cwd: dir,
       workingDirectories: [dir],
       readLedger: new FileReadLedger(),
-      session: { shellCwd: dir, todos: [] },
+      session: createToolSessionState(dir),
       env: {},
       modelFeatures: { provider: 'anthropic', documentBlocks: true },
       interaction: { askQuestions: async () => null },

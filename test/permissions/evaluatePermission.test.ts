@@ -49,6 +49,20 @@ describe('precedence: deny > ask > mode > allow > defaults', () => {
   });
 });
 
+describe("the session's scratch directories", () => {
+  const scratch = '/tmp/wright-session-abc';
+  const withScratch = (extra: Partial<Parameters<typeof makePolicy>[0]> = {}) => ({ ...makePolicy({ cwd, ...extra }), scratchDirectories: [scratch] });
+  it('may be read by read-only tools without asking', () => {
+    assert.equal(tool('Read', { file_path: `${scratch}/bash-output-1.txt` }, withScratch(), true).behavior, 'allow');
+    assert.equal(tool('Grep', { pattern: 'x', path: scratch }, withScratch(), true).behavior, 'allow');
+  });
+  it('are not writable, not a way around deny rules, and not their siblings', () => {
+    assert.equal(tool('Write', { file_path: `${scratch}/bash-output-1.txt` }, withScratch()).behavior, 'ask');
+    assert.equal(tool('Read', { file_path: `${scratch}/x` }, withScratch({ deny: ['Read(//tmp/**)'] }), true).behavior, 'deny');
+    assert.equal(tool('Read', { file_path: '/tmp/wright-session-abcd/x' }, withScratch(), true).behavior, 'ask');
+  });
+});
+
 describe('modes', () => {
   it('default: reads inside are allowed; edits and unknown tools ask', () => {
     const policy = makePolicy({ cwd });

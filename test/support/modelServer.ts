@@ -104,7 +104,8 @@ export async function startModelServer(options: { script?: ScriptedTurn[]; apiKe
     const invalid = route.wire.validate(body);
     if (invalid) return sendWireError(exchange, invalid);
 
-    const turn = script.shift();
+    const next = script.shift();
+    const turn = next?.kind === 'reply_from' ? next.build(requests[requestNumber - 1]!) : next;
     if (!turn) {
       return sendWireError(exchange, { status: 400, message: `scripted server: no reply queued for request #${requestNumber}` });
     }

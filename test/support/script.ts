@@ -55,7 +55,18 @@ export interface ScriptedFault {
   fault: Fault;
 }
 
-export type ScriptedTurn = ScriptedReply | ScriptedFault;
+/**
+ * A reply written when its request arrives, from what the request carries (e.g. a path that only an
+ * earlier tool result revealed). In-process servers only: it cannot be written to a script file.
+ */
+export interface ScriptedReplyFrom {
+  kind: 'reply_from';
+  build: (request: RecordedRequest) => ScriptedReply | ScriptedFault;
+}
+
+export type ScriptedTurn = ScriptedReply | ScriptedFault | ScriptedReplyFrom;
+
+export const replyFrom = (build: ScriptedReplyFrom['build']): ScriptedReplyFrom => ({ kind: 'reply_from', build });
 
 export const reply = (blocks: ScriptedBlock[], extra: Partial<Omit<ScriptedReply, 'kind' | 'blocks'>> = {}): ScriptedReply => ({
   kind: 'reply',

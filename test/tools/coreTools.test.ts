@@ -6,7 +6,7 @@ describe('createCoreTools', () => {
   it("provides Claude Code's core tools in order", () => {
     assert.deepEqual(
       createCoreTools().map((tool) => tool.name),
-      ['Bash', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'WebFetch', 'TodoWrite', 'AskUserQuestion', 'EnterPlanMode', 'ExitPlanMode'],
+      ['Bash', 'BashOutput', 'KillShell', 'Glob', 'Grep', 'Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'WebFetch', 'TodoWrite', 'AskUserQuestion', 'EnterPlanMode', 'ExitPlanMode'],
     );
   });
 
@@ -16,12 +16,16 @@ describe('createCoreTools', () => {
     assert.equal(createCoreTools({ webSearch: null }).some((tool) => tool.name === 'WebSearch'), false);
   });
 
+  it('marks only polling tools as meant to be repeated (exempt from loop detection)', () => {
+    assert.deepEqual(createCoreTools().filter((tool) => tool.repeatable).map((tool) => tool.name), ['BashOutput']);
+  });
+
   it('gives every tool a description for the model', () => {
     for (const tool of createCoreTools()) assert.ok(tool.description.length > 100, tool.name);
   });
 
   it('starts a session at the launch directory with no todos', () => {
-    assert.deepEqual(createToolSessionState('/work'), { shellCwd: '/work', todos: [] });
+    assert.deepEqual(createToolSessionState('/work'), { shellCwd: '/work', todos: [], scratchDirectories: [] });
   });
 });
 
@@ -49,7 +53,10 @@ describe('toolInputJsonSchema', () => {
     assert.deepEqual(fields('Grep'), [
       '-A', '-B', '-C', '-i', '-n', 'glob', 'head_limit', 'multiline', 'output_mode', 'path', 'pattern', 'type',
     ]);
-    assert.deepEqual(fields('Bash'), ['command', 'description', 'timeout']);
+    assert.deepEqual(fields('Bash'), ['command', 'description', 'run_in_background', 'timeout']);
+    assert.deepEqual(fields('BashOutput'), ['bash_id', 'filter']);
+    assert.deepEqual(schemas.BashOutput!.required, ['bash_id']);
+    assert.deepEqual(fields('KillShell'), ['shell_id']);
     assert.deepEqual(fields('TodoWrite'), ['todos']);
     assert.deepEqual(fields('AskUserQuestion'), ['questions']);
     assert.deepEqual(fields('EnterPlanMode'), []);
