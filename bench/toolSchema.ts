@@ -4,7 +4,9 @@
 //   node --import tsx bench/toolSchema.ts
 import { createCoreTools, toolInputJsonSchema } from '../src/tools/index.js';
 
-const tools = createCoreTools().map((tool) => ({
+// The set as offered on the Anthropic provider, where WebSearch is always available.
+const searchBackend = { label: 'server-side search', search: async () => ({ ok: true as const, hits: [] }) };
+const tools = createCoreTools({ webSearch: searchBackend }).map((tool) => ({
   name: tool.name,
   chars: JSON.stringify({ name: tool.name, description: tool.description, input_schema: toolInputJsonSchema(tool) }).length,
 }));
