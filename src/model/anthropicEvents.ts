@@ -74,15 +74,9 @@ function normaliseStartBlock(raw: unknown): Extract<StreamEvent, { type: 'conten
     case 'redacted_thinking':
       return { type: 'redacted_thinking', data: String(block['data'] ?? '') };
     case 'tool_use':
-      return {
-        type: 'tool_use',
-        id: String(block['id'] ?? ''),
-        name: String(block['name'] ?? ''),
-        input: (block['input'] ?? {}) as Record<string, unknown>,
-      };
     case 'server_tool_use':
       return {
-        type: 'server_tool_use',
+        type: block['type'],
         id: String(block['id'] ?? ''),
         name: String(block['name'] ?? ''),
         input: (block['input'] ?? {}) as Record<string, unknown>,
