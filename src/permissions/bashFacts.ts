@@ -8,6 +8,7 @@
 import type { BashAnalysis, BashCommand } from './bashAnalysis.js';
 import { parseArguments } from './bashArguments.js';
 import { judgeFileEdit, type FileEditVerdict } from './bashFileCommands.js';
+import { filesWrittenBy } from './bashWrittenFiles.js';
 import type { ShellWord } from './bashLexer.js';
 import { judgeReadOnly, type ReadOnlyVerdict } from './bashReadOnly.js';
 import { redirectReadTarget, redirectWriteTarget } from './bashRedirects.js';
@@ -72,6 +73,7 @@ function factsFor(command: BashCommand, cwd: string | undefined, home: string): 
     reads.push(...besidesRedirections.reads);
     recursiveReads.push(...(besidesRedirections.recursiveReads ?? []));
   }
+  writes.push(...filesWrittenBy(command));
   if (fileEdit.eligible) {
     reads.push(...fileEdit.reads);
     if (fileEdit.recursive) recursiveReads.push(...fileEdit.reads);
