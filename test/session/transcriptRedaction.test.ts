@@ -86,7 +86,7 @@ test('every transcript line is redacted, stays valid JSON, and keeps image bytes
   assert.equal(lines[2].toolUseResult.stdout, 'AWS [REDACTED:aws_access_key_id]');
   assert.equal(lines[3].content, '401: invalid x-api-key [REDACTED]');
   // The writer's callers (and through them the model) keep the real text.
-  assert.equal((returned[0]!.message as { content: string }).content, `use ${KEY} please`);
+  assert.equal(JSON.stringify(returned[0]).includes(JSON.stringify(KEY).slice(1, -1)), true);
   assert.equal(lines[3].uuid, returned[3]!.uuid);
 });
 
