@@ -8,6 +8,7 @@ import type { Redactor } from '../secrets/redactor.js';
 import { disposeToolSessionState } from '../tools/index.js';
 import type { CliOptions } from './args.js';
 import { assembleAgent } from './assembleAgent.js';
+import { PartialMessageRedaction } from './partialMessageRedaction.js';
 import { EXIT } from './exitCodes.js';
 import { printModeInteraction } from './printInteraction.js';
 import { printModeCanUseTool } from './printPermissions.js';
@@ -39,10 +40,12 @@ interface PrintOutput {
   stdout(text: string): void;
   stderr(text: string): void;
   json(value: unknown): void;
+  partial: PartialMessageRedaction;
 }
 
 function redactedOutput(redactor: Redactor): PrintOutput {
   return {
+    partial: new PartialMessageRedaction(redactor),
     stdout: (text) => process.stdout.write(redactor.redactText(text)),
     stderr: (text) => process.stderr.write(redactor.redactText(text)),
     // Redacting the value, not its JSON text, keeps every line valid JSON.
@@ -110,7 +113,8 @@ async function runTurn(
 function writeStreamJson(event: AgentEvent, includePartial: boolean, out: PrintOutput): void {
   if (event.type === 'stream_event' && !includePartial) return;
   if (event.type === 'system' && event.subtype === 'tool_start') return;
-  out.json(event);
+  if (event.type === 'stream_event') for (const redacted of out.partial.redact(event)) out.json(redacted);
+  else out.json(event);
 }
 
 function writeVerbose(event: AgentEvent, out: PrintOutput): void {

@@ -63,6 +63,26 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(result.result, 'Found [REDACTED:github_token]; your key would be [REDACTED].');
     });
 
+    test('with --include-partial-messages, a secret split across streamed deltas never shows, even in part', async () => {
+      const workspace = makeWorkspace();
+      server.push(
+        reply([toolUse('Bash', { command: `echo ${FAKE.anthropic}` })]),
+        reply([text(`Key: ${API_KEY}`)]),
+      );
+      const run = await runWright(
+        ['-p', 'go', '--output-format', 'stream-json', '--verbose', '--include-partial-messages', '--allowedTools', 'Bash'],
+        { workspace, server, provider, env: keyEnv() },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      assertNoSecrets(everythingWritten(workspace, run), [API_KEY.slice(0, 12), API_KEY.slice(-12), FAKE.anthropic.slice(8, 20), FAKE.anthropic.slice(-12)]);
+      const deltas = streamEvents(run)
+        .filter((event) => event.type === 'stream_event' && event.event.type === 'content_block_delta')
+        .map((event) => event.event.delta);
+      assert.equal(deltas.filter((delta) => delta.type === 'text_delta').map((delta) => delta.text).join(''), 'Key: [REDACTED]');
+      const command = JSON.parse(deltas.filter((delta) => delta.type === 'input_json_delta').map((delta) => delta.partial_json).join('')).command;
+      assert.equal(command, 'echo [REDACTED:anthropic_key]');
+    });
+
     test('a 401 that echoes the key is reported without it, in text and stream-json output', async () => {
       for (const format of ['text', 'stream-json']) {
         const workspace = makeWorkspace();
@@ -113,3 +133,14 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
     });
   });
 }
+
+test('errors printed before a session starts are redacted too', async () => {
+  const workspace = makeWorkspace();
+  const byValue = await runWright(['-p', 'x', '--permission-mode', API_KEY], { workspace, env: { ANTHROPIC_API_KEY: API_KEY } });
+  assert.equal(byValue.code, 2);
+  assert.match(byValue.stderr, /Unknown permission mode "\[REDACTED\]"/);
+  assert.ok(!byValue.stderr.includes(API_KEY));
+  const byPattern = await runWright(['-p', 'x', '--provider', FAKE.openaiProject], { workspace, env: { ANTHROPIC_API_KEY: API_KEY } });
+  assert.equal(byPattern.code, 2);
+  assert.match(byPattern.stderr, /Unknown provider '\[REDACTED:openai_key\]'/);
+});
