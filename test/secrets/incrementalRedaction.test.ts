@@ -42,7 +42,7 @@ test('text streams as soon as a word is complete', () => {
   assert.equal(redaction.flush(), '');
 });
 
-const envelope = (event: StreamEvent, uuid = randomUUID()): PartialMessageEvent => ({ type: 'stream_event', event, parent_tool_use_id: null, uuid, session_id: 's' });
+const envelope = (event: StreamEvent, uuid: string = randomUUID()): PartialMessageEvent => ({ type: 'stream_event', event, parent_tool_use_id: null, uuid, session_id: 's' });
 const textDelta = (index: number, text: string) => envelope({ type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
 const jsonDelta = (index: number, partial_json: string) => envelope({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } });
 
