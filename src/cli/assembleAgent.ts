@@ -19,6 +19,7 @@ import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
 import { PERMISSION_MODES, type PermissionMode, type PermissionPolicy, type PermissionRuleSet } from '../permissions/types.js';
 import { denyingPathRule } from '../permissions/pathDenial.js';
+import type { Redactor } from '../secrets/redactor.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
 import { createCoreTools, createToolSessionState } from '../tools/index.js';
@@ -26,6 +27,7 @@ import type { ToolSessionState, UserInteraction } from '../tools/types.js';
 import { policyModeControl } from '../permissions/modeControl.js';
 import type { CliOptions } from './args.js';
 import { ConfigurationError } from './errors.js';
+import { sessionSecrets } from './sessionSecrets.js';
 import { webToolOptions } from './webToolOptions.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
@@ -119,9 +121,13 @@ export async function assembleAgent(
   version: string,
   makeCanUseTool: (policy: PolicyInputs) => CanUseTool,
   interaction: UserInteraction,
+  /** Learns this session's secret values; redacts the transcript. */
+  redactor: Redactor,
 ): Promise<AssembledSession> {
   const { settings, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
   const { cwd } = policy;
+  const secrets = sessionSecrets(env, settings);
+  redactor.addValues(secrets.values);
 
   if (options.systemPrompt !== undefined && options.systemPromptFile !== undefined) {
     throw new ConfigurationError('Use either --system-prompt or --system-prompt-file, not both.');
@@ -155,6 +161,7 @@ export async function assembleAgent(
     fork: options.forkSession,
     ...(options.sessionId !== undefined ? { sessionId: options.sessionId } : {}),
     persist: !options.noSessionPersistence,
+    redact: (entry) => redactor.redact(entry),
   });
   if (!opened.ok) throw new ConfigurationError(opened.message);
 
@@ -193,7 +200,7 @@ export async function assembleAgent(
       workingDirectories: policy.workingDirectories,
       readLedger: new FileReadLedger(),
       session: toolSession,
-      env,
+      env: secrets.toolEnv,
       isReadDenied: (path) => denyingPathRule(path, 'read', policy) !== undefined,
       modelFeatures: {
         provider: modelConfig.config.provider,

@@ -1,16 +1,22 @@
+import { secretValuesOf } from '../secrets/credentialVariables.js';
+import { Redactor } from '../secrets/redactor.js';
 import { helpText, parseArgs } from './args.js';
 import { ConfigurationError, UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
 
 /** Entry point after the launcher: dispatches subcommands and front ends, returns the exit code. */
 export async function main(argv: string[], version: string): Promise<number> {
+  // One redactor for the process: it knows the environment's secrets now and learns the settings'
+  // once a session loads them, so even errors thrown late are printed without them.
+  const redactor = new Redactor(secretValuesOf(process.env));
+  const printError = (text: string) => process.stderr.write(redactor.redactText(`wright: ${text}\n`));
   // A reader that goes away (`wright -p … | head -1`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.success);
     throw error;
   });
   process.on('unhandledRejection', (reason) => {
-    process.stderr.write(`wright: internal error: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+    printError(`internal error: ${reason instanceof Error ? reason.message : String(reason)}`);
     process.exit(EXIT.error);
   });
   try {
@@ -33,13 +39,13 @@ export async function main(argv: string[], version: string): Promise<number> {
       );
     }
     const { runPrintMode } = await import('./printMode.js');
-    return await runPrintMode(options, version);
+    return await runPrintMode(options, version, redactor);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigurationError) {
-      process.stderr.write(`wright: ${error.message}\n`);
+      printError(error.message);
       return EXIT.usage;
     }
-    process.stderr.write(`wright: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    printError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.error;
   }
 }

@@ -4,9 +4,11 @@ import { createInterface } from 'node:readline';
 import type { Agent } from '../agent/agent.js';
 import type { AgentEvent, ResultEvent } from '../agent/events.js';
 import type { ContentBlock } from '../model/types.js';
+import type { Redactor } from '../secrets/redactor.js';
 import { disposeToolSessionState } from '../tools/index.js';
 import type { CliOptions } from './args.js';
 import { assembleAgent } from './assembleAgent.js';
+import { PartialMessageRedaction } from './partialMessageRedaction.js';
 import { EXIT } from './exitCodes.js';
 import { printModeInteraction } from './printInteraction.js';
 import { printModeCanUseTool } from './printPermissions.js';
@@ -33,12 +35,31 @@ export function checkPrintOptions(options: CliOptions): { output: OutputFormat; 
   return { output, streamInput: input === 'stream-json' };
 }
 
-export async function runPrintMode(options: CliOptions, version: string): Promise<number> {
+/** Everything print mode writes goes through here, secrets redacted. */
+interface PrintOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  json(value: unknown): void;
+  partial: PartialMessageRedaction;
+}
+
+function redactedOutput(redactor: Redactor): PrintOutput {
+  return {
+    partial: new PartialMessageRedaction(redactor),
+    stdout: (text) => process.stdout.write(redactor.redactText(text)),
+    stderr: (text) => process.stderr.write(redactor.redactText(text)),
+    // Redacting the value, not its JSON text, keeps every line valid JSON.
+    json: (value) => process.stdout.write(JSON.stringify(redactor.redact(value)) + '\n'),
+  };
+}
+
+export async function runPrintMode(options: CliOptions, version: string, redactor: Redactor): Promise<number> {
   const { output, streamInput } = checkPrintOptions(options);
   const prompts = streamInput ? streamJsonPrompts() : singlePrompt(options.prompt);
 
-  const assembled = await assembleAgent(options, version, printModeCanUseTool, printModeInteraction);
-  for (const warning of assembled.warnings) process.stderr.write(`wright: warning: ${warning}\n`);
+  const assembled = await assembleAgent(options, version, printModeCanUseTool, printModeInteraction, redactor);
+  const out = redactedOutput(redactor);
+  for (const warning of assembled.warnings) out.stderr(`wright: warning: ${warning}\n`);
 
   const controller = new AbortController();
   let stoppedBy: NodeJS.Signals | null = null;
@@ -51,7 +72,7 @@ export async function runPrintMode(options: CliOptions, version: string): Promis
   let last: ResultEvent | null = null;
   try {
     for await (const prompt of prompts) {
-      last = await runTurn(assembled.agent, prompt, controller.signal, output, options);
+      last = await runTurn(assembled.agent, prompt, controller.signal, output, options, out);
       if (last.interrupted) break;
     }
   } finally {
@@ -72,33 +93,35 @@ async function runTurn(
   signal: AbortSignal,
   output: OutputFormat,
   options: CliOptions,
+  out: PrintOutput,
 ): Promise<ResultEvent> {
   let result: ResultEvent | null = null;
   for await (const event of agent.run(prompt, signal)) {
     if (event.type === 'result') result = event;
-    if (output === 'stream-json') writeStreamJson(event, options.includePartialMessages);
-    else if (output === 'text' && options.verbose) writeVerbose(event);
+    if (output === 'stream-json') writeStreamJson(event, options.includePartialMessages, out);
+    else if (output === 'text' && options.verbose) writeVerbose(event, out);
   }
   if (!result) throw new Error('the agent ended without a result');
-  if (output === 'json') process.stdout.write(JSON.stringify(result) + '\n');
+  if (output === 'json') out.json(result);
   if (output === 'text') {
-    if (result.is_error) process.stderr.write(`wright: ${(result.errors ?? [result.subtype]).join('\n')}\n`);
-    if (result.result) process.stdout.write(result.result.endsWith('\n') ? result.result : result.result + '\n');
+    if (result.is_error) out.stderr(`wright: ${(result.errors ?? [result.subtype]).join('\n')}\n`);
+    if (result.result) out.stdout(result.result.endsWith('\n') ? result.result : result.result + '\n');
   }
   return result;
 }
 
-function writeStreamJson(event: AgentEvent, includePartial: boolean): void {
+function writeStreamJson(event: AgentEvent, includePartial: boolean, out: PrintOutput): void {
   if (event.type === 'stream_event' && !includePartial) return;
   if (event.type === 'system' && event.subtype === 'tool_start') return;
-  process.stdout.write(JSON.stringify(event) + '\n');
+  if (event.type === 'stream_event') for (const redacted of out.partial.redact(event)) out.json(redacted);
+  else out.json(event);
 }
 
-function writeVerbose(event: AgentEvent): void {
+function writeVerbose(event: AgentEvent, out: PrintOutput): void {
   if (event.type === 'system' && event.subtype === 'tool_start') {
-    process.stderr.write(`wright: ${event.tool_name}(${toolInputSummary(event.tool_input)})\n`);
+    out.stderr(`wright: ${event.tool_name}(${toolInputSummary(event.tool_input)})\n`);
   } else if (event.type === 'system' && event.subtype === 'api_retry') {
-    process.stderr.write(
+    out.stderr(
       `wright: API error (${event.error_status ?? 'connection'}: ${event.error}); retry ${event.attempt}/${event.max_retries} in ${event.retry_delay_ms} ms\n`,
     );
   }

@@ -7,6 +7,7 @@
 //   BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_TIMEOUT_MS, BASH_MAX_OUTPUT_LENGTH → src/tools/bashTool.ts
 //   WRIGHT_WEB_FETCH_TIMEOUT_MS, WRIGHT_WEB_FETCH_MAX_BYTES → src/tools/web/webFetchLimits.ts
 //   small fast model (WRIGHT_/ANTHROPIC_/OPENAI_SMALL_FAST_MODEL) → src/model/modelConfig.ts
+//   WRIGHT_PASS_CREDENTIALS_TO_TOOLS → src/secrets/toolEnvironment.ts
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 

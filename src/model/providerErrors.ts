@@ -1,6 +1,9 @@
 // Turns whatever an SDK call threw into one neutral description: kind, HTTP status, whether to try
 // again, and a sentence a person can act on. Both SDKs share the Stainless error shape, so this
-// reads their errors by shape and never imports either SDK.
+// reads their errors by shape and never imports either SDK. A server may echo what it was sent (a
+// key, a header) in its message, so messages leave here with well-known secret formats redacted;
+// the session's exact key values are redacted where messages are printed and stored.
+import { redactKnownSecrets } from '../secrets/redactor.js';
 import { MalformedStreamError } from './messageAssembler.js';
 import { classifyStatus, classifyStreamErrorType, parseRetryAfterMs, type HeaderLookup } from './retryPolicy.js';
 import type { ModelErrorKind } from './types.js';
@@ -147,7 +150,7 @@ const CATEGORY: Record<ModelErrorKind, string> = {
 };
 
 export function failure(kind: ModelErrorKind, retryable: boolean, status: number | null, message: string): AttemptFailure {
-  return { kind, retryable, status, retryAfterMs: null, category: CATEGORY[kind], message };
+  return { kind, retryable, status, retryAfterMs: null, category: CATEGORY[kind], message: redactKnownSecrets(message) };
 }
 
 function isHeaderLookup(value: unknown): value is HeaderLookup {

@@ -6,7 +6,7 @@ import type { Message } from '../model/types.js';
 import { conversationFromTranscript } from './conversationFromTranscript.js';
 import { findSession, latestSession, sessionPath, UUID_PATTERN } from './sessionFiles.js';
 import { readTranscript } from './transcriptReader.js';
-import { TranscriptWriter } from './transcriptWriter.js';
+import { TranscriptWriter, type EntryRedactor } from './transcriptWriter.js';
 
 export interface SessionRequest {
   configDir: string;
@@ -17,6 +17,8 @@ export interface SessionRequest {
   fork: boolean;
   sessionId?: string;
   persist: boolean;
+  /** Applied to every line written; see TranscriptWriter. */
+  redact?: EntryRedactor;
 }
 
 export interface OpenedSession {
@@ -69,7 +71,7 @@ function chooseSession(request: SessionRequest): OpenResult {
     if (request.sessionId !== undefined && existsSync(path)) {
       return { ok: false, message: `Session ${sessionId} already exists; use --resume ${sessionId} to continue it.` };
     }
-    const writer = request.persist ? new TranscriptWriter(path, sessionId, meta) : null;
+    const writer = request.persist ? new TranscriptWriter(path, sessionId, meta, null, request.redact) : null;
     return { ok: true, session: { sessionId, history: [], writer, skippedLines: 0 } };
   }
 
@@ -77,13 +79,13 @@ function chooseSession(request: SessionRequest): OpenResult {
   const history = conversationFromTranscript(entries);
   const lastUuid = entries[entries.length - 1]?.uuid ?? null;
   if (!request.fork) {
-    const writer = request.persist ? new TranscriptWriter(previous.path, previous.id, meta, lastUuid) : null;
+    const writer = request.persist ? new TranscriptWriter(previous.path, previous.id, meta, lastUuid, request.redact) : null;
     return { ok: true, session: { sessionId: previous.id, history, writer, resumedFrom: previous.id, skippedLines } };
   }
   const sessionId = request.sessionId ?? randomUUID();
   let writer: TranscriptWriter | null = null;
   if (request.persist) {
-    writer = new TranscriptWriter(sessionPath(dir, sessionId), sessionId, meta);
+    writer = new TranscriptWriter(sessionPath(dir, sessionId), sessionId, meta, null, request.redact);
     writer.appendCopies(entries);
   }
   return { ok: true, session: { sessionId, history, writer, resumedFrom: previous.id, skippedLines } };

@@ -3,6 +3,9 @@ import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { NewEntry, TranscriptEntry } from './transcriptEntry.js';
 
+/** Removes secrets from an entry before it is written (src/secrets/redactor.ts); identity by default. */
+export type EntryRedactor = (entry: TranscriptEntry) => TranscriptEntry;
+
 /**
  * Appends entries to a JSONL transcript, one line per completed message. Each line is written
  * with a single synchronous append, so a process killed at any moment leaves every earlier line
@@ -16,6 +19,7 @@ export class TranscriptWriter {
     readonly sessionId: string,
     private readonly meta: { cwd: string; version: string },
     lastUuid: string | null = null,
+    private readonly redact: EntryRedactor = (entry) => entry,
   ) {
     this.lastUuid = lastUuid;
     mkdirSync(dirname(path), { recursive: true });
@@ -32,15 +36,18 @@ export class TranscriptWriter {
       version: this.meta.version,
       ...entry,
     } as TranscriptEntry;
-    appendFileSync(this.path, JSON.stringify(full) + '\n');
+    appendFileSync(this.path, JSON.stringify(this.redact(full)) + '\n');
     this.lastUuid = full.uuid;
     return full;
   }
 
-  /** Copies entries from another session (for --fork-session), re-stamped with this session's id. */
+  /**
+   * Copies entries from another session (for --fork-session), re-stamped with this session's id and
+   * redacted again: the original may predate redaction or a newly configured secret.
+   */
   appendCopies(entries: TranscriptEntry[]): void {
     if (entries.length === 0) return;
-    const lines = entries.map((entry) => JSON.stringify({ ...entry, sessionId: this.sessionId })).join('\n');
+    const lines = entries.map((entry) => JSON.stringify(this.redact({ ...entry, sessionId: this.sessionId }))).join('\n');
     appendFileSync(this.path, lines + '\n');
     this.lastUuid = entries[entries.length - 1]!.uuid;
   }

@@ -55,7 +55,7 @@ export interface ToolContext {
   readLedger: FileReadLedger;
   /** Per-session mutable state shared by tools (e.g. Bash's cwd, the todo list). */
   session: ToolSessionState;
-  /** Environment for child processes (process.env plus settings `env`). */
+  /** Environment for child processes (process.env plus settings `env`, minus wright's own credentials: src/secrets/toolEnvironment.ts). */
   env: Record<string, string | undefined>;
   /**
    * True when a permission deny rule forbids reading that file. Tools that list or search many files

@@ -36,6 +36,18 @@ describe('describeProviderError', () => {
     assert.match(failure.message, /^Anthropic API rejected the credential from ANTHROPIC_API_KEY \(401 authentication_error: invalid x-api-key\)/);
   });
 
+  it('redacts a key or header the provider echoes back, in HTTP, stream and connection errors', () => {
+    const key = `sk-ant-api03-${'x1Y2'.repeat(20)}`;
+    const http = Anthropic.APIError.generate(401, anthropicBody('authentication_error', `invalid x-api-key ${key}`), undefined, new Headers());
+    const stream = new Anthropic.APIError(undefined, anthropicBody('api_error', `bad request with Authorization: Bearer ${key}`), undefined, new Headers());
+    const network = Object.assign(new Error(`connect failed for ${key}`), { code: 'ECONNREFUSED' });
+    for (const error of [http, stream, network]) {
+      const message = describeProviderError(error, anthropic).message;
+      assert.ok(!message.includes(key), message);
+      assert.match(message, /\[REDACTED:(anthropic_key|authorization)\]/);
+    }
+  });
+
   it('says which variable to set when a server wants a key and none was set', () => {
     const error = OpenAI.APIError.generate(401, { error: { message: "You didn't provide an API key.", type: 'invalid_request_error' } }, undefined, new Headers());
     const failure = describeProviderError(error, local);
