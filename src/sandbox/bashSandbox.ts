@@ -165,6 +165,7 @@ export class BashSandbox {
       blockedHosts: this.blocked.slice(blockedMark),
       allowedDomains: this.policy.network.allowedDomains,
       allowUnsandboxedCommands: this.settings.allowUnsandboxedCommands,
+      hiddenPaths: this.policy.denyRead,
     });
   }
 

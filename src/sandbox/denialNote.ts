@@ -14,11 +14,13 @@ export interface DenialContext {
   blockedHosts: readonly string[];
   allowedDomains: readonly string[];
   allowUnsandboxedCommands: boolean;
+  /** Paths the sandbox hides; an error naming one (even "No such file") is the sandbox's doing. */
+  hiddenPaths?: readonly string[];
 }
 
 export function sandboxDenialNote(context: DenialContext): string | undefined {
   const network = context.blockedHosts.length > 0 || NETWORK_DENIAL.test(context.output);
-  const filesystem = FILESYSTEM_DENIAL.test(context.output);
+  const filesystem = FILESYSTEM_DENIAL.test(context.output) || (context.hiddenPaths ?? []).some((path) => context.output.includes(path));
   if (!network && !filesystem) return undefined;
   const escape = context.allowUnsandboxedCommands
     ? 'or you may retry with dangerouslyDisableSandbox: true, which runs it outside the sandbox after the user approves.'

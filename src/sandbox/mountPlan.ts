@@ -51,7 +51,7 @@ export function planMounts({ policy, extraWritable, extraReadable = [], kindOf =
   const exists = (path: string) => kindOf(path) !== 'missing';
 
   for (const path of [...policy.writableRoots, ...extraWritable]) if (exists(path)) ops.push({ op: 'bind', path });
-  for (const root of policy.writableRoots) {
+  for (const root of policy.protectedRoots) {
     if (kindOf(root) !== 'directory') continue;
     for (const { path, maskWhenMissing } of PROTECTED_DIRECTORIES) {
       const full = join(root, path);

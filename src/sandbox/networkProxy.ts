@@ -146,7 +146,9 @@ function forwardRequest(
       port: url.port === '' ? 80 : Number(url.port),
       method: request.method,
       path: `${url.pathname}${url.search}`,
-      headers: endToEnd(request.headers),
+      // The host that was checked, not whatever Host the client sent: a shared server (a CDN) would
+      // otherwise route the request to a site that is not on the list.
+      headers: { ...endToEnd(request.headers), host: url.host },
       agent: false,
     },
     (reply) => {

@@ -18,6 +18,8 @@ export interface SandboxNetworkPolicy {
 export interface SandboxPolicy {
   /** Directories commands may write: the working directories plus `filesystem.allowWrite`. */
   writableRoots: string[];
+  /** The working directories: their git hooks, settings and rc files are protected (see sensitivePaths). */
+  protectedRoots: string[];
   /** Kept read-only even inside writable roots (`filesystem.denyWrite`). */
   denyWrite: string[];
   /** Unreadable (and unwritable): the built-in secrets plus `filesystem.denyRead`. */
@@ -38,6 +40,7 @@ export function buildSandboxPolicy(inputs: PolicyInputs): SandboxPolicy {
   const real = (paths: readonly string[]) => withoutRepeats(paths.map(realPath));
   return {
     writableRoots: real([...inputs.workingDirectories, ...settings.filesystem.allowWrite]),
+    protectedRoots: real(inputs.workingDirectories),
     denyWrite: real(settings.filesystem.denyWrite),
     denyRead: real([...defaultDeniedReads(inputs), ...settings.filesystem.denyRead]),
     allowRead: real(settings.filesystem.allowRead),

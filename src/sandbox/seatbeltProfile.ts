@@ -57,7 +57,7 @@ function rule(action: string, filters: readonly string[]): string[] {
 }
 
 export function seatbeltProfile({ policy, extraWritable, proxyPort }: SeatbeltRequest): string {
-  const protectedPaths = policy.writableRoots.flatMap((root) => [
+  const protectedPaths = policy.protectedRoots.flatMap((root) => [
     ...PROTECTED_DIRECTORIES.map(({ path }) => subpath(join(root, path))),
     ...PROTECTED_FILES.map((path) => literal(join(root, path))),
   ]);
