@@ -96,4 +96,21 @@ describe('BashSandbox on macOS', () => {
       void sandbox.dispose();
     }
   });
+
+  it('with an allowlist, starts the proxy on a localhost TCP port and allows only that port', async () => {
+    const sandbox = new BashSandbox({ settings: sandboxSettings(), policy, availability: { available: true, backend: { kind: 'seatbelt' } } });
+    try {
+      const launch = { file: '/bin/bash', args: ['-c', 'curl https://example.com'], env: {}, cwd: '/Users/u/proj' };
+      assert.throws(() => sandbox.wrap(launch), /before prepare/);
+      await sandbox.prepare();
+      const wrapped = sandbox.wrap(launch);
+      const port = /localhost:(\d+)/.exec(wrapped.args[1]!)?.[1];
+      assert.ok(port !== undefined && Number(port) > 0);
+      assert.equal(wrapped.env.HTTPS_PROXY, `http://127.0.0.1:${port}`);
+      assert.equal(wrapped.env.http_proxy, `http://127.0.0.1:${port}`);
+      assert.equal(wrapped.env.NO_PROXY, 'localhost,127.0.0.1,::1');
+    } finally {
+      await sandbox.dispose();
+    }
+  });
 });
