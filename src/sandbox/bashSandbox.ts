@@ -215,7 +215,6 @@ export class BashSandbox {
     this.maskedMissing.clear();
     if (!this.files) return;
     process.off('exit', this.exitHandler);
-    chmodSync(this.files.emptyDir, 0o755);
     rmSync(this.files.root, { recursive: true, force: true });
     this.files = undefined;
   }

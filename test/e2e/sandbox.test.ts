@@ -47,6 +47,9 @@ describe('the OS sandbox through the CLI', () => {
     assert.equal(existsSync(outside), false);
     assert.doesNotMatch(resultOf(3), /PRIVATE KEY MATERIAL/);
     assert.match(resultOf(3), /id_rsa/);
+    // The empty mount points masking the missing config directories are gone when wright exits.
+    assert.equal(existsSync(join(workspace.repo, '.claude')), false);
+    assert.equal(existsSync(join(workspace.repo, '.wright')), false);
   });
 
   test('dangerouslyDisableSandbox runs the command outside the sandbox through the normal permission flow', { skip }, async () => {
