@@ -19,6 +19,7 @@ import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
 import { PERMISSION_MODES, type PermissionMode, type PermissionPolicy, type PermissionRuleSet } from '../permissions/types.js';
 import { denyingPathRule } from '../permissions/pathDenial.js';
+import { setUpSessionSandbox } from '../sandbox/sessionSandbox.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
@@ -166,11 +167,19 @@ export async function assembleAgent(
   if (!opened.ok) throw new ConfigurationError(opened.message);
 
   // Loading the provider SDK is the slowest part of start-up; let git and memory run alongside it.
-  const [client, memory, git] = await Promise.all([
+  const [client, memory, git, sandboxing] = await Promise.all([
     createModelClient(modelConfig.config),
     loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
     gitSnapshot(cwd),
+    setUpSessionSandbox({
+      settings: settings.sandbox,
+      workingDirectories: policy.workingDirectories,
+      home: environment.home,
+      configDir: environment.configDir,
+      env,
+    }),
   ]);
+  policy.sandboxAutoAllowsBash = sandboxing.autoAllowsBash;
   const removed = toolsRemovedByDenyRules(policy.rules);
   const tools = createCoreTools(
     webToolOptions({ client, config: modelConfig.config, env, webSearch: settings.webSearch, version }),
@@ -208,6 +217,7 @@ export async function assembleAgent(
       },
       interaction,
       permissionMode: policyModeControl(policy),
+      ...(sandboxing.sandbox ? { sandbox: sandboxing.sandbox } : {}),
     },
     transcript: opened.session.writer,
     history: opened.session.history,
@@ -217,7 +227,7 @@ export async function assembleAgent(
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
   });
-  const warnings = [...memory.warnings];
+  const warnings = [...memory.warnings, ...sandboxing.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }

@@ -8,6 +8,7 @@ import {
   type SettingsFile,
   type SettingsPermissionMode,
   type SettingsProvider,
+  type SandboxSettingsFile,
   type WebSearchSettings,
 } from './settingsSchema.js';
 import { expandPath, settingsLocations, type SettingsLocation, type SettingsLocationOptions } from './settingsSources.js';
@@ -30,6 +31,22 @@ export interface PermissionRuleEntries {
   deny: RuleEntry[];
 }
 
+/**
+ * `sandbox.*` with defaults applied. Scalars come from the highest layer that sets them (so managed
+ * settings win); lists are the union of every layer. Paths are absolute: `~/` against home, relative
+ * ones (`./x`) against the project root.
+ */
+export interface SandboxSettings {
+  enabled: boolean;
+  failIfUnavailable: boolean;
+  autoAllowBashIfSandboxed: boolean;
+  allowUnsandboxedCommands: boolean;
+  excludedCommands: string[];
+  filesystem: { allowWrite: string[]; denyWrite: string[]; denyRead: string[]; allowRead: string[] };
+  network: { allowedDomains: string[]; deniedDomains: string[]; allowLocalBinding: boolean };
+  bwrapPath?: string;
+}
+
 export interface MergedSettings {
   model?: string;
   provider?: SettingsProvider;
@@ -41,6 +58,7 @@ export interface MergedSettings {
   includeCoAuthoredBy?: boolean;
   /** Taken whole from the highest layer that sets it: its fields only make sense together. */
   webSearch?: WebSearchSettings;
+  sandbox: SandboxSettings;
   permissions: {
     rules: PermissionRuleEntries;
     /** Absolute; relative entries are resolved against their file's root, `~/` against home. */
@@ -73,12 +91,12 @@ export function loadSettings(options: LoadSettingsOptions): SettingsResult {
   }
   return {
     ok: true,
-    settings: mergeLayers(layers, options.home),
+    settings: mergeLayers(layers, options.home, options.projectRoot),
     sources: layers.map((layer) => layer.location.label),
   };
 }
 
-function mergeLayers(layers: readonly LoadedLayer[], home: string): MergedSettings {
+function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: string): MergedSettings {
   const raw = mergeSettingsLayers(layers.map((layer) => layer.settings));
   // Each layer was valid and merging keeps types, so this cannot fail; parsing gives us the types.
   const merged = settingsFileSchema.parse(raw);
@@ -92,6 +110,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string): MergedSettin
     ...(merged.cleanupPeriodDays !== undefined && { cleanupPeriodDays: merged.cleanupPeriodDays }),
     ...(merged.includeCoAuthoredBy !== undefined && { includeCoAuthoredBy: merged.includeCoAuthoredBy }),
     ...webSearchOf(layers),
+    sandbox: sandboxOf(merged.sandbox ?? {}, layers, home, projectRoot),
     permissions: {
       rules: {
         allow: ruleEntries(layers, 'allow'),
@@ -125,4 +144,35 @@ function additionalDirectories(layers: readonly LoadedLayer[], home: string): st
 function webSearchOf(layers: readonly LoadedLayer[]): { webSearch?: WebSearchSettings } {
   const webSearch = layers.find((layer) => layer.settings.webSearch !== undefined)?.settings.webSearch;
   return webSearch === undefined ? {} : { webSearch };
+}
+
+function sandboxOf(merged: SandboxSettingsFile, layers: readonly LoadedLayer[], home: string, projectRoot: string): SandboxSettings {
+  const list = (pick: (sandbox: SandboxSettingsFile) => string[] | undefined) =>
+    withoutRepeats(layers.flatMap(({ settings }) => (settings.sandbox ? (pick(settings.sandbox) ?? []) : [])));
+  const paths = (pick: (sandbox: SandboxSettingsFile) => string[] | undefined) =>
+    withoutRepeats(list(pick).map((path) => expandPath(path, projectRoot, home)));
+  const domains = (pick: (sandbox: SandboxSettingsFile) => string[] | undefined) =>
+    withoutRepeats(list(pick).map((domain) => domain.toLowerCase()));
+  return {
+    enabled: merged.enabled ?? false,
+    failIfUnavailable: merged.failIfUnavailable ?? false,
+    autoAllowBashIfSandboxed: merged.autoAllowBashIfSandboxed ?? true,
+    allowUnsandboxedCommands: merged.allowUnsandboxedCommands ?? true,
+    excludedCommands: list((sandbox) => sandbox.excludedCommands),
+    filesystem: {
+      allowWrite: paths((sandbox) => sandbox.filesystem?.allowWrite),
+      denyWrite: paths((sandbox) => sandbox.filesystem?.denyWrite),
+      denyRead: paths((sandbox) => sandbox.filesystem?.denyRead),
+      allowRead: paths((sandbox) => sandbox.filesystem?.allowRead),
+    },
+    network: {
+      allowedDomains: domains((sandbox) => sandbox.network?.allowedDomains),
+      deniedDomains: domains((sandbox) => sandbox.network?.deniedDomains),
+      allowLocalBinding: merged.network?.allowLocalBinding ?? false,
+    },
+    // A bare name is looked up on PATH when the sandbox starts.
+    ...(merged.bwrapPath !== undefined && {
+      bwrapPath: merged.bwrapPath.includes('/') || merged.bwrapPath.startsWith('~') ? expandPath(merged.bwrapPath, projectRoot, home) : merged.bwrapPath,
+    }),
+  };
 }

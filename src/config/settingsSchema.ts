@@ -1,5 +1,5 @@
 // The settings keys wright understands. Objects are loose: keys we do not know (Claude Code's
-// statusLine, outputStyle, sandbox…) are kept in `raw` and ignored, so its settings files load.
+// statusLine, outputStyle, sandbox.network.httpProxyPort…) are kept in `raw` and ignored, so its settings files load.
 import { z } from 'zod';
 
 import { PERMISSION_MODES, permissionModeNamed, type PermissionMode } from './permissionModes.js';
@@ -42,6 +42,42 @@ export const webSearchSchema = z
 
 export type WebSearchSettings = z.infer<typeof webSearchSchema>;
 
+/** `example.com`, `*.example.com` (subdomains only), an IPv4 address, or an IPv6 address. */
+const DOMAIN_PATTERN = /^(?:(?:\*\.)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*|\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]?)$/;
+const domainList = z.array(
+  z.string().regex(DOMAIN_PATTERN, 'must be a host name such as "example.com" or "*.example.com" (no scheme, port or path)'),
+);
+const pathList = z.array(z.string().min(1, 'must not be empty'));
+
+/** `sandbox.*` (Claude Code's keys): the OS sandbox Bash commands run in. Loose: Claude Code has more keys. */
+export const sandboxSchema = z.looseObject({
+  enabled: z.boolean().optional(),
+  failIfUnavailable: z.boolean().optional(),
+  autoAllowBashIfSandboxed: z.boolean().optional(),
+  allowUnsandboxedCommands: z.boolean().optional(),
+  /** Commands that always run outside the sandbox: `docker`, `docker compose *`. */
+  excludedCommands: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
+  filesystem: z
+    .looseObject({
+      allowWrite: pathList.optional(),
+      denyWrite: pathList.optional(),
+      denyRead: pathList.optional(),
+      allowRead: pathList.optional(),
+    })
+    .optional(),
+  network: z
+    .looseObject({
+      allowedDomains: domainList.optional(),
+      deniedDomains: domainList.optional(),
+      allowLocalBinding: z.boolean().optional(),
+    })
+    .optional(),
+  /** The bubblewrap binary; default `bwrap` from PATH. */
+  bwrapPath: z.string().min(1, 'must not be empty').optional(),
+});
+
+export type SandboxSettingsFile = z.infer<typeof sandboxSchema>;
+
 export const settingsFileSchema = z.looseObject({
   $schema: z.string().optional(),
   model: z.string().optional(),
@@ -55,6 +91,7 @@ export const settingsFileSchema = z.looseObject({
   hooks: z.record(z.string(), z.unknown()).optional(),
   apiKeyHelper: z.string().optional(),
   webSearch: webSearchSchema.optional(),
+  sandbox: sandboxSchema.optional(),
 });
 
 /** One settings file after validation. */

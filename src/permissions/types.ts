@@ -55,4 +55,9 @@ export interface PermissionPolicy {
    * shell logs): read-only file tools may read them without asking. A live list, kept by the tools.
    */
   scratchDirectories?: readonly string[];
+  /**
+   * The OS sandbox is on and working, and `sandbox.autoAllowBashIfSandboxed` is set: Bash calls that
+   * run sandboxed (no `dangerouslyDisableSandbox: true`) may run without asking. Set at start-up.
+   */
+  sandboxAutoAllowsBash?: boolean;
 }

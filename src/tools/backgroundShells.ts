@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_KILL_GRACE_MS, groupIsAlive, killGroup, terminateGroup } from './processGroup.js';
 import type { SessionTempDir } from './sessionTempDir.js';
 import { type NewOutput, type ReadOptions, readNewOutput } from './shellOutputReader.js';
-import { signalExitCode, startDetachedShell } from './shellProcess.js';
+import { type LaunchWrapper, signalExitCode, startDetachedShell } from './shellProcess.js';
 
 export type ShellStatus = 'running' | 'completed' | 'failed' | 'killed';
 
@@ -34,6 +34,8 @@ export interface BackgroundStart {
   script: string;
   cwd: string;
   env: Record<string, string>;
+  /** The OS sandbox's launcher, when the command runs sandboxed. */
+  wrap?: LaunchWrapper;
 }
 
 const LISTED_COMMAND_CHARS = 60;
@@ -53,7 +55,13 @@ export class BackgroundShells {
     if (this.closed) return { error: 'The session is ending; no new background commands can start.' };
     const id = `bash_${this.nextNumber}`;
     const outputFile = join(this.tempDir.path(), `${id}.log`);
-    const started = startDetachedShell({ script: request.script, cwd: request.cwd, env: request.env, outputFile });
+    const started = startDetachedShell({
+      script: request.script,
+      cwd: request.cwd,
+      env: request.env,
+      outputFile,
+      ...(request.wrap ? { wrap: request.wrap } : {}),
+    });
     if ('error' in started) return started;
     const { child } = started;
     if (child.pid === undefined) {

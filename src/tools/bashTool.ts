@@ -11,6 +11,7 @@ import { prepareShellSetup } from './shellEnvironment.js';
 import { runShellScript } from './shellProcess.js';
 import { buildCommandScript } from './shellScript.js';
 import { shellSessionOf } from './shellSession.js';
+import type { BashSandbox } from '../sandbox/bashSandbox.js';
 import type { Tool, ToolContext, ToolResult } from './types.js';
 
 export type { BashData } from './bashResult.js';
@@ -33,6 +34,10 @@ const inputSchema = z.object({
     .boolean()
     .optional()
     .describe('Run the command in the background and return at once with a shell id; read its output with BashOutput'),
+  dangerouslyDisableSandbox: z
+    .boolean()
+    .optional()
+    .describe('Run outside the OS sandbox (the user is asked to approve). Only after the sandbox blocked a command you need'),
 });
 
 type BashInput = z.infer<typeof inputSchema>;
@@ -74,7 +79,7 @@ function notRunData(interrupted: boolean): BashData {
   return { stdout: '', stderr: '', exitCode: null, interrupted, timedOut: false };
 }
 
-async function runInForeground(input: BashInput, ctx: ToolContext): Promise<ToolResult> {
+async function runInForeground(input: BashInput, ctx: ToolContext, sandbox: BashSandbox | undefined): Promise<ToolResult> {
   const timeoutMs = bashTimeoutMs(input.timeout, ctx.env);
   const maxChars = maxOutputChars(ctx.env);
   const cwdNote = await checkShellCwd(ctx);
@@ -89,12 +94,16 @@ async function runInForeground(input: BashInput, ctx: ToolContext): Promise<Tool
     ...(setup.snapshotFile ? { snapshotFile: setup.snapshotFile } : {}),
     ...(setup.envFile ? { envFile: { path: setup.envFile.path, ...(envErrorFile ? { errorFile: envErrorFile } : {}) } } : {}),
   });
+  // The wrapper writes these from inside the sandbox.
+  const filesWritten = envErrorFile ? [captureFile, envErrorFile] : [captureFile];
+  const blockedMark = sandbox?.blockedMark() ?? 0;
   let run;
   try {
     run = await runShellScript({
       script,
       cwd: ctx.session.shellCwd,
       env: setup.env,
+      ...(sandbox ? { wrap: (launch) => sandbox.wrap(launch, filesWritten) } : {}),
       timeoutMs,
       signal: ctx.signal,
       maxOutputChars: maxChars,
@@ -111,10 +120,15 @@ async function runInForeground(input: BashInput, ctx: ToolContext): Promise<Tool
   const settled = await settleShellCwd(captureFile, ctx.session.shellCwd, ctx.workingDirectories);
   ctx.session.shellCwd = settled.cwd;
   if (settled.resetTo) notes.push(`Shell cwd was reset to ${settled.resetTo}`);
+  const failedOnItsOwn = run.exitCode !== 0 && !run.timedOut && !run.interrupted && run.spawnError === undefined;
+  if (sandbox && failedOnItsOwn) {
+    const note = sandbox.denialNote(`${run.stdout.view()}\n${run.stderr.view()}`, blockedMark);
+    if (note) notes.push(note);
+  }
   return formatForegroundResult({ run, maxOutputChars: maxChars, timeoutMs, spill, notes });
 }
 
-async function runInBackground(input: BashInput, ctx: ToolContext): Promise<ToolResult> {
+async function runInBackground(input: BashInput, ctx: ToolContext, sandbox: BashSandbox | undefined): Promise<ToolResult> {
   const cwdNote = await checkShellCwd(ctx);
   const setup = await prepareShellSetup(ctx);
   const shells = shellSessionOf(ctx.session);
@@ -128,6 +142,7 @@ async function runInBackground(input: BashInput, ctx: ToolContext): Promise<Tool
     }),
     cwd: ctx.session.shellCwd,
     env: setup.env,
+    ...(sandbox ? { wrap: (launch) => sandbox.wrap(launch) } : {}),
   });
   const notes = cwdNote ? [cwdNote, ...setup.notes] : setup.notes;
   if ('error' in started) return { content: [started.error, ...notes].join('\n'), isError: true, data: notRunData(false) };
@@ -144,7 +159,18 @@ async function runBash(input: BashInput, ctx: ToolContext): Promise<ToolResult> 
   if (ctx.signal.aborted) {
     return { content: 'Command was not run: interrupted by the user.', isError: true, data: notRunData(true) };
   }
-  return input.run_in_background ? runInBackground(input, ctx) : runInForeground(input, ctx);
+  const plan = ctx.sandbox?.plan(input.command, input.dangerouslyDisableSandbox === true);
+  if (plan?.mode === 'refused') return { content: plan.message, isError: true, data: notRunData(false) };
+  const sandbox = plan?.mode === 'sandboxed' ? ctx.sandbox : undefined;
+  if (sandbox) {
+    try {
+      await sandbox.prepare();
+    } catch (error) {
+      const message = `Command was not run: the sandbox could not start its network proxy: ${(error as Error).message}`;
+      return { content: message, isError: true, data: notRunData(false) };
+    }
+  }
+  return input.run_in_background ? runInBackground(input, ctx, sandbox) : runInForeground(input, ctx, sandbox);
 }
 
 export const bashTool: Tool<typeof inputSchema> = {

@@ -7,10 +7,26 @@ import { StringDecoder } from 'node:string_decoder';
 import { HeadTailCollector } from './outputTruncation.js';
 import { DEFAULT_KILL_GRACE_MS, groupIsAlive, killGroup } from './processGroup.js';
 
+/** The process that runs a script; an OS sandbox wraps it in its own launcher. */
+export interface ShellLaunch {
+  file: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+}
+
+/** Turns the shell launch into the one actually spawned (the sandbox's); may throw, reported as a start failure. */
+export type LaunchWrapper = (launch: ShellLaunch) => ShellLaunch;
+
+export function shellLaunch(script: string, cwd: string, env: Record<string, string>): ShellLaunch {
+  return { file: findShell(env), args: ['-c', script], env, cwd };
+}
+
 export interface ShellRunOptions {
   script: string;
   cwd: string;
   env: Record<string, string>;
+  wrap?: LaunchWrapper;
   timeoutMs: number;
   signal: AbortSignal;
   /** Characters of each stream kept (head and tail); the middle of longer output is dropped. */
@@ -60,9 +76,11 @@ export function runShellScript(options: ShellRunOptions): Promise<ShellRunResult
   return new Promise((resolve) => {
     let child: ChildProcessByStdio<null, Readable, Readable>;
     try {
-      child = spawn(findShell(options.env), ['-c', options.script], {
-        cwd: options.cwd,
-        env: options.env,
+      const base = shellLaunch(options.script, options.cwd, options.env);
+      const launch = options.wrap ? options.wrap(base) : base;
+      child = spawn(launch.file, launch.args, {
+        cwd: launch.cwd,
+        env: launch.env,
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -141,6 +159,7 @@ export interface DetachedShellOptions {
   env: Record<string, string>;
   /** Receives stdout and stderr, appended. */
   outputFile: string;
+  wrap?: LaunchWrapper;
 }
 
 /**
@@ -155,9 +174,11 @@ export function startDetachedShell(options: DetachedShellOptions): { child: Chil
     return { error: `Could not create the output file: ${(error as Error).message}` };
   }
   try {
-    const child = spawn(findShell(options.env), ['-c', options.script], {
-      cwd: options.cwd,
-      env: options.env,
+    const base = shellLaunch(options.script, options.cwd, options.env);
+    const launch = options.wrap ? options.wrap(base) : base;
+    const child = spawn(launch.file, launch.args, {
+      cwd: launch.cwd,
+      env: launch.env,
       detached: true,
       stdio: ['ignore', fd, fd],
     });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PermissionMode } from '../config/permissionModes.js';
 import type { DocumentBlock, ImageBlock, TextBlock, Usage } from '../model/types.js';
+import type { BashSandbox } from '../sandbox/bashSandbox.js';
 import type { FileReadLedger } from './fileReadLedger.js';
 import type { ShellSession } from './shellSession.js';
 
@@ -65,6 +66,8 @@ export interface ToolContext {
   modelFeatures: ModelFeatures;
   interaction: UserInteraction;
   permissionMode: PermissionModeControl;
+  /** The OS sandbox Bash commands run in (`sandbox.enabled`); absent when it is off. */
+  sandbox?: BashSandbox;
 }
 
 export interface TodoItem {

@@ -211,7 +211,7 @@ describe('Bash', () => {
   });
 
   it("has Claude Code's input fields", () => {
-    assert.deepEqual(Object.keys(bashTool.inputSchema.shape).sort(), ['command', 'description', 'run_in_background', 'timeout']);
+    assert.deepEqual(Object.keys(bashTool.inputSchema.shape).sort(), ['command', 'dangerouslyDisableSandbox', 'description', 'run_in_background', 'timeout']);
     assert.equal(bashTool.inputSchema.safeParse({ command: 'x', timeout: 600_001 }).success, false);
   });
 });

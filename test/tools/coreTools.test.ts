@@ -53,7 +53,7 @@ describe('toolInputJsonSchema', () => {
     assert.deepEqual(fields('Grep'), [
       '-A', '-B', '-C', '-i', '-n', 'glob', 'head_limit', 'multiline', 'output_mode', 'path', 'pattern', 'type',
     ]);
-    assert.deepEqual(fields('Bash'), ['command', 'description', 'run_in_background', 'timeout']);
+    assert.deepEqual(fields('Bash'), ['command', 'dangerouslyDisableSandbox', 'description', 'run_in_background', 'timeout']);
     assert.deepEqual(fields('BashOutput'), ['bash_id', 'filter']);
     assert.deepEqual(schemas.BashOutput!.required, ['bash_id']);
     assert.deepEqual(fields('KillShell'), ['shell_id']);
