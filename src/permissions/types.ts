@@ -55,4 +55,23 @@ export interface PermissionPolicy {
    * shell logs): read-only file tools may read them without asking. A live list, kept by the tools.
    */
   scratchDirectories?: readonly string[];
+  /**
+   * The OS sandbox confines Bash commands (settings `sandbox.enabled` with `autoAllowBashIfSandboxed`):
+   * a Bash call that does not ask for `dangerouslyDisableSandbox` runs without asking, once deny rules,
+   * the destructive-command guard, ask rules and protected paths have had their say.
+   */
+  sandboxAutoAllowsBash?: boolean;
+}
+
+/** A decision with how it was reached, for `wright permissions check`. */
+export interface PermissionTrace {
+  decision: PermissionDecision;
+  /** The pipeline stage that decided (a name from `PIPELINE`). */
+  stage: string;
+  /** For compound Bash commands: the part that decided. */
+  subcommand?: string;
+  /** The path that decided, resolved (and where symlinks lead, when that differs). */
+  path?: string;
+  /** The safety rail that decided, when one did: destructive-command guard, protected paths, working directories. */
+  guard?: string;
 }
