@@ -55,6 +55,8 @@ export const settingsFileSchema = z.looseObject({
   hooks: z.record(z.string(), z.unknown()).optional(),
   apiKeyHelper: z.string().optional(),
   webSearch: webSearchSchema.optional(),
+  /** Honoured only in managed settings: permission rules from every other source are ignored. */
+  allowManagedPermissionRulesOnly: z.boolean().optional(),
 });
 
 /** One settings file after validation. */

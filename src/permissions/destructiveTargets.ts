@@ -64,11 +64,11 @@ export function criticalPlace(absolute: string, places: CriticalPlaces): TargetV
 function criticalPath(path: string, places: CriticalPlaces): TargetVerdict {
   const critical = (what: string, exactWorkingDirectory = false): TargetVerdict => ({ kind: 'critical', what, path, exactWorkingDirectory });
   if (path === '/') return critical('the root directory /');
-  if (dirname(path) === '/') return critical(`the top-level directory ${path}`);
   for (const home of variants(places.home)) {
     if (path === home) return critical(`your home directory ${path}`);
     if (isWithin(home, path)) return critical(`${path}, which holds your home directory`);
   }
+  if (dirname(path) === '/') return critical(`the top-level directory ${path}`);
   for (const dir of places.workingDirectories.flatMap(variants)) {
     if (path === dir) return critical(`the working directory ${path}`, true);
     if (isWithin(dir, path)) return critical(`${path}, a parent of the working directory`);

@@ -222,6 +222,8 @@ describe('checkPermissionForCli', () => {
       rule: 'Bash(rm *)',
       ruleSource: 'test-settings.json',
       mode: 'default',
+      stage: 'deny rules',
+      subcommand: 'rm -rf x',
     });
     const allowed = checkPermissionForCli({ toolName: 'Read', input: { file_path: file }, isReadOnly: true }, policy);
     assert.equal(allowed.behavior, 'allow');
