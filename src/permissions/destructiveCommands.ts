@@ -89,7 +89,8 @@ const changeOwnership = (verb: string, ownerLike: RegExp): Reader => (name, args
 const dd: Reader = (name, args) => {
   const outputs = args.filter((word) => word.value.startsWith('of='));
   if (outputs.length === 0) return undefined;
-  const targets = outputs.map((word) => ({ ...word, raw: word.raw.replace(/^of=/, ''), value: word.value.slice(3), startsWithTilde: word.value.startsWith('of=~') }));
+  // The raw text keeps `of=`: it is what a rule naming this command spells out.
+  const targets = outputs.map((word) => ({ ...word, value: word.value.slice(3), startsWithTilde: word.value.startsWith('of=~') }));
   return { verb: 'overwrites', targets, unknownTargetsCount: true, triggers: [name], devicesCritical: true };
 };
 

@@ -96,9 +96,14 @@ export function ruleNamingDestructiveCommand(finding: DestructiveFinding, rules:
   });
 }
 
-/** `text` appears in the specifier as whole words: between spaces or the specifier's ends. */
+/**
+ * `text` appears in the specifier as whole words: between spaces or the specifier's ends. A word of
+ * nothing but stars (`rm -rf *`) is only named when its stars are escaped (`Bash(rm -rf \*)`):
+ * unescaped, they are the rule's wildcard, not the glob.
+ */
 function namesWord(specifier: string, text: string): boolean {
   if (text === '') return false;
+  if (/^\*+$/.test(text)) text = text.replace(/\*/g, '\\*');
   for (let at = specifier.indexOf(text); at !== -1; at = specifier.indexOf(text, at + 1)) {
     const before = at === 0 ? ' ' : specifier[at - 1];
     const after = at + text.length === specifier.length ? ' ' : specifier[at + text.length];
