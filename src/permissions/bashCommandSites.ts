@@ -11,7 +11,8 @@
  */
 import type { BashAnalysis, BashCommand } from './bashAnalysis.js';
 import type { BashCommandFacts } from './bashFacts.js';
-import { commandName, denyViews } from './bashWrappers.js';
+import { commandViews } from './bashCommandViews.js';
+import { commandName } from './bashWrappers.js';
 
 export interface BashCommandSite {
   command: BashCommand;
@@ -45,5 +46,5 @@ export function bashCommandSites(analysis: BashAnalysis, facts: readonly BashCom
 }
 
 function changesDirectory(command: BashCommand): boolean {
-  return denyViews(command.words).some((view) => DIRECTORY_CHANGERS.has(commandName(view.words)));
+  return commandViews(command).some((view) => DIRECTORY_CHANGERS.has(commandName(view.words)));
 }

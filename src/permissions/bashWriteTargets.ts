@@ -9,7 +9,8 @@ import { parseArguments, type OptionSpec } from './bashArguments.js';
 import type { BashCommand } from './bashAnalysis.js';
 import type { ShellWord } from './bashLexer.js';
 import { redirectWriteTarget } from './bashRedirects.js';
-import { commandName, denyViews } from './bashWrappers.js';
+import { commandViews } from './bashCommandViews.js';
+import { commandName } from './bashWrappers.js';
 
 export interface WrittenWord {
   word: ShellWord;
@@ -50,7 +51,7 @@ export function bashWriteTargets(command: BashCommand): WrittenWord[] {
     const target = redirectWriteTarget(redirect);
     if (target !== undefined) written.push({ word: target });
   }
-  for (const view of denyViews(command.words)) {
+  for (const view of commandViews(command)) {
     const first = view.words[0];
     if (first === undefined || first.hasExpansion) continue;
     written.push(...writesOf(commandName(view.words), view.words.slice(1)));

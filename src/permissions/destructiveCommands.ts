@@ -31,7 +31,7 @@ const RECURSIVE = ['-r', '-R', '--recursive'];
 const FORCE = ['-f', '--force'];
 
 /** An unquoted expansion may split into several words, options included (`X='-rf ~'; rm $X`). */
-export function mayInjectOptions(word: ShellWord): boolean {
+function mayInjectOptions(word: ShellWord): boolean {
   if (!word.hasExpansion) return false;
   let quote: string | undefined;
   for (let i = 0; i < word.raw.length; i++) {

@@ -16,7 +16,8 @@ import { allowTextsFor, compileBashPattern } from './bashRuleMatch.js';
 import { bashCommandSites, type BashCommandSite } from './bashCommandSites.js';
 import type { ShellWord } from './bashLexer.js';
 import type { BashSubject } from './bashPolicy.js';
-import { commandName, denyViews } from './bashWrappers.js';
+import { commandViews } from './bashCommandViews.js';
+import { commandName } from './bashWrappers.js';
 import { destructiveUse, type DestructiveUse } from './destructiveCommands.js';
 import { classifyTarget, isDevice } from './destructiveTargets.js';
 import { ruleNameCoversTool } from './toolNames.js';
@@ -41,7 +42,7 @@ export function findDestructiveCommands(subject: BashSubject, policy: Permission
   const places = { home: policy.home, workingDirectories: [policy.cwd, ...policy.workingDirectories] };
   const findings = new Map<string, DestructiveFinding>();
   for (const site of bashCommandSites(subject.analysis, subject.facts, policy.cwd)) {
-    for (const view of denyViews(site.command.words)) {
+    for (const view of commandViews(site.command)) {
       const use = destructiveUse(view.words);
       if (use === undefined) continue;
       const text = view.words.map((word) => word.raw).join(' ');

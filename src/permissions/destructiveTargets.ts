@@ -52,7 +52,7 @@ function classifyFrom(word: ShellWord, cwd: string | undefined, places: Critical
 }
 
 /** `/`, a top-level directory, the home directory or a parent, a working directory or a parent. */
-export function criticalPlace(absolute: string, places: CriticalPlaces): TargetVerdict {
+function criticalPlace(absolute: string, places: CriticalPlaces): TargetVerdict {
   const resolved = resolvePolicyPath(absolute, '/', places.home);
   for (const path of new Set([resolved.lexical, resolved.real])) {
     const verdict = criticalPath(path, places);
