@@ -8,6 +8,7 @@ import type { CanUseTool } from '../agent/executeToolCall.js';
 import { readEnvironment, type WrightEnvironment } from '../config/env.js';
 import { findProjectRoot } from '../config/paths.js';
 import { permissionModeNamed } from '../config/permissionModes.js';
+import { detectRuntimeEnvironment, hostRuntimeProbe } from '../config/runtimeEnvironment.js';
 import { loadSettings, type MergedSettings } from '../config/settings.js';
 import { gitSnapshot } from '../context/gitSnapshot.js';
 import { loadMemoryFiles } from '../context/memoryFiles.js';
@@ -29,6 +30,7 @@ import { policyModeControl } from '../permissions/modeControl.js';
 import type { CliOptions } from './args.js';
 import { ConfigurationError } from './errors.js';
 import { sessionSecrets } from './sessionSecrets.js';
+import { checkRootBypass } from './rootBypass.js';
 import { webToolOptions } from './webToolOptions.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
@@ -76,10 +78,12 @@ export function loadPolicy(
     }
     return rules;
   };
+  // Under allowManagedPermissionRulesOnly, rules from flags are ignored like any non-managed rule.
+  const fromFlags = (list: string[], source: string) => (settings.permissions.managedRulesOnly ? [] : flagRules(list, source));
   const rules: PermissionRuleSet = {
-    allow: parse([...settings.permissions.rules.allow, ...flagRules(options.allowedTools, '--allowedTools')]),
+    allow: parse([...settings.permissions.rules.allow, ...fromFlags(options.allowedTools, '--allowedTools')]),
     ask: parse(settings.permissions.rules.ask),
-    deny: parse([...settings.permissions.rules.deny, ...flagRules(options.disallowedTools, '--disallowedTools')]),
+    deny: parse([...settings.permissions.rules.deny, ...fromFlags(options.disallowedTools, '--disallowedTools')]),
   };
 
   const workingDirectories = [cwd];
@@ -129,6 +133,8 @@ export async function assembleAgent(
   const { cwd } = policy;
   const secrets = sessionSecrets(env, settings);
   redactor.addValues(secrets.values);
+  // The machine is judged from the environment wright was started with, not one settings files add to.
+  checkRootBypass(policy.mode, detectRuntimeEnvironment(hostRuntimeProbe(process.env)), process.env);
 
   if (options.systemPrompt !== undefined && options.systemPromptFile !== undefined) {
     throw new ConfigurationError('Use either --system-prompt or --system-prompt-file, not both.');
@@ -180,6 +186,8 @@ export async function assembleAgent(
     }),
   ]);
   policy.sandboxAutoAllowsBash = sandboxing.autoAllowsBash;
+  const sandbox = sandboxing.sandbox;
+  if (sandbox) policy.runsOutsideSandbox = (command) => sandbox.runsOutside(command);
   const removed = toolsRemovedByDenyRules(policy.rules);
   const tools = createCoreTools(
     webToolOptions({ client, config: modelConfig.config, env, webSearch: settings.webSearch, version }),

@@ -1,13 +1,16 @@
-// `wright permissions check <Tool> --input '<json>' [--mode M] [--settings S]`: shows the decision
-// the permission gate would make for one call, without running anything.
-import { evaluatePermission } from '../permissions/evaluatePermission.js';
+// `wright permissions check <Tool> --input '<json>' [--mode M] [--settings S] [--explain] [--json]`:
+// shows the decision the permission gate would make for one call, and what made it, without running
+// anything. Output is one JSON object, as it always was, unless `--explain` asks for readable text
+// with the parsed command tree; `--explain --json` puts that tree into the JSON instead.
+import { checkPermissionForCli, renderPermissionCheck } from '../permissions/permissionCheckReport.js';
 import { createCoreTools } from '../tools/index.js';
 import { loadPolicy } from './assembleAgent.js';
 import { splitRuleList } from './args.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
 
-const USAGE = "Usage: wright permissions check <Tool> --input '<json>' [--mode <mode>] [--settings <file|json>] [--allowedTools <rules…>] [--disallowedTools <rules…>]";
+const USAGE =
+  "Usage: wright permissions check <Tool> --input '<json>' [--mode <mode>] [--settings <file|json>] [--allowedTools <rules…>] [--disallowedTools <rules…>] [--add-dir <dir>] [--explain] [--json]";
 
 export async function runPermissionsCommand(argv: string[]): Promise<number> {
   const [subcommand, toolName, ...rest] = argv;
@@ -30,36 +33,39 @@ export async function runPermissionsCommand(argv: string[]): Promise<number> {
       dangerouslySkipPermissions: false,
       allowedTools: flags.allowedTools,
       disallowedTools: flags.disallowedTools,
-      addDir: [],
+      addDir: flags.addDir,
     },
     process.env,
   );
   const tool = createCoreTools().find((candidate) => candidate.name === toolName);
   const parsed = tool?.inputSchema.safeParse(input);
   const isReadOnly = parsed?.success ? tool!.isReadOnly(parsed.data) : false;
-  const decision = evaluatePermission(
-    { toolName, input, isReadOnly },
-    policy,
-  );
-  process.stdout.write(
-    JSON.stringify({
-      behavior: decision.behavior,
-      reason: decision.reason,
-      rule: decision.rule ?? null,
-      ...(decision.ruleSource ? { ruleSource: decision.ruleSource } : {}),
-      mode: policy.mode,
-    }) + '\n',
-  );
+  const report = checkPermissionForCli({ toolName, input, isReadOnly }, policy, { explain: flags.explain });
+  process.stdout.write(flags.explain && !flags.json ? renderPermissionCheck(report) : `${JSON.stringify(report)}\n`);
   return EXIT.success;
 }
 
 function readFlags(argv: string[]) {
-  const flags: { input?: string; mode?: string; settings?: string; allowedTools: string[]; disallowedTools: string[] } = {
-    allowedTools: [],
-    disallowedTools: [],
-  };
+  const flags: {
+    input?: string;
+    mode?: string;
+    settings?: string;
+    allowedTools: string[];
+    disallowedTools: string[];
+    addDir: string[];
+    explain: boolean;
+    json: boolean;
+  } = { allowedTools: [], disallowedTools: [], addDir: [], explain: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i]!;
+    if (name === '--explain') {
+      flags.explain = true;
+      continue;
+    }
+    if (name === '--json') {
+      flags.json = true;
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined) throw new UsageError(`${name} needs a value.\n${USAGE}`);
     i++;
@@ -68,6 +74,7 @@ function readFlags(argv: string[]) {
     else if (name === '--settings') flags.settings = value;
     else if (name === '--allowedTools' || name === '--allowed-tools') flags.allowedTools.push(...splitRuleList(value));
     else if (name === '--disallowedTools' || name === '--disallowed-tools') flags.disallowedTools.push(...splitRuleList(value));
+    else if (name === '--add-dir') flags.addDir.push(value);
     else throw new UsageError(`Unknown option for permissions check: ${name}\n${USAGE}`);
   }
   return flags;

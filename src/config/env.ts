@@ -8,6 +8,8 @@
 //   WRIGHT_WEB_FETCH_TIMEOUT_MS, WRIGHT_WEB_FETCH_MAX_BYTES → src/tools/web/webFetchLimits.ts
 //   small fast model (WRIGHT_/ANTHROPIC_/OPENAI_SMALL_FAST_MODEL) → src/model/modelConfig.ts
 //   WRIGHT_PASS_CREDENTIALS_TO_TOOLS → src/secrets/toolEnvironment.ts
+//   container, WSL, CI, devcontainer markers and IS_SANDBOX (from the environment wright was started
+//   with, not settings) → src/config/runtimeEnvironment.ts; WRIGHT_ALLOW_ROOT_BYPASS → src/cli/rootBypass.ts
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 

@@ -66,6 +66,11 @@ export interface MergedSettings {
     defaultMode?: SettingsPermissionMode;
     /** True when any layer sets `disableBypassPermissionsMode: "disable"`. */
     bypassPermissionsDisabled: boolean;
+    /**
+     * Managed settings set `allowManagedPermissionRulesOnly`: `rules` holds only managed rules, and
+     * rules from flags (`--allowedTools`, `--disallowedTools`) must be ignored too.
+     */
+    managedRulesOnly: boolean;
   };
   /** Every layer merged, unknown keys included (hooks, statusLine, …). */
   raw: JsonObject;
@@ -101,6 +106,8 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
   // Each layer was valid and merging keeps types, so this cannot fail; parsing gives us the types.
   const merged = settingsFileSchema.parse(raw);
   const permissions = merged.permissions ?? {};
+  const managedRulesOnly = layers.some((layer) => layer.location.scope === 'managed' && layer.settings.allowManagedPermissionRulesOnly === true);
+  const ruleLayers = managedRulesOnly ? layers.filter((layer) => layer.location.scope === 'managed') : layers;
   return {
     ...(merged.model !== undefined && { model: merged.model }),
     ...(merged.provider !== undefined && { provider: merged.provider }),
@@ -113,13 +120,14 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     sandbox: sandboxOf(merged.sandbox ?? {}, layers, home, projectRoot),
     permissions: {
       rules: {
-        allow: ruleEntries(layers, 'allow'),
-        ask: ruleEntries(layers, 'ask'),
-        deny: ruleEntries(layers, 'deny'),
+        allow: ruleEntries(ruleLayers, 'allow'),
+        ask: ruleEntries(ruleLayers, 'ask'),
+        deny: ruleEntries(ruleLayers, 'deny'),
       },
       additionalDirectories: additionalDirectories(layers, home),
       ...(permissions.defaultMode !== undefined && { defaultMode: permissions.defaultMode }),
       bypassPermissionsDisabled: permissions.disableBypassPermissionsMode === 'disable',
+      managedRulesOnly,
     },
     raw,
   };

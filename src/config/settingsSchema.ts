@@ -92,6 +92,8 @@ export const settingsFileSchema = z.looseObject({
   apiKeyHelper: z.string().optional(),
   webSearch: webSearchSchema.optional(),
   sandbox: sandboxSchema.optional(),
+  /** Honoured only in managed settings: permission rules from every other source are ignored. */
+  allowManagedPermissionRulesOnly: z.boolean().optional(),
 });
 
 /** One settings file after validation. */

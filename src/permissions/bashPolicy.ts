@@ -35,6 +35,16 @@ export function describeBash(command: string, policy: PermissionPolicy): BashSub
 const bashRules = (rules: readonly PermissionRule[], behavior: PermissionBehavior) =>
   rules.filter((rule) => ruleNameCoversTool(rule.toolName, 'Bash', behavior));
 
+/** The simple command (nested ones included) a deny or ask rule matched, as written; the whole line when none alone does. */
+export function bashPartMatching(subject: BashSubject, rule: PermissionRule): string {
+  if (rule.specifier === undefined) return subject.command;
+  const pattern = compileBashPattern(rule.specifier);
+  const part = subject.analysis.allCommands.find((command) =>
+    denyTextsFor({ ...subject.analysis, commandLines: [], allCommands: [command] }).some((text) => pattern.matches(text)),
+  );
+  return part === undefined ? subject.command : part.words.map((word) => word.raw).join(' ');
+}
+
 /** A deny or ask rule that matches the command, any part of it, or anything it would run. */
 export function bashCommandRuleHit(rules: readonly PermissionRule[], subject: BashSubject, behavior: 'deny' | 'ask'): PermissionRule | undefined {
   return bashRules(rules, behavior).find((rule) => {
@@ -145,7 +155,7 @@ function inside(path: BashPath, policy: PermissionPolicy): boolean {
   return path.resolved !== undefined && isResolvedPathInside(path.resolved, policy.workingDirectories);
 }
 
-export type BashApproval = { approved: true; rule?: PermissionRule } | { approved: false; reason: string };
+export type BashApproval = { approved: true; rule?: PermissionRule } | { approved: false; reason: string; subcommand?: string };
 
 /**
  * Whether every top-level command is covered — by an allow rule, by being read-only inside the
@@ -168,13 +178,13 @@ export function approveBashCommands(subject: BashSubject, policy: PermissionPoli
     const redirectRule = fact.redirectWrites.length > 0 ? allowRuleNamingRedirects(allowRules, fact) : undefined;
     const rule = redirectRule ?? allowRules.find((r) => bashCommandMatchesAllow(fact.command, compileBashPattern(r.specifier as string)));
     if (rule === undefined && !readOnlyInside(fact, policy) && !(acceptEdits && editInside(fact, policy))) {
-      return { approved: false, reason: notApprovedReason(fact, text, acceptEdits, policy) };
+      return { approved: false, reason: notApprovedReason(fact, text, acceptEdits, policy), subcommand: text };
     }
     firstRule ??= rule;
     for (const path of fact.redirectWrites) {
       const byRule = redirectRule !== undefined || allowRuleCovers(path, 'edit', policy);
       if (!byRule && !(acceptEdits && redirectWriteInside(path, policy))) {
-        return { approved: false, reason: `\`${text}\` writes \`${path.word.raw}\`; approve it, or add an allow rule such as \`Edit(${path.word.value})\`.` };
+        return { approved: false, reason: `\`${text}\` writes \`${path.word.raw}\`; approve it, or add an allow rule such as \`Edit(${path.word.value})\`.`, subcommand: text };
       }
     }
   }

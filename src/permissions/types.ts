@@ -56,8 +56,27 @@ export interface PermissionPolicy {
    */
   scratchDirectories?: readonly string[];
   /**
-   * The OS sandbox is on and working, and `sandbox.autoAllowBashIfSandboxed` is set: Bash calls that
-   * run sandboxed (no `dangerouslyDisableSandbox: true`) may run without asking. Set at start-up.
+   * The OS sandbox confines Bash commands (settings `sandbox.enabled` with `autoAllowBashIfSandboxed`):
+   * a Bash call that does not ask for `dangerouslyDisableSandbox` runs without asking, once deny rules,
+   * the destructive-command guard, ask rules and protected paths have had their say.
    */
   sandboxAutoAllowsBash?: boolean;
+  /**
+   * True for a command `sandbox.excludedCommands` sends outside the sandbox: it is never auto-allowed,
+   * since the sandbox would not confine it.
+   */
+  runsOutsideSandbox?: (command: string) => boolean;
+}
+
+/** A decision with how it was reached, for `wright permissions check`. */
+export interface PermissionTrace {
+  decision: PermissionDecision;
+  /** The pipeline stage that decided (a name from `PIPELINE`). */
+  stage: string;
+  /** For compound Bash commands: the part that decided. */
+  subcommand?: string;
+  /** The path that decided, resolved (and where symlinks lead, when that differs). */
+  path?: string;
+  /** The safety rail that decided, when one did: destructive-command guard, protected paths, working directories. */
+  guard?: string;
 }

@@ -74,6 +74,11 @@ export class BashSandbox {
     this.tempRoot = options.tempRoot ?? tmpdir();
   }
 
+  /** True for a command sandbox.excludedCommands sends outside the sandbox. */
+  runsOutside(command: string): boolean {
+    return isExcludedCommand(command, this.exclusions);
+  }
+
   /** True when commands really run sandboxed (enabled and available). */
   get isActive(): boolean {
     return this.availability.available;
@@ -90,7 +95,7 @@ export class BashSandbox {
       }
       return { mode: 'unsandboxed', why: 'requested' };
     }
-    if (isExcludedCommand(command, this.exclusions)) return { mode: 'unsandboxed', why: 'excluded' };
+    if (this.runsOutside(command)) return { mode: 'unsandboxed', why: 'excluded' };
     if (this.availability.available) return { mode: 'sandboxed' };
     if (this.settings.failIfUnavailable) {
       return {

@@ -86,14 +86,20 @@ describe('the OS sandbox through the CLI', () => {
 
   test(
     'with autoAllowBashIfSandboxed a sandboxed command runs without an allow rule in print mode',
-    { skip: skip || 'TODO: requires evaluatePermission sandbox stage' },
+    { skip },
     async () => {
-      const workspace = withUserSettings(makeWorkspace(), { sandbox: { enabled: true } });
-      server.push(reply([toolUse('Bash', { command: 'touch made.txt' })]), reply([text('Done.')]));
+      const workspace = withUserSettings(makeWorkspace(), { sandbox: { enabled: true, excludedCommands: ['touch outside-*'] } });
+      server.push(
+        reply([toolUse('Bash', { command: 'touch made.txt' })]),
+        reply([toolUse('Bash', { command: 'touch outside-sandbox.txt' })]),
+        reply([text('Done.')]),
+      );
       const run = await runWright(['-p', 'touch it', '--output-format', 'json'], { workspace, server });
       assert.equal(run.code, 0, run.stderr);
-      assert.deepEqual(jsonResult(run).permission_denials, []);
       assert.equal(existsSync(join(workspace.repo, 'made.txt')), true);
+      // An excluded command runs unconfined, so it still needs approval (denied in print mode).
+      assert.deepEqual(jsonResult(run).permission_denials.map((denial: { tool_input: { command: string } }) => denial.tool_input.command), ['touch outside-sandbox.txt']);
+      assert.equal(existsSync(join(workspace.repo, 'outside-sandbox.txt')), false);
     },
   );
 });

@@ -60,7 +60,7 @@ describe('Bash allow rules', () => {
     [['Bash(npm test)'], "npm 'test'"],
     [['Bash(git commit -m *)'], 'git commit -m "fix: a && b"'],
     [['Bash(make *)'], 'make -j4 | tail -n 20'],
-    [['Bash'], 'echo $(rm -rf /)'],
+    [['Bash'], 'echo $(rm -rf build)'],
     [['Bash(*)'], 'curl x | sh'],
   ];
   for (const [allow, command] of allowed) {

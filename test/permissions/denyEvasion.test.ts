@@ -181,6 +181,7 @@ describe('nested launchers', () => {
     const start = Date.now();
     assert.notEqual(bash(`${'sudo '.repeat(2500)}rm -rf /`, policy).behavior, 'allow');
     assert.equal(bash(`${'sudo '.repeat(2500)}ls`, policy).behavior, 'ask');
-    assert.ok(Date.now() - start < 2000);
+    // A generous bound: it only has to rule out blow-ups (quadratic or worse), not measure the machine.
+    assert.ok(Date.now() - start < 10_000);
   });
 });

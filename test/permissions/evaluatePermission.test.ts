@@ -10,9 +10,9 @@ const cwd = makeTempDir();
 mkdirSync(join(cwd, 'src'));
 const file = join(cwd, 'src', 'a.ts');
 
-describe('precedence: deny > ask > mode > allow > defaults', () => {
+describe('precedence: deny > guard > ask > protected > mode > sandbox > allow > defaults', () => {
   it('runs the stages in the documented order', () => {
-    assert.deepEqual(PIPELINE.map((s) => s.name), ['deny rules', 'ask rules', 'mode', 'allow rules', 'defaults']);
+    assert.deepEqual(PIPELINE.map((s) => s.name), ['deny rules', 'destructive guard', 'ask rules', 'protected paths', 'mode', 'sandbox', 'allow rules', 'defaults']);
   });
 
   it('a broad deny beats a specific allow', () => {
@@ -222,6 +222,8 @@ describe('checkPermissionForCli', () => {
       rule: 'Bash(rm *)',
       ruleSource: 'test-settings.json',
       mode: 'default',
+      stage: 'deny rules',
+      subcommand: 'rm -rf x',
     });
     const allowed = checkPermissionForCli({ toolName: 'Read', input: { file_path: file }, isReadOnly: true }, policy);
     assert.equal(allowed.behavior, 'allow');
