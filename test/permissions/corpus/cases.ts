@@ -429,7 +429,7 @@ export const destructive: CorpusCase[] = [
     'mv / /x',
     'mv . ../elsewhere',
     'rmdir /usr',
-    'shred -u ~/.bashrc',
+    'shred -u /dev/sda',
     'xargs rm -rf < targets.txt',
   ].map((command) => bash('block', command, anything)),
   ...['rm -rf ~', 'git reset --hard', 'rm -rf /'].map((command) => bash('deny', command, { mode: 'bypassPermissions', deny: ['Bash(rm:*)', 'Bash(git reset:*)'] })),
