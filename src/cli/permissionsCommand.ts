@@ -2,7 +2,7 @@
 // the permission gate would make for one call, without running anything.
 import { evaluatePermission } from '../permissions/evaluatePermission.js';
 import { createCoreTools } from '../tools/index.js';
-import { loadPolicy } from './assembleAgent.js';
+import { loadPolicy, readyBashParser } from './assembleAgent.js';
 import { splitRuleList } from './args.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
@@ -34,6 +34,7 @@ export async function runPermissionsCommand(argv: string[]): Promise<number> {
     },
     process.env,
   );
+  await readyBashParser();
   const tool = createCoreTools().find((candidate) => candidate.name === toolName);
   const parsed = tool?.inputSchema.safeParse(input);
   const isReadOnly = parsed?.success ? tool!.isReadOnly(parsed.data) : false;
