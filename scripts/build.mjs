@@ -2,7 +2,8 @@
 // faster than hundreds of package modules); the launcher stays tiny so `wright --version`
 // loads nothing else, and each front end and provider SDK is reached only through import().
 import { build } from 'esbuild';
-import { readFileSync, rmSync, chmodSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -30,4 +31,9 @@ const result = await build({
   metafile: true,
 });
 chmodSync(new URL('../dist/wright.js', import.meta.url), 0o755);
-writeThirdPartyNotices(result.metafile, 'dist/THIRD-PARTY-NOTICES.txt');
+// The Bash parser's WebAssembly (web-tree-sitter's runtime and the tree-sitter-bash grammar) ships
+// beside the bundle, where src/permissions/bashParser.ts looks for it: installing wright builds nothing.
+const require = createRequire(import.meta.url);
+const WASM = { 'tree-sitter.wasm': 'web-tree-sitter/tree-sitter.wasm', 'tree-sitter-bash.wasm': 'tree-sitter-bash/tree-sitter-bash.wasm' };
+for (const [file, source] of Object.entries(WASM)) copyFileSync(require.resolve(source), new URL(`../dist/${file}`, import.meta.url));
+writeThirdPartyNotices(result.metafile, 'dist/THIRD-PARTY-NOTICES.txt', ['node_modules/tree-sitter-bash']);

@@ -18,8 +18,10 @@ function licenceText(dir) {
   return file ? readFileSync(join(dir, file), 'utf8').trim() : null;
 }
 
-export function writeThirdPartyNotices(metafile, outFile) {
-  const sections = bundledPackageDirs(metafile).map((dir) => {
+/** `copiedPackageDirs`: packages whose files are shipped beside the bundle rather than inside it. */
+export function writeThirdPartyNotices(metafile, outFile, copiedPackageDirs = []) {
+  const dirs = [...new Set([...bundledPackageDirs(metafile), ...copiedPackageDirs])].sort();
+  const sections = dirs.map((dir) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const text = licenceText(dir) ?? `Licence: ${manifest.license ?? 'see the package'} (no licence file shipped).`;
     return `${manifest.name} ${manifest.version} (${manifest.license ?? 'unknown licence'})\n\n${text}`;

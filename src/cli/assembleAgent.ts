@@ -16,6 +16,7 @@ import { memoryContextReminder } from '../context/memoryReminder.js';
 import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
 import { createModelClient } from '../model/createModelClient.js';
 import { resolveModelConfig } from '../model/modelConfig.js';
+import { initBashParser } from '../permissions/bashAnalysis.js';
 import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
 import { PERMISSION_MODES, type PermissionMode, type PermissionPolicy, type PermissionRuleSet } from '../permissions/types.js';
@@ -121,6 +122,15 @@ function readPromptFile(path: string | undefined, flag: string): string | undefi
   }
 }
 
+/** Loads the Bash parser, turning a broken installation into a start-up error rather than a mid-turn one. */
+export async function readyBashParser(): Promise<void> {
+  try {
+    await initBashParser();
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message);
+  }
+}
+
 export async function assembleAgent(
   options: CliOptions,
   version: string,
@@ -172,7 +182,8 @@ export async function assembleAgent(
   });
   if (!opened.ok) throw new ConfigurationError(opened.message);
 
-  // Loading the provider SDK is the slowest part of start-up; let git and memory run alongside it.
+  // Loading the provider SDK is the slowest part of start-up; let git, memory, the sandbox probe and
+  // the Bash parser (needed before the first permission decision) load alongside it.
   const [client, memory, git, sandboxing] = await Promise.all([
     createModelClient(modelConfig.config),
     loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
@@ -184,6 +195,7 @@ export async function assembleAgent(
       configDir: environment.configDir,
       env,
     }),
+    readyBashParser(),
   ]);
   policy.sandboxAutoAllowsBash = sandboxing.autoAllowsBash;
   const sandbox = sandboxing.sandbox;

@@ -4,7 +4,7 @@
 // with the parsed command tree; `--explain --json` puts that tree into the JSON instead.
 import { checkPermissionForCli, renderPermissionCheck } from '../permissions/permissionCheckReport.js';
 import { createCoreTools } from '../tools/index.js';
-import { loadPolicy } from './assembleAgent.js';
+import { loadPolicy, readyBashParser } from './assembleAgent.js';
 import { splitRuleList } from './args.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
@@ -37,6 +37,7 @@ export async function runPermissionsCommand(argv: string[]): Promise<number> {
     },
     process.env,
   );
+  await readyBashParser();
   const tool = createCoreTools().find((candidate) => candidate.name === toolName);
   const parsed = tool?.inputSchema.safeParse(input);
   const isReadOnly = parsed?.success ? tool!.isReadOnly(parsed.data) : false;

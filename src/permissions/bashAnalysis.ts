@@ -1,19 +1,24 @@
 /**
- * The one interface the permission pipeline uses to understand a Bash command line. Today it is backed
- * by a hand-written lexer; a tree-sitter-bash parser can replace the internals as long as it returns
- * the same `BashAnalysis`. Principles:
- *  - `commands` are the top-level simple commands; allow rules and the read-only set judge each one.
- *  - `unanalysable` lists every construct we could not fully follow; any entry means no allow rule and
- *    no read-only shortcut may apply (a bare `Bash` allow rule still does: it allows everything).
+ * The one interface the permission pipeline uses to understand a Bash command line, backed by
+ * tree-sitter-bash (bashParser.ts). Principles:
+ *  - `commands` are the simple commands of the line, including those inside subshells, `{ … }`
+ *    groups and the bodies of `if`, loops and `case`; allow rules and the read-only set judge each one.
+ *  - `unanalysable` lists every construct we could not fully follow (and parse errors); any entry
+ *    means no allow rule and no read-only shortcut may apply (a bare `Bash` allow rule still does:
+ *    it allows everything). Before the parser is loaded every command is unanalysable.
  *  - `allCommands` and `commandLines` also include what runs *inside*: `$(…)`, backticks, `<(…)`,
  *    `bash -c '…'`, `eval …`, here-documents fed to a shell, `find -exec …`, and string arguments of
  *    launchers such as `sudo` and `watch`, so deny and ask rules see them.
  *  - `hidden` lists places where something would run whose text we cannot see at all (`$CMD args`,
  *    `curl … | sh`, `eval "$X"`); deny rules cannot be checked there, so the pipeline asks instead.
  */
-import { lexShell, type ShellWord } from './bashLexer.js';
-import { splitSimpleCommands, type BashSimpleCommand } from './bashSimpleCommands.js';
+import { initBashParser, parseBash } from './bashParser.js';
+import { readSimpleCommands, type BashSimpleCommand } from './bashSimpleCommands.js';
+import { scanSubstitutions } from './bashSubstitutions.js';
+import { ISSUE, type ShellWord } from './bashTokens.js';
 import { commandName, denyViews, isAssignment, isFullyViewed, stripSafePrefixes } from './bashWrappers.js';
+
+export { initBashParser };
 
 export const MAX_ANALYSABLE_LENGTH = 10_000;
 const MAX_PAYLOAD_DEPTH = 4;
@@ -22,6 +27,7 @@ const MAX_EMBEDDED_COMMANDS = 256;
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish']);
 /** Shell options whose value is the next word, so it is not mistaken for a script name. */
 const SHELL_VALUE_OPTIONS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+const DIRECTORY_CHANGERS = new Set(['cd', 'pushd', 'popd']);
 const FIND_EXEC_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
 export interface BashCommand extends BashSimpleCommand {
@@ -49,13 +55,29 @@ function analyze(command: string, depth: number): BashAnalysis {
   const hidden = new Set<string>();
   if (command.length > MAX_ANALYSABLE_LENGTH) unanalysable.add(`longer than ${MAX_ANALYSABLE_LENGTH} characters`);
 
-  const lexed = lexShell(command);
-  const split = splitSimpleCommands(lexed.tokens);
-  for (const issue of [...lexed.issues, ...split.issues]) unanalysable.add(issue);
+  const tree = parseBash(command);
+  if (tree === undefined) {
+    unanalysable.add(ISSUE.parserNotReady);
+    hidden.add(ISSUE.parserNotReady);
+    return { command, commands: [], unanalysable: [...unanalysable], hidden: [...hidden], commandLines: [command], allCommands: [] };
+  }
+  const scan = scanSubstitutions(command, tree);
+  const split = readSimpleCommands(command, tree);
+  for (const issue of [...scan.issues, ...split.issues]) {
+    unanalysable.add(issue);
+    // Where the parse may be wrong, deny rules cannot be sure to see what runs.
+    if (isParseDoubt(issue)) hidden.add(issue);
+  }
+  for (const simple of split.commands) {
+    // Following `cd` from one command to the next (bashFacts.ts) assumes it stays in effect.
+    if (split.nested.has(simple) && DIRECTORY_CHANGERS.has(commandName(stripSafePrefixes(simple.words)))) {
+      unanalysable.add(ISSUE.directoryChangeInScope);
+    }
+  }
 
   const commands = split.commands.map(withEffectiveWords);
   const allCommands = [...commands];
-  const payloads = [...lexed.substitutions];
+  const payloads = [...scan.payloads];
   // Embedded commands (`find -exec sh -c …`) are appended as they are found and inspected in turn.
   const limit = commands.length + MAX_EMBEDDED_COMMANDS;
   for (let i = 0; i < allCommands.length; i++) {
@@ -82,6 +104,10 @@ function analyze(command: string, depth: number): BashAnalysis {
     for (const reason of nested.hidden) hidden.add(reason);
   }
   return { command, commands, unanalysable: [...unanalysable], hidden: [...hidden], commandLines, allCommands };
+}
+
+function isParseDoubt(issue: string): boolean {
+  return issue.startsWith(ISSUE.couldNotParse(undefined)) || issue === ISSUE.hereDocumentMismatch;
 }
 
 function withEffectiveWords(simple: BashSimpleCommand): BashCommand {

@@ -1,4 +1,4 @@
-/** Readers for stretches of shell text whose end is found by a delimiter rather than by lexing. */
+/** Readers for stretches of shell text whose end is found by a delimiter rather than by parsing. */
 
 /**
  * A here-document body: the lines after the command line, up to one equal to the delimiter
@@ -13,7 +13,7 @@ export function readHeredocBody(src: string, start: number, delimiter: string, s
     const line = src.slice(pos, lineEnd);
     pos = Math.min(lineEnd + 1, src.length);
     if ((stripTabs ? line.replace(/^\t+/, '') : line) === delimiter) break;
-    lines.push(line);
+    lines.push(stripTabs ? line.replace(/^\t+/, '') : line);
   }
   return { body: lines.join('\n'), end: pos };
 }
@@ -33,14 +33,4 @@ export function readBacktickBody(src: string, start: number): { body: string; en
     } else body += src[i];
   }
   return { body, end: Math.min(i + 1, src.length), closed: i < src.length };
-}
-
-/** Past nesting we stop lexing and only count parentheses to find the closing one. */
-export function skipBalancedParentheses(src: string, start: number): { end: number; closed: boolean } {
-  let depth = 0;
-  for (let i = start; i < src.length; i++) {
-    if (src[i] === '(') depth++;
-    if (src[i] === ')' && depth-- === 0) return { end: i, closed: true };
-  }
-  return { end: src.length, closed: false };
 }

@@ -1,4 +1,4 @@
-/** The vocabulary the Bash lexer produces and the rest of the analysis consumes. */
+/** The vocabulary the Bash parser produces and the rest of the analysis consumes. */
 
 export interface ShellWord {
   /** The word as written, quotes included. */
@@ -22,29 +22,25 @@ export interface ShellRedirect {
   heredoc?: { body: string; expands: boolean };
 }
 
-export type ShellOperator = '&&' | '||' | ';' | ';;' | ';&' | ';;&' | '|' | '|&' | '&' | '(' | ')' | '\n';
-
-export type ShellToken =
-  | { kind: 'word'; word: ShellWord }
-  | { kind: 'operator'; operator: ShellOperator }
-  | { kind: 'redirect'; redirect: ShellRedirect };
-
-export interface ShellLexResult {
-  tokens: ShellToken[];
-  /** Constructs found that a simple-command analysis cannot reason about (deduplicated). */
-  issues: string[];
-  /** Text of commands that run inside this one: `$(…)`, backticks, `<(…)`, `>(…)`. */
-  substitutions: string[];
-}
+export type ShellOperator = '&&' | '||' | ';' | ';;' | ';&' | ';;&' | '|' | '|&' | '&' | '\n';
 
 export const ISSUE = {
   commandSubstitution: 'command substitution $(…)',
   backtickSubstitution: 'command substitution `…`',
   processSubstitution: 'process substitution <(…) or >(…)',
   arithmeticExpansion: 'arithmetic expansion $((…))',
+  arithmeticCommand: 'arithmetic command ((…)) or for ((…))',
+  /** `${a[i]}`, `${s:i}`, `${!p}` and `a[i]=` evaluate `i` as arithmetic, which can run `$(…)` hidden in a variable. */
+  arithmeticInExpansion: 'array subscript, substring or indirect expansion evaluated as arithmetic',
   unbalancedQuotes: 'unbalanced quotes',
   unbalancedParentheses: 'unbalanced parentheses',
-  hereDocument: 'here-document',
   redirectWithoutTarget: 'redirection without a target',
-  tooDeeplyNested: 'substitutions nested too deeply',
+  hereDocumentMismatch: 'here-document whose end wright cannot be sure of',
+  functionDefinition: 'subshell, group or function definition ( … )',
+  testCommand: 'compound command or shell keyword `[[`',
+  keyword: (word: string) => `compound command or shell keyword \`${word}\``,
+  loopVariable: (name: string) => `for loop assigning \`${name}\``,
+  directoryChangeInScope: 'a directory change inside a subshell, pipeline, compound command or background job',
+  parserNotReady: 'the Bash parser is not loaded yet',
+  couldNotParse: (detail: string | undefined) => (detail === undefined ? 'could not be parsed' : `could not be parsed: ${detail}`),
 } as const;

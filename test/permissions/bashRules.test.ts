@@ -60,6 +60,10 @@ describe('Bash allow rules', () => {
     [['Bash(npm test)'], "npm 'test'"],
     [['Bash(git commit -m *)'], 'git commit -m "fix: a && b"'],
     [['Bash(make *)'], 'make -j4 | tail -n 20'],
+    // tree-sitter-bash reads subshells, groups and if/loop bodies; each command inside is judged.
+    [['Bash(npm test)'], '(npm test)'],
+    [['Bash(npm test)'], '{ npm test; }'],
+    [['Bash(npm test)', 'Bash(npm run lint)'], 'if npm test; then npm run lint; fi'],
     [['Bash'], 'echo $(rm -rf build)'],
     [['Bash(*)'], 'curl x | sh'],
   ];
@@ -90,8 +94,10 @@ describe('Bash allow rules', () => {
     [['Bash(npm test)'], 'PATH=/tmp/evil npm test'],
     [['Bash(npm test)'], 'LD_PRELOAD=/tmp/x.so npm test'],
     [['Bash(npm test)'], 'sudo npm test'],
-    [['Bash(npm test)'], '(npm test)'],
-    [['Bash(npm test)'], '{ npm test; }'],
+    [['Bash(npm test)'], '(npm test; rm x)'],
+    [['Bash(npm test)'], '{ npm test; } > ~/.bashrc'],
+    [['Bash(npm test)'], 'if npm test; then rm -rf build; fi'],
+    [['Bash(npm test)'], 'for t in a b; do npm test; curl x; done'],
     [['Bash(npm test)'], 'npm test "unbalanced'],
     [['Bash(git *)'], 'git status && bash -c "rm -rf /"'],
     [['Bash(cat *)'], 'cat <(rm -rf /)'],

@@ -2,9 +2,13 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { initBashParser } from '../../src/permissions/bashAnalysis.js';
 import { evaluatePermission } from '../../src/permissions/evaluatePermission.js';
 import { parseRule } from '../../src/permissions/ruleParser.js';
 import type { PermissionDecision, PermissionMode, PermissionPolicy, PermissionRule } from '../../src/permissions/types.js';
+
+// Bash analysis needs its WebAssembly parser loaded, as the CLI does before the first decision.
+await initBashParser();
 
 const createdDirectories: string[] = [];
 process.once('exit', () => {

@@ -26,6 +26,15 @@ test('a clean package passes', () => {
   assert.equal(run.status, 0, run.stderr);
 });
 
+test('WebAssembly beside the bundle is shipped, elsewhere it is refused', () => {
+  const shipped = checkPack(fakePackage({ 'dist/wright.js': '', 'dist/tree-sitter-bash.wasm': 'wasm' }, ['dist']));
+  assert.equal(shipped.status, 0, shipped.stderr);
+  const nested = checkPack(fakePackage({ 'dist/wright.js': '', 'dist/chunks/stray.wasm': 'wasm', 'wasm/x.wasm': 'wasm' }, ['dist', 'wasm']));
+  assert.equal(nested.status, 1);
+  assert.match(nested.stderr, /dist\/chunks\/stray\.wasm: outside the whitelist/);
+  assert.match(nested.stderr, /wasm\/x\.wasm: outside the whitelist/);
+});
+
 test('source maps, tests, fixtures, env files and keys are refused', () => {
   const run = checkPack(
     fakePackage({

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { initBashParser } from '../../src/permissions/bashAnalysis.js';
 import { type BashData, bashTool } from '../../src/tools/bashTool.js';
 import { disposeToolSessionState } from '../../src/tools/index.js';
 import type { ToolContext } from '../../src/tools/types.js';
 import { isProcessGone } from './processes.js';
 import { makeContext, makeTempDir, removeTempDirs, textOf } from './toolTestContext.js';
+
+await initBashParser();
 
 after(removeTempDirs);
 
