@@ -23,10 +23,13 @@ const INDIRECT = /^\$\{![A-Za-z_]/;
 export function scanSubstitutions(source: string, root: SyntaxNode): SubstitutionScan {
   const issues = new Set<string>();
   const payloads: string[] = [];
-  const stack: Array<{ node: SyntaxNode; inside: boolean }> = [{ node: root, inside: false }];
+  const stack: Array<{ node: SyntaxNode; inside: boolean; inExpansion: boolean }> = [{ node: root, inside: false, inExpansion: false }];
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    const { node, inside } = frame;
+    const { node, inside, inExpansion } = frame;
     let childrenInside = inside;
+    if (inExpansion && node.children.length === 0 && EXPANDED_TEXT.has(node.type)) {
+      scanUnparsedSubstitutions(source.slice(node.start, node.end), inside, issues, payloads);
+    }
     if (node.type === 'ERROR' || node.missing) issues.add(ISSUE.couldNotParse(diagnose(source, node)));
     else if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       const payload = substitutionBody(source, node, issues);
@@ -47,9 +50,37 @@ export function scanSubstitutions(source: string, root: SyntaxNode): Substitutio
       const index = node.children.find((child) => child.field === 'index');
       if (index !== undefined && !LITERAL_INDEX.test(source.slice(index.start, index.end))) issues.add(ISSUE.arithmeticInExpansion);
     }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as SyntaxNode, inside: childrenInside });
+    const childrenInExpansion = inExpansion || node.type === 'expansion';
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push({ node: node.children[i] as SyntaxNode, inside: childrenInside, inExpansion: childrenInExpansion });
+    }
   }
   return { issues, payloads };
+}
+
+/**
+ * Inside `${…}` the grammar reads the operand of `:-`, `/` and the like as plain text, so a
+ * `` `…` `` or `$(…)` there (which bash does run) has no node of its own; read them from the text.
+ */
+const EXPANDED_TEXT = new Set(['word', 'regex', 'string_content', 'extglob_pattern']);
+
+function scanUnparsedSubstitutions(text: string, inside: boolean, issues: Set<string>, payloads: string[]): void {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (text[i] === '`') {
+      issues.add(ISSUE.backtickSubstitution);
+      const read = readBacktickBody(text, i + 1);
+      if (!read.closed) issues.add(ISSUE.couldNotParse('backticks'));
+      if (!inside) payloads.push(read.body);
+      i = read.end - 1;
+    } else if (text.startsWith('$(', i)) {
+      // Without a node we cannot be sure where it ends: ask rather than guess.
+      issues.add(ISSUE.couldNotParse('a command substitution inside ${…}'));
+    }
+  }
 }
 
 function substitutionBody(source: string, node: SyntaxNode, issues: Set<string>): string | undefined {

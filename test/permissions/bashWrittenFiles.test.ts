@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeBashCommand } from '../../src/permissions/bashAnalysis.js';
 import { filesWrittenBy } from '../../src/permissions/bashWrittenFiles.js';
+import { initBashParser } from '../../src/permissions/bashAnalysis.js';
+
+await initBashParser();
 
 const written = (command: string) => filesWrittenBy(analyzeBashCommand(command).commands[0]!).map((word) => word.value);
 

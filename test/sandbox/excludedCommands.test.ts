@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileExclusions, isExcludedCommand } from '../../src/sandbox/excludedCommands.js';
+import { initBashParser } from '../../src/permissions/bashAnalysis.js';
+
+await initBashParser();
 
 const excluded = (command: string, patterns: string[]) => isExcludedCommand(command, compileExclusions(patterns));
 

@@ -16,6 +16,9 @@ import type { ToolContext, ToolResult } from '../../src/tools/types.js';
 import { eventually } from '../tools/processes.js';
 import { makeContext, makeTempDir, removeTempDirs, textOf } from '../tools/toolTestContext.js';
 import { bubblewrapSkipReason, sandboxSettings } from './sandboxFixtures.js';
+import { initBashParser } from '../../src/permissions/bashAnalysis.js';
+
+await initBashParser();
 
 const skip = await bubblewrapSkipReason();
 
