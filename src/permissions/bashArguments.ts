@@ -2,7 +2,7 @@
  * Splits a command's arguments into options and operands the way getopt-style tools read them, so
  * evaluators can spot forbidden options (`sort -o out`) and find which words name files.
  */
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 
 export interface OptionSpec {
   /** Options that consume a value: the next word, `--opt=value`, or the rest of a short cluster. */

@@ -9,7 +9,7 @@ import type { BashAnalysis, BashCommand } from './bashAnalysis.js';
 import { parseArguments } from './bashArguments.js';
 import { judgeFileEdit, type FileEditVerdict } from './bashFileCommands.js';
 import { filesWrittenBy } from './bashWrittenFiles.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { judgeReadOnly, type ReadOnlyVerdict } from './bashReadOnly.js';
 import { redirectReadTarget, redirectWriteTarget } from './bashRedirects.js';
 import { resolvePolicyPath, type ResolvedPath } from './pathResolution.js';
@@ -47,9 +47,14 @@ const DIRECTORY_CHANGERS = new Set(['pushd', 'popd', 'source', '.']);
 /** Facts for the top-level commands, following `cd` from one to the next. */
 export function collectBashFacts(analysis: BashAnalysis, startCwd: string, home: string): BashCommandFacts[] {
   let cwd: string | undefined = startCwd;
+  let after: string | undefined = startCwd;
   return analysis.commands.map((command) => {
+    // Only `&&` proves the previous command (a `cd`) succeeded; after `;`, `||` or a newline a failed
+    // `cd` leaves the shell where it was, and in a pipeline or background job it changes nothing here.
+    if (command.joinedBy !== undefined && command.joinedBy !== '&&' && after !== cwd) cwd = undefined;
+    else cwd = after;
     const facts = factsFor(command, cwd, home);
-    cwd = directoryAfter(command, cwd, home);
+    after = directoryAfter(command, cwd, home);
     return facts;
   });
 }

@@ -5,7 +5,7 @@
  */
 import { parseArguments, type OptionSpec } from './bashArguments.js';
 import type { BashCommand } from './bashAnalysis.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { isSafeSedScript } from './bashSedScript.js';
 
 interface FileCommandSpec extends OptionSpec {

@@ -4,7 +4,7 @@
  * programs, so only a known-harmless set is accepted; `-C dir` is accepted and its directory checked.
  */
 import { parseArguments, type OptionSpec } from './bashArguments.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import type { ReadOnlyVerdict } from './bashReadOnly.js';
 
 const GLOBAL_FLAGS = new Set([

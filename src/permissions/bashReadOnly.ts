@@ -12,7 +12,7 @@
 import { analyzeBashCommand, type BashCommand } from './bashAnalysis.js';
 import { derivedWord, parseArguments } from './bashArguments.js';
 import { judgeGit } from './bashGitReadOnly.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { FIND_FORBIDDEN_ACTIONS, READ_ONLY_COMMANDS } from './bashReadOnlyCommands.js';
 import { redirectReadTarget, redirectWriteTarget } from './bashRedirects.js';
 import { isAssignment, isSafeAssignment } from './bashWrappers.js';

@@ -1,5 +1,5 @@
 /** Which redirections read or write files. Duplicating a descriptor (`2>&1`, `>&-`) touches no file. */
-import type { ShellRedirect, ShellWord } from './bashLexer.js';
+import type { ShellRedirect, ShellWord } from './bashTokens.js';
 
 const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
 const READ_OPERATORS = new Set(['<', '<>']);

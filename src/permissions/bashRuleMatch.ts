@@ -7,7 +7,7 @@
  *    name stripped of its directory).
  */
 import type { BashAnalysis, BashCommand } from './bashAnalysis.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { commandName, denyViews } from './bashWrappers.js';
 import { compileWildcard, type WildcardPattern } from './wildcardPattern.js';
 

@@ -2,7 +2,7 @@
  * A command-line word as the path it names: `~`, `~+`, `$HOME` and `$PWD` filled in, made absolute
  * against the directory the command runs in, or the reason it cannot be known before it runs.
  */
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { expandHome } from './pathResolution.js';
 
 export type WordPath = { path: string } | { unknown: string };

@@ -7,7 +7,7 @@
  *    (`sudo`, `env`, `xargs`, …) every later word may start the real command, so
  *    `sudo -u root rm -rf /` and `env -i rm -rf /` are both seen as `rm -rf /`.
  */
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 

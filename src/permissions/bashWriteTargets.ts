@@ -7,7 +7,7 @@
  */
 import { parseArguments, type OptionSpec } from './bashArguments.js';
 import type { BashCommand } from './bashAnalysis.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { redirectWriteTarget } from './bashRedirects.js';
 import { commandViews } from './bashCommandViews.js';
 import { commandName } from './bashWrappers.js';

@@ -5,7 +5,7 @@
  */
 import { derivedWord, parseArguments, type OptionSpec } from './bashArguments.js';
 import type { BashCommand } from './bashAnalysis.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 
 interface WriterSpec extends OptionSpec {
   /** Which operands are written: all of them, or only the last (the destination). */

@@ -6,7 +6,7 @@
  * always count.
  */
 import { parseArguments } from './bashArguments.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { commandName } from './bashWrappers.js';
 
 export interface DestructiveUse {

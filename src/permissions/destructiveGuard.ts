@@ -14,7 +14,7 @@
  */
 import { allowTextsFor, compileBashPattern } from './bashRuleMatch.js';
 import { bashCommandSites, type BashCommandSite } from './bashCommandSites.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import type { BashSubject } from './bashPolicy.js';
 import { commandViews } from './bashCommandViews.js';
 import { commandName } from './bashWrappers.js';

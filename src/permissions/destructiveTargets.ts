@@ -7,7 +7,7 @@
  */
 import picomatch from 'picomatch';
 import { dirname, relative, resolve } from 'node:path';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { expandWordPath, globStart, splitGlob } from './bashWordPath.js';
 import { realPathOf, resolvePolicyPath } from './pathResolution.js';
 import { isWithin } from './workingDirectories.js';

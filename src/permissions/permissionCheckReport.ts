@@ -5,7 +5,7 @@
  * command tree of a Bash command.
  */
 import { analyzeBashCommand, type BashAnalysis, type BashCommand } from './bashAnalysis.js';
-import type { ShellWord } from './bashLexer.js';
+import type { ShellWord } from './bashTokens.js';
 import { tracePermission } from './evaluatePermission.js';
 import type { PermissionBehavior, PermissionMode, PermissionPolicy, PermissionToolCall } from './types.js';
 

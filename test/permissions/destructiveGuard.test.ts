@@ -107,9 +107,16 @@ describe('ordinary commands pass the guard', () => {
     'shred -u secret.txt', 'truncate -s 0 log.txt', 'ls -la /', 'cat ~/x', 'echo rm -rf ~', 'echo "rm -rf /"', 'git commit -m "rm -rf ~"',
     'grep -r "rm -rf" .', 'ls ~', 'find . -name x | xargs rm', 'rm -rf "build"', 'mkdir -p ~/x', 'touch ~', 'cp -r ~ backup',
     'rm -rf src/.cache', `rm -rf ${extra}/tmp`, 'npm test', 'make clean', 'unlink build/x', 'cd build && rm -rf *',
-    'cd src && rm -rf ../build', 'cd build; rm -rf ./*',
+    'cd src && rm -rf ../build', 'cd build && rm -rf ./*',
   ];
   for (const command of cases) it(JSON.stringify(command), () => expectAllowed(command));
+});
+
+describe('a cd whose success is not proven leaves the directory unknown', () => {
+  // If `cd build` fails, `rm -rf ./*` empties the project; only `&&` proves the cd worked.
+  for (const command of ['cd build; rm -rf ./*', 'cd build\nrm -rf *', 'cd build || rm -rf ./*', 'cd build | rm -rf ./*']) {
+    it(JSON.stringify(command), () => expectGuard(command));
+  }
 });
 
 describe('the guard in every mode and under broad allow rules', () => {

@@ -314,8 +314,11 @@ export const paths: CorpusCase[] = [
     'stat ../outside',
     'cat "$HOME/.ssh/id_ed25519"',
     'cat src/../../outside/secret.txt',
+    'cd src/missing; cat ../../outside/secret.txt',
+    'cd src\ncat ../../outside/secret.txt',
+    'cd src || cat ../outside/secret.txt',
   ].map((command) => bash('block', command)),
-  ...['cat src/../README.md', 'cat src-link/app.ts', 'ls src', 'cat ./README.md', 'grep -rn export src', 'head -5 src/app.ts', 'wc -l src/app.ts README.md'].map((command) =>
+  ...['cd src && cat ../README.md', 'cat src/../README.md', 'cat src-link/app.ts', 'ls src', 'cat ./README.md', 'grep -rn export src', 'head -5 src/app.ts', 'wc -l src/app.ts README.md'].map((command) =>
     bash('allow', command),
   ),
 ];
