@@ -3,24 +3,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadSettings, type LoadSettingsOptions } from '../../src/config/settings.js';
-import { makeTempDir, removeTempDirs, writeFiles } from './tempFiles.js';
+import { removeTempDirs, settingsWorld, writeFiles } from './tempFiles.js';
 
 after(removeTempDirs);
 
-/** A home directory with a project in it, and a managed settings path outside both. */
-function world(): LoadSettingsOptions & { root: string } {
-  const root = makeTempDir();
-  const home = join(root, 'home');
-  const projectRoot = join(home, 'work', 'repo');
-  return {
-    root,
-    home,
-    projectRoot,
-    cwd: join(projectRoot, 'packages', 'app'),
-    configDir: join(home, '.wright'),
-    managedPath: join(root, 'etc', 'wright', 'settings.json'),
-  };
-}
+const world = settingsWorld;
 
 const LAYER_FILES = [
   ['managed', 'etc/wright/settings.json'],

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { LoadSettingsOptions } from '../../src/config/settings.js';
 
 const created: string[] = [];
 
@@ -24,4 +25,19 @@ export function writeFiles(root: string, files: Record<string, string>): void {
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, text);
   }
+}
+
+/** A home directory with a project in it, and a managed settings path outside both. */
+export function settingsWorld(): LoadSettingsOptions & { root: string } {
+  const root = makeTempDir();
+  const home = join(root, 'home');
+  const projectRoot = join(home, 'work', 'repo');
+  return {
+    root,
+    home,
+    projectRoot,
+    cwd: join(projectRoot, 'packages', 'app'),
+    configDir: join(home, '.wright'),
+    managedPath: join(root, 'etc', 'wright', 'settings.json'),
+  };
 }

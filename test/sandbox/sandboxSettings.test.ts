@@ -4,23 +4,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadSettings, type LoadSettingsOptions } from '../../src/config/settings.js';
-import { makeTempDir, removeTempDirs, writeFiles } from '../config/tempFiles.js';
+import { removeTempDirs, settingsWorld, writeFiles } from '../config/tempFiles.js';
 
 after(removeTempDirs);
 
-function world(): LoadSettingsOptions & { root: string } {
-  const root = makeTempDir();
-  const home = join(root, 'home');
-  const projectRoot = join(home, 'work', 'repo');
-  return {
-    root,
-    home,
-    projectRoot,
-    cwd: join(projectRoot, 'packages', 'app'),
-    configDir: join(home, '.wright'),
-    managedPath: join(root, 'etc', 'wright', 'settings.json'),
-  };
-}
+const world = settingsWorld;
 
 const MANAGED = 'etc/wright/settings.json';
 const PROJECT = 'home/work/repo/.wright/settings.json';

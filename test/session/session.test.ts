@@ -4,22 +4,12 @@ import { appendFileSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transcriptDir } from '../../src/config/paths.js';
-import type { AssistantMessage } from '../../src/model/types.js';
 import { conversationFromTranscript, INTERRUPTED_TOOL_RESULT } from '../../src/session/conversationFromTranscript.js';
 import { openSession } from '../../src/session/openSession.js';
 import { readTranscript } from '../../src/session/transcriptReader.js';
 import { TranscriptWriter } from '../../src/session/transcriptWriter.js';
+import { assistant } from './sessionFixtures.js';
 
-const assistant = (content: AssistantMessage['content']): AssistantMessage => ({
-  id: 'msg_1',
-  type: 'message',
-  role: 'assistant',
-  model: 'm',
-  content,
-  stop_reason: 'tool_use',
-  stop_sequence: null,
-  usage: { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-});
 
 const base = () => {
   const configDir = mkdtempSync(join(tmpdir(), 'wright-config-'));

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AssistantMessage } from '../../src/model/types.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { conversationFromTranscript } from '../../src/session/conversationFromTranscript.js';
 import { openSession } from '../../src/session/openSession.js';
@@ -11,20 +10,11 @@ import { readTranscript } from '../../src/session/transcriptReader.js';
 import type { TranscriptEntry } from '../../src/session/transcriptEntry.js';
 import { TranscriptWriter } from '../../src/session/transcriptWriter.js';
 import { FAKE } from '../secrets/fakeSecrets.js';
+import { assistant } from './sessionFixtures.js';
 
 const KEY = 'configured-key-"quoted"\\backslash\nnewline';
 const IMAGE_DATA = `${FAKE.anthropic}+${Buffer.from('binary image bytes AKIA').toString('base64')}`;
 
-const assistant = (content: AssistantMessage['content']): AssistantMessage => ({
-  id: 'msg_1',
-  type: 'message',
-  role: 'assistant',
-  model: 'm',
-  content,
-  stop_reason: 'tool_use',
-  stop_sequence: null,
-  usage: { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-});
 
 function writeConversation(writer: TranscriptWriter): TranscriptEntry[] {
   return [
