@@ -1,8 +1,8 @@
 /**
  * What runs "through" a command. Two views, on purpose:
  *  - For allow rules and the read-only set, only assignments and wrappers that cannot change which
- *    program runs are stripped (`NODE_ENV=test npm test` → `npm test`, `timeout 5 ls` → `ls`), and
- *    only when their options are understood.
+ *    program runs are stripped (`NODE_ENV=test npm test` and `env NODE_ENV=test npm test` → `npm test`,
+ *    `timeout 5 ls` → `ls`), and only when their options are understood.
  *  - For deny and ask rules, stripping is generous: every assignment goes, and after any launcher
  *    (`sudo`, `env`, `xargs`, …) every later word may start the real command, so
  *    `sudo -u root rm -rf /` and `env -i rm -rf /` are both seen as `rm -rf /`.
@@ -91,6 +91,7 @@ export function stripSafePrefixes(words: readonly ShellWord[]): ShellWord[] {
 
 function stripSafeWrapper(words: readonly ShellWord[]): ShellWord[] | undefined {
   const name = words[0]?.value ?? '';
+  if (name === 'env' && !words[0]?.hasExpansion) return stripEnv(words);
   const spec = Object.hasOwn(SAFE_WRAPPERS, name) ? SAFE_WRAPPERS[name] : undefined;
   if (spec === undefined || words[0]?.hasExpansion) return undefined;
   let i = 1;
@@ -114,6 +115,22 @@ function stripSafeWrapper(words: readonly ShellWord[]): ShellWord[] | undefined 
     i++;
   }
   return i < words.length ? words.slice(i) : undefined;
+}
+
+/**
+ * `env NAME=value … command`: like leading assignments, safe when every one is. Options (`-i`,
+ * `-u`, `-S`) change what runs or how it is found, so with any of them nothing is stripped.
+ */
+function stripEnv(words: readonly ShellWord[]): ShellWord[] | undefined {
+  let i = 1;
+  if (words[i]?.value === '--') i++;
+  while (i < words.length && isAssignment(words[i] as ShellWord)) {
+    if (!isSafeAssignment(words[i] as ShellWord)) return undefined;
+    i++;
+  }
+  const next = words[i];
+  if (next === undefined || next.value.startsWith('-')) return undefined;
+  return words.slice(i);
 }
 
 export interface DenyView {

@@ -119,6 +119,9 @@ export const wrappers: CorpusCase[] = [
     'NODE_ENV=test npm test',
     'CI=1 npm test',
     'timeout 5 nice npm test',
+    'env NODE_ENV=test npm test',
+    'env npm test',
+    'env -- CI=1 npm test',
   ].map((command) => bash('allow', command, npmTest)),
   ...[
     'sudo npm test',
@@ -139,6 +142,11 @@ export const wrappers: CorpusCase[] = [
     'su -c "npm test"',
     'doas npm test',
     'ssh host npm test',
+    'env -i npm test',
+    'env PATH=/tmp/evil npm test',
+    'env -u HOME npm test',
+    'env LD_PRELOAD=/tmp/x.so npm test',
+    'env X=1 npm test && touch y',
   ].map((command) => bash('block', command, npmTest)),
   ...[
     'timeout 5 rm -rf x',
