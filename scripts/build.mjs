@@ -9,7 +9,20 @@ import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
+// Ink loads React DevTools only when DEV=true; wright never ships them, so the import resolves to
+// a module that does nothing instead of a package users would have to install.
+const withoutReactDevtools = {
+  name: 'without-react-devtools',
+  setup(build) {
+    build.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'without-react-devtools' }));
+    build.onLoad({ filter: /.*/, namespace: 'without-react-devtools' }, () => ({
+      contents: 'export default { initialize() {}, connectToDevTools() {} };',
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [withoutReactDevtools],
   entryPoints: { wright: 'src/cli/wright.ts' },
   outdir: 'dist',
   bundle: true,
