@@ -7,7 +7,7 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export const sessionPath = (transcriptDir: string, sessionId: string): string =>
   join(transcriptDir, `${sessionId}.jsonl`);
 
-function sessionsIn(dir: string): Array<{ id: string; path: string; mtimeMs: number }> {
+export function sessionsIn(dir: string): Array<{ id: string; path: string; mtimeMs: number }> {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const id = SESSION_FILE.exec(name)?.[1];
