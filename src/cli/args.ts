@@ -174,6 +174,7 @@ export function helpText(version: string): string {
     '  cat file | wright -p "<question>"     piped input is added as context',
     '  wright permissions check <Tool> --input \'<json>\' [--mode M]',
     '                                        show the permission decision for a call',
+    '  wright doctor                         check Node, settings, credentials, ripgrep, sandbox, terminal',
     '',
     'Options:',
     ...rows,

@@ -24,6 +24,10 @@ export async function main(argv: string[], version: string): Promise<number> {
       const { runPermissionsCommand } = await import('./permissionsCommand.js');
       return await runPermissionsCommand(argv.slice(1));
     }
+    if (argv[0] === 'doctor') {
+      const { runDoctorCommand } = await import('./doctorCommand.js');
+      return await runDoctorCommand();
+    }
     const options = parseArgs(argv);
     if (options.help) {
       process.stdout.write(helpText(version));

@@ -1,0 +1,38 @@
+// End-to-end: `wright doctor` checks the installation and names what to fix.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { makeWorkspace, runWright } from './harness.js';
+
+test('wright doctor passes with credentials and reports each check', async () => {
+  const workspace = makeWorkspace();
+  const run = await runWright(['doctor'], { workspace, env: { ANTHROPIC_API_KEY: 'test-key' } });
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  for (const name of ['node', 'settings', 'model provider', 'ripgrep', 'bash parser', 'sandbox', 'git', 'config directory', 'terminal']) {
+    assert.match(run.stdout, new RegExp(`^[✓!] ${name} `, 'm'), name);
+  }
+  assert.match(run.stdout, /model provider\s+anthropic, model claude-sonnet-5-5, key from ANTHROPIC_API_KEY/);
+  assert.doesNotMatch(run.stdout, /test-key/);
+  assert.match(run.stdout, /Everything wright needs is in place\./);
+});
+
+test('wright doctor fails, naming the problem, without credentials or with a broken settings file', async () => {
+  const workspace = makeWorkspace();
+  mkdirSync(join(workspace.repo, '.wright'));
+  writeFileSync(join(workspace.repo, '.wright', 'settings.json'), '{\n  "permissions": { "defaultMode": "yolo" }\n}\n');
+  const run = await runWright(['doctor'], { workspace });
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /^✗ settings .*\.wright\/settings\.json:2:\d+/m);
+  assert.match(run.stdout, /^✗ model provider .*ANTHROPIC_API_KEY/m);
+  assert.match(run.stdout, /2 problems to fix\./);
+});
+
+test('wright doctor fails when the sandbox is enabled but cannot start', async () => {
+  const workspace = makeWorkspace();
+  mkdirSync(join(workspace.repo, '.wright'));
+  writeFileSync(join(workspace.repo, '.wright', 'settings.json'), JSON.stringify({ sandbox: { enabled: true, bwrapPath: '/nonexistent/bwrap' } }));
+  const run = await runWright(['doctor'], { workspace, env: { ANTHROPIC_API_KEY: 'k' } });
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /^✗ sandbox\s+enabled in settings but unavailable: bubblewrap \(\/nonexistent\/bwrap\) was not found/m);
+});
