@@ -9,6 +9,7 @@ import {
   type SettingsPermissionMode,
   type SettingsProvider,
   type SandboxSettingsFile,
+  type StatusLineSettings,
   type WebSearchSettings,
 } from './settingsSchema.js';
 import { expandPath, settingsLocations, type SettingsLocation, type SettingsLocationOptions } from './settingsSources.js';
@@ -58,6 +59,8 @@ export interface MergedSettings {
   includeCoAuthoredBy?: boolean;
   /** Taken whole from the highest layer that sets it: its fields only make sense together. */
   webSearch?: WebSearchSettings;
+  /** Taken from the highest layer that sets it. */
+  statusLine?: StatusLineSettings;
   sandbox: SandboxSettings;
   permissions: {
     rules: PermissionRuleEntries;
@@ -117,6 +120,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     ...(merged.cleanupPeriodDays !== undefined && { cleanupPeriodDays: merged.cleanupPeriodDays }),
     ...(merged.includeCoAuthoredBy !== undefined && { includeCoAuthoredBy: merged.includeCoAuthoredBy }),
     ...webSearchOf(layers),
+    ...(merged.statusLine !== undefined && { statusLine: merged.statusLine }),
     sandbox: sandboxOf(merged.sandbox ?? {}, layers, home, projectRoot),
     permissions: {
       rules: {

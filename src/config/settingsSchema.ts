@@ -1,5 +1,5 @@
 // The settings keys wright understands. Objects are loose: keys we do not know (Claude Code's
-// statusLine, outputStyle, sandbox.network.httpProxyPort…) are kept in `raw` and ignored, so its settings files load.
+// outputStyle, sandbox.network.httpProxyPort…) are kept in `raw` and ignored, so its settings files load.
 import { z } from 'zod';
 
 import { PERMISSION_MODES, permissionModeNamed, type PermissionMode } from './permissionModes.js';
@@ -41,6 +41,15 @@ export const webSearchSchema = z
   });
 
 export type WebSearchSettings = z.infer<typeof webSearchSchema>;
+
+/** A command whose output replaces the default status line (Claude Code's `statusLine`). */
+export const statusLineSchema = z.looseObject({
+  type: z.literal('command'),
+  command: z.string().trim().min(1, 'must not be empty'),
+  padding: z.number().int().min(0).optional(),
+});
+
+export type StatusLineSettings = z.infer<typeof statusLineSchema>;
 
 /** `example.com`, `*.example.com` (subdomains only), an IPv4 address, or an IPv6 address. */
 const DOMAIN_PATTERN = /^(?:(?:\*\.)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*|\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]?)$/;
@@ -91,6 +100,7 @@ export const settingsFileSchema = z.looseObject({
   hooks: z.record(z.string(), z.unknown()).optional(),
   apiKeyHelper: z.string().optional(),
   webSearch: webSearchSchema.optional(),
+  statusLine: statusLineSchema.optional(),
   sandbox: sandboxSchema.optional(),
   /** Honoured only in managed settings: permission rules from every other source are ignored. */
   allowManagedPermissionRulesOnly: z.boolean().optional(),
