@@ -64,8 +64,16 @@ const DESTRUCTIVE_SUBCOMMANDS = new Set([
   'drain', 'replace', 'system',
 ]);
 
-/** Flags that make an otherwise everyday subcommand destructive. */
-const FORCE_FLAGS = new Set(['-f', '--force', '--force-with-lease', '--force-if-includes', '--hard', '-D', '--delete', '--mirror', '--prune', '-rf', '-fr']);
+/** Flags that make an otherwise everyday subcommand destructive, for every program here. */
+const FORCE_FLAGS = new Set(['--force', '--force-with-lease', '--force-if-includes', '--hard', '--delete', '--mirror', '--prune']);
+/** Short flags that mean "force" only for some programs (`-f` is a file for kubectl, docker, make). */
+const SHORT_FORCE_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  git: ['-f', '-D'],
+  npm: ['-f'],
+  pnpm: ['-f'],
+  yarn: ['-f'],
+  bun: ['-f'],
+};
 
 /** A word that means the same typed as it is written: no quotes, escapes, expansions or globs. */
 const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -82,7 +90,8 @@ export function commandPrefix(words: readonly ShellWord[]): string[] | undefined
   const program = words[0];
   if (!isPlain(program)) return undefined;
   const name = program.value;
-  if (words.some((word) => FORCE_FLAGS.has(word.value))) return undefined;
+  const shortForce = Object.hasOwn(SHORT_FORCE_FLAGS, name) ? (SHORT_FORCE_FLAGS[name] as readonly string[]) : [];
+  if (words.some((word) => FORCE_FLAGS.has(word.value) || shortForce.includes(word.value))) return undefined;
 
   let length: number;
   if (MODULE_RUNNERS.has(name)) {
