@@ -1,23 +1,12 @@
 /**
- * The one-line text field behind "No, and tell wright what to do instead": printable keys type,
- * Backspace deletes, Enter sends the text, Esc sends nothing.
+ * The one-line text field behind "No, and tell wright what to do instead". It only draws: the dialog
+ * owns the keys, so none typed right after choosing "No" can slip past the field (see
+ * PermissionDialog.tsx).
  */
-import { Box, Text, useInput } from 'ink';
-import { useState, type ReactElement } from 'react';
+import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
 
-export interface FeedbackInputProps {
-  onSubmit(text: string): void;
-  onCancel(): void;
-}
-
-export function FeedbackInput({ onSubmit, onCancel }: FeedbackInputProps): ReactElement {
-  const [text, setText] = useState('');
-  useInput((input, key) => {
-    if (key.escape) onCancel();
-    else if (key.return) onSubmit(text);
-    else if (key.backspace || key.delete) setText((current) => Array.from(current).slice(0, -1).join(''));
-    else if (!key.ctrl && !key.meta && input !== '') setText((current) => current + input.replace(/[\r\n\t]+/g, ' '));
-  });
+export function FeedbackInput({ text }: { text: string }): ReactElement {
   return (
     <Box flexDirection="column">
       <Text>Tell wright what to do instead (Enter to send, Esc to skip):</Text>
@@ -28,4 +17,11 @@ export function FeedbackInput({ onSubmit, onCancel }: FeedbackInputProps): React
       </Box>
     </Box>
   );
+}
+
+/** The field's text after one key: typed characters are added, Backspace removes one. */
+export function editFeedback(text: string, input: string, key: { backspace: boolean; delete: boolean; ctrl: boolean; meta: boolean }): string {
+  if (key.backspace || key.delete) return Array.from(text).slice(0, -1).join('');
+  if (key.ctrl || key.meta || input === '') return text;
+  return text + input.replace(/[\r\n\t]+/g, ' ');
 }

@@ -9,7 +9,7 @@
  */
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState, type ReactElement } from 'react';
-import { FeedbackInput } from './FeedbackInput.js';
+import { FeedbackInput, editFeedback } from './FeedbackInput.js';
 import { cutPreview, moreLinesLabel } from './previewLines.js';
 import { summariseRequest } from './requestSummary.js';
 
@@ -42,31 +42,47 @@ const KEY_CHOICES: Readonly<Record<string, Choice>> = { '1': 'yes', y: 'yes', '2
 export function PermissionDialog({ request, suggestedRules, onDecision, width }: PermissionDialogProps): ReactElement {
   const options = optionsFor(suggestedRules);
   const [selected, setSelected] = useState(0);
-  const [askingFeedback, setAskingFeedback] = useState(false);
+  const [feedback, setFeedback] = useState<string | undefined>(undefined);
+  // Keys can arrive faster than React re-renders (typing ahead, a paste), so the handler reads the
+  // latest state from refs: the key after `n` already goes to the field, and none after the answer counts.
   const answered = useRef(false);
+  const feedbackRef = useRef<string | undefined>(undefined);
+  const selectedRef = useRef(0);
 
   const decide = (decision: PermissionDialogDecision) => {
     if (answered.current) return;
     answered.current = true;
     onDecision(decision);
   };
+  const setFeedbackText = (text: string | undefined) => {
+    feedbackRef.current = text;
+    setFeedback(text);
+  };
+  const select = (index: number) => {
+    selectedRef.current = index;
+    setSelected(index);
+  };
   const choose = (choice: Choice) => {
     if (choice === 'yes') decide({ behavior: 'allow' });
     else if (choice === 'always' && suggestedRules.length > 0) decide({ behavior: 'allow', remember: [...suggestedRules] });
-    else if (choice === 'no') setAskingFeedback(true);
+    else if (choice === 'no') setFeedbackText('');
   };
 
-  useInput(
-    (input, key) => {
-      if (answered.current) return;
+  useInput((input, key) => {
+    if (answered.current) return;
+    const typed = feedbackRef.current;
+    if (typed !== undefined) {
       if (key.escape) decide({ behavior: 'deny' });
-      else if (key.upArrow) setSelected((index) => (index + options.length - 1) % options.length);
-      else if (key.downArrow) setSelected((index) => (index + 1) % options.length);
-      else if (key.return) choose((options[selected] as Option).choice);
-      else if (!key.ctrl && !key.meta && Object.hasOwn(KEY_CHOICES, input.toLowerCase())) choose(KEY_CHOICES[input.toLowerCase()] as Choice);
-    },
-    { isActive: !askingFeedback },
-  );
+      else if (key.return) decide(typed.trim() === '' ? { behavior: 'deny' } : { behavior: 'deny', feedback: typed.trim() });
+      else setFeedbackText(editFeedback(typed, input, key));
+      return;
+    }
+    if (key.escape) decide({ behavior: 'deny' });
+    else if (key.upArrow) select((selectedRef.current + options.length - 1) % options.length);
+    else if (key.downArrow) select((selectedRef.current + 1) % options.length);
+    else if (key.return) choose((options[selectedRef.current] as Option).choice);
+    else if (!key.ctrl && !key.meta && Object.hasOwn(KEY_CHOICES, input.toLowerCase())) choose(KEY_CHOICES[input.toLowerCase()] as Choice);
+  });
 
   const view = summariseRequest(request.toolName, request.input, request.preview);
   // Border (2) and padding (2) take four columns.
@@ -89,11 +105,8 @@ export function PermissionDialog({ request, suggestedRules, onDecision, width }:
         <Text wrap="wrap">{request.reason}</Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
-        {askingFeedback ? (
-          <FeedbackInput
-            onSubmit={(text) => decide(text.trim() === '' ? { behavior: 'deny' } : { behavior: 'deny', feedback: text.trim() })}
-            onCancel={() => decide({ behavior: 'deny' })}
-          />
+        {feedback !== undefined ? (
+          <FeedbackInput text={feedback} />
         ) : (
           <>
             <Text>Do you want to proceed?</Text>
