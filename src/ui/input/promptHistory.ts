@@ -25,13 +25,15 @@ function parseLine(line: string): string | undefined {
   return undefined;
 }
 
-function load(file: string): string[] {
-  let content: string;
+function readContent(file: string): string {
   try {
-    content = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
-    return [];
+    return '';
   }
+}
+
+function parseEntries(content: string): string[] {
   const entries: string[] = [];
   for (const line of content.split('\n')) {
     const prompt = line.trim() === '' ? undefined : parseLine(line);
@@ -44,8 +46,11 @@ const serialize = (prompt: string): string => `${JSON.stringify({ prompt })}\n`;
 
 export function createPromptHistory(options: { file: string; limit?: number }): PromptHistory {
   const limit = Math.max(1, options.limit ?? DEFAULT_HISTORY_LIMIT);
-  let entries = load(options.file).slice(-limit);
-  let linesOnDisk: number | undefined;
+  const content = readContent(options.file);
+  let entries = parseEntries(content).slice(-limit);
+  let linesOnDisk = content.split('\n').filter((line) => line.trim() !== '').length;
+  // A half-written last line must not swallow the next entry.
+  let separator = content === '' || content.endsWith('\n') ? '' : '\n';
 
   const write = (action: () => void) => {
     try {
@@ -61,14 +66,14 @@ export function createPromptHistory(options: { file: string; limit?: number }): 
     add(entry: string) {
       if (entry.trim() === '' || entry === entries.at(-1)) return;
       entries = [...entries, entry].slice(-limit);
-      linesOnDisk ??= load(options.file).length;
       linesOnDisk += 1;
       if (linesOnDisk > limit * 2) {
         // Compact now and then rather than rewriting the file on every prompt.
         write(() => writeFileSync(options.file, entries.map(serialize).join('')));
         linesOnDisk = entries.length;
       } else {
-        write(() => appendFileSync(options.file, serialize(entry)));
+        write(() => appendFileSync(options.file, separator + serialize(entry)));
+        separator = '';
       }
     },
   };
