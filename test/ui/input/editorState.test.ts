@@ -6,9 +6,10 @@ import {
   reduceEditor,
   type EditorContext,
   type EditorEffect,
+  type EditorInput,
   type EditorState,
 } from '../../../src/ui/input/editorState.js';
-import { decodeSequence, type KeyEvent } from '../../../src/ui/input/keys.js';
+import { decodeSequence } from '../../../src/ui/input/keys.js';
 
 const CONTEXT: EditorContext = {
   history: [],
@@ -32,7 +33,7 @@ function shown(state: EditorState): string {
   return `${text.slice(0, cursor)}|${text.slice(cursor)}`;
 }
 
-function run(state: EditorState, sequences: (string | KeyEvent)[], context: Partial<EditorContext> = {}) {
+function run(state: EditorState, sequences: (string | EditorInput)[], context: Partial<EditorContext> = {}) {
   const effects: EditorEffect[] = [];
   let current = state;
   for (const sequence of sequences) {
