@@ -30,6 +30,8 @@ export type KeyEvent =
   | { kind: 'ignored'; sequence: string };
 
 const ESC = '\u001b';
+/** Kitty event type for a key release, which must not act as a second press. */
+const RELEASE = '3';
 
 export function key(name: KeyName, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean } = {}): KeyEvent {
   return { kind: 'key', name, ctrl: mods.ctrl ?? false, meta: mods.meta ?? false, shift: mods.shift ?? false };
@@ -68,16 +70,25 @@ function decodeEscapeSequence(sequence: string): KeyEvent {
   if (body === '[200~') return { kind: 'pasteStart' };
   if (body === '[201~') return { kind: 'pasteEnd' };
   if (body === '[Z') return key('tab', { shift: true });
-  // Kitty keyboard protocol: CSI codepoint ; modifiers [:event] u
-  let match = /^\[(\d+)(?:;(\d+)(?::\d+)?)?u$/.exec(body);
-  if (match) return codePointKey(Number(match[1]), modifiers(match[2]));
+  // Kitty keyboard protocol: CSI codepoint[:alternates] ; modifiers[:event] [; text] u
+  let match = /^\[(\d+)(?::[\d:]*)?(?:;(\d*)(?::(\d+))?(?:;([\d:]+))?)?u$/.exec(body);
+  if (match) {
+    if (match[3] === RELEASE) return { kind: 'ignored', sequence };
+    const mods = modifiers(match[2] || undefined);
+    if (match[4] && !mods.ctrl && !mods.meta) {
+      return { kind: 'text', text: String.fromCodePoint(...match[4].split(':').map(Number)), paste: false };
+    }
+    return codePointKey(Number(match[1]), mods);
+  }
   // xterm modifyOtherKeys: CSI 27 ; modifiers ; codepoint ~
   match = /^\[27;(\d+);(\d+)~$/.exec(body);
   if (match) return codePointKey(Number(match[2]), modifiers(match[1]));
-  match = /^(?:\[|O)(?:1;)?(\d+)?([ABCDHF])$/.exec(body);
-  if (match) return key(CSI_LETTER_KEYS[match[2]!]!, modifiers(match[1]));
-  match = /^\[(\d+)(?:;(\d+))?~$/.exec(body);
-  if (match && CSI_TILDE_KEYS[match[1]!]) return key(CSI_TILDE_KEYS[match[1]!]!, modifiers(match[2]));
+  match = /^(?:\[|O)(?:1;)?(\d+)?(?::(\d+))?([ABCDHF])$/.exec(body);
+  if (match) return match[2] === RELEASE ? { kind: 'ignored', sequence } : key(CSI_LETTER_KEYS[match[3]!]!, modifiers(match[1]));
+  match = /^\[(\d+)(?:;(\d+)(?::(\d+))?)?~$/.exec(body);
+  if (match && CSI_TILDE_KEYS[match[1]!]) {
+    return match[3] === RELEASE ? { kind: 'ignored', sequence } : key(CSI_TILDE_KEYS[match[1]!]!, modifiers(match[2]));
+  }
   // Alt+Arrow in some terminals: ESC ESC [ A
   if (body.startsWith(ESC)) {
     const inner = decodeEscapeSequence(body);
