@@ -104,5 +104,5 @@ export function renderDiff(change: FileChange, options: DiffOptions): string {
     }
   }
   if (shown < total) lines.push([{ text: `… ${total - shown} more lines`, style: { dim: true } }]);
-  return serializeLines(lines.map((line) => (textWidth(line.map((s) => s.text).join('')) > width ? sliceLine(line, width)[0]! : line)), options.color);
+  return serializeLines(lines.map((line) => (lineWidth(line) > width ? sliceLine(line, width)[0]! : line)), options.color);
 }
