@@ -60,7 +60,10 @@ export function expandTabs(text: string, tabSize = 4): string {
   let out = '';
   let column = 0;
   for (const ch of text) {
-    if (ch === '\t') {
+    if (ch === '\n') {
+      out += ch;
+      column = 0;
+    } else if (ch === '\t') {
       const pad = tabSize - (column % tabSize);
       out += ' '.repeat(pad);
       column += pad;
