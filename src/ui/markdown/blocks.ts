@@ -102,7 +102,7 @@ export function renderBlocks(tokens: readonly Token[], width: number, ctx: Conte
   let previous: Token | undefined;
   for (const token of tokens) {
     const block = renderBlock(token, width, ctx);
-    if (!block) continue;
+    if (!block || block.length === 0) continue;
     const tight = !spaced || (previous?.type === 'text' && token.type === 'list');
     if (previous && !tight) lines.push([]);
     lines.push(...block);

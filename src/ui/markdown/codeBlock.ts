@@ -13,6 +13,8 @@ export function renderCodeBlock(code: string, language: string, width: number, c
   const highlighted = color ? highlightCode(source, lang.toLowerCase()) : source.split('\n').map((text) => [{ text, style: {} }]);
   const lines: Line[] = [];
   if (lang !== '') lines.push([{ text: `── ${sanitize(lang)}`, style: { dim: true } }]);
+  // A fence just opened has no lines yet (not one empty line).
+  if (source === '') return lines;
   const inner = Math.max(1, width - INDENT.length);
   for (const codeLine of highlighted) {
     sliceLine(codeLine, inner).forEach((row, i) => {
