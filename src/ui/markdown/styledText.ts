@@ -36,10 +36,49 @@ export function withStyle(spans: readonly Span[], extra: Style): Span[] {
 }
 
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
+// Printable ASCII runs, less their last character (which may start a grapheme with what follows, e.g. a
+// keycap `1️⃣`), and everything else.
+const RUNS = /[\x20-\x7e]+(?=[\x20-\x7e])|[^]/gy;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// string-width costs microseconds per call; a text has few distinct non-ASCII graphemes, so cache them.
+const graphemeWidths = new Map<string, number>();
+
+function graphemeWidth(grapheme: string): number {
+  let width = graphemeWidths.get(grapheme);
+  if (width === undefined) {
+    if (graphemeWidths.size > 10_000) graphemeWidths.clear();
+    graphemeWidths.set(grapheme, (width = stringWidth(grapheme)));
+  }
+  return width;
+}
 
 /** Terminal columns taken by text (wide CJK and emoji count two). */
 export function textWidth(text: string): number {
-  return ASCII_PRINTABLE.test(text) ? text.length : stringWidth(text);
+  if (ASCII_PRINTABLE.test(text)) return text.length;
+  let width = 0;
+  let rest = '';
+  for (const [run] of text.matchAll(RUNS)) {
+    if (run.length > 1) {
+      width += graphemeWidthOf(rest) + run.length;
+      rest = '';
+    } else rest += run;
+  }
+  return width + graphemeWidthOf(rest);
+}
+
+// Characters that can join their neighbours into one grapheme (marks, joiners, variation selectors,
+// emoji and flags, surrogate pairs, Hangul jamo); text without them can be measured char by char.
+const JOINING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\ud800-\udfff\p{Extended_Pictographic}]/u;
+
+function graphemeWidthOf(text: string): number {
+  if (text === '') return 0;
+  let width = 0;
+  if (!JOINING.test(text)) {
+    for (let i = 0; i < text.length; i++) width += graphemeWidth(text[i]!);
+    return width;
+  }
+  for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment);
+  return width;
 }
 
 export function lineWidth(line: Line): number {

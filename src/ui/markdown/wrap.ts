@@ -18,9 +18,10 @@ export function sliceLine(line: Line, width: number): Line[] {
   let used = 0;
   const limit = Math.max(1, width);
   for (const s of line) {
-    if (used + textWidth(s.text) <= limit) {
+    const whole = textWidth(s.text);
+    if (used + whole <= limit) {
       if (s.text !== '') row.push(s);
-      used += textWidth(s.text);
+      used += whole;
       continue;
     }
     let chunk = '';
