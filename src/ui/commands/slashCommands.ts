@@ -1,0 +1,166 @@
+// The built-in slash commands of the interactive UI, as pure functions from a view of the session to
+// an outcome the UI carries out (print text, start over, send a prompt, switch model, exit…). Keeping
+// them free of Ink makes each one testable on its own.
+import type { ModelUsageEntry } from '../../agent/events.js';
+import type { PermissionMode } from '../../config/permissionModes.js';
+import { contextUsage, formatContextUsage, type ContextUsageInput } from '../../context/contextUsage.js';
+import type { Message } from '../../model/types.js';
+import { listSessionSummaries } from '../../session/sessionSummaries.js';
+import { conversationToMarkdown } from '../../session/transcriptExport.js';
+import type { TodoItem } from '../../tools/types.js';
+
+export interface SlashCommandContext {
+  cwd: string;
+  version: string;
+  sessionId: string;
+  model: string;
+  permissionMode: PermissionMode;
+  /** Where this project's transcripts are, for /resume. */
+  transcriptDir: string;
+  workingDirectories: readonly string[];
+  messages(): readonly Message[];
+  usage(): { totalCostUsd: number; byModel: Record<string, ModelUsageEntry>; durationMs: number; apiDurationMs: number };
+  todos(): readonly TodoItem[];
+  context(): ContextUsageInput;
+  rules(): { allow: string[]; ask: string[]; deny: string[] };
+}
+
+export type SlashCommandOutcome =
+  | { kind: 'print'; text: string }
+  | { kind: 'clear' }
+  | { kind: 'exit' }
+  | { kind: 'prompt'; text: string }
+  | { kind: 'setModel'; model: string }
+  | { kind: 'addDirectory'; path: string }
+  | { kind: 'resume'; sessionId: string }
+  | { kind: 'export'; path: string; markdown: string }
+  | { kind: 'doctor' };
+
+interface SlashCommand {
+  name: string;
+  description: string;
+  argument?: string;
+  run(args: string, ctx: SlashCommandContext): SlashCommandOutcome;
+}
+
+const print = (text: string): SlashCommandOutcome => ({ kind: 'print', text });
+
+const INIT_PROMPT = `Analyse this repository and write a WRIGHT.md file at its root for future coding sessions. Include:
+- the commands to build, lint and test (and to run a single test);
+- the high-level architecture: the main modules and how they fit together, what is not obvious from one file;
+- conventions the code follows (style, naming, error handling, tests).
+Read the README, package manifests, CI configuration and existing AGENTS.md / CLAUDE.md / .cursor rules first and keep what is still true. Be concise: no generic advice, nothing easily found by listing files. If WRIGHT.md exists, improve it instead.`;
+
+export const SLASH_COMMANDS: readonly SlashCommand[] = [
+  { name: 'help', description: 'Show commands and keys', run: () => print(helpText()) },
+  { name: 'clear', description: 'Start a new conversation (the old one stays resumable)', run: () => ({ kind: 'clear' }) },
+  { name: 'cost', description: 'Show what this session has cost', run: (_args, ctx) => print(costText(ctx)) },
+  { name: 'context', description: 'Show what fills the context window', run: (_args, ctx) => print(formatContextUsage(contextUsage(ctx.context()))) },
+  {
+    name: 'model',
+    description: 'Show or switch the model',
+    argument: '[model]',
+    run: (args, ctx) => (args.trim() === '' ? print(`Model: ${ctx.model}. Switch with /model <name> (e.g. sonnet, opus, haiku, or a full model id).`) : { kind: 'setModel', model: args.trim() }),
+  },
+  { name: 'status', description: 'Show version, model, mode, directories and session', run: (_args, ctx) => print(statusText(ctx)) },
+  { name: 'permissions', description: 'Show the permission mode and rules', run: (_args, ctx) => print(permissionsText(ctx)) },
+  { name: 'todos', description: 'Show the todo list', run: (_args, ctx) => print(todosText(ctx.todos())) },
+  {
+    name: 'add-dir',
+    description: 'Add a working directory for this session',
+    argument: '<path>',
+    run: (args) => (args.trim() === '' ? print('Usage: /add-dir <path>') : { kind: 'addDirectory', path: args.trim() }),
+  },
+  { name: 'init', description: 'Analyse the repository and write WRIGHT.md', run: () => ({ kind: 'prompt', text: INIT_PROMPT }) },
+  {
+    name: 'resume',
+    description: 'List earlier sessions, or resume one by number or id',
+    argument: '[n|id]',
+    run: (args, ctx) => resume(args.trim(), ctx),
+  },
+  {
+    name: 'export',
+    description: 'Write the conversation as Markdown',
+    argument: '[file]',
+    run: (args, ctx) => ({
+      kind: 'export',
+      path: args.trim() || `wright-session-${ctx.sessionId.slice(0, 8)}.md`,
+      markdown: conversationToMarkdown(ctx.messages(), { title: `wright session ${ctx.sessionId}` }),
+    }),
+  },
+  { name: 'doctor', description: 'Check the installation', run: () => ({ kind: 'doctor' }) },
+  { name: 'exit', description: 'Leave wright', run: () => ({ kind: 'exit' }) },
+];
+
+/** Runs `/name args`; undefined when the text is not a known command (it then goes to the model). */
+export function runSlashCommand(text: string, ctx: SlashCommandContext): SlashCommandOutcome | undefined {
+  const match = /^\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const command = SLASH_COMMANDS.find((candidate) => candidate.name === match[1]);
+  if (!command) return print(`Unknown command /${match[1]}. Type /help for the list.`);
+  return command.run(match[2] ?? '', ctx);
+}
+
+function helpText(): string {
+  const width = Math.max(...SLASH_COMMANDS.map((command) => command.name.length + (command.argument ? command.argument.length + 1 : 0)));
+  const commands = SLASH_COMMANDS.map((command) => `  /${`${command.name}${command.argument ? ` ${command.argument}` : ''}`.padEnd(width)}  ${command.description}`);
+  return [
+    'Commands:',
+    ...commands,
+    '',
+    'Keys: Enter send · Ctrl+J or \\ Enter new line · Up/Down history · Ctrl+R search history',
+    '      @ file completion · Esc interrupt · Shift+Tab permission mode · Ctrl+C clear / exit · Ctrl+D exit',
+  ].join('\n');
+}
+
+function costText(ctx: SlashCommandContext): string {
+  const usage = ctx.usage();
+  const lines = [`Total cost: $${usage.totalCostUsd.toFixed(4)}`, `Time: ${(usage.durationMs / 1000).toFixed(1)} s (API ${(usage.apiDurationMs / 1000).toFixed(1)} s)`];
+  for (const [model, entry] of Object.entries(usage.byModel)) {
+    lines.push(`  ${model}: ${entry.inputTokens} in, ${entry.outputTokens} out, ${entry.cacheReadInputTokens} cache read, ${entry.cacheCreationInputTokens} cache write — $${entry.costUSD.toFixed(4)}`);
+  }
+  return lines.join('\n');
+}
+
+function statusText(ctx: SlashCommandContext): string {
+  return [
+    `wright ${ctx.version}`,
+    `Session: ${ctx.sessionId}`,
+    `Model: ${ctx.model}`,
+    `Permission mode: ${ctx.permissionMode}`,
+    `Working directories: ${ctx.workingDirectories.join(', ')}`,
+  ].join('\n');
+}
+
+function permissionsText(ctx: SlashCommandContext): string {
+  const rules = ctx.rules();
+  const list = (name: string, entries: string[]) => `${name}: ${entries.length === 0 ? '(none)' : entries.join(', ')}`;
+  return [
+    `Mode: ${ctx.permissionMode} (Shift+Tab to change)`,
+    list('Allow', rules.allow),
+    list('Ask', rules.ask),
+    list('Deny', rules.deny),
+    'Edit rules in .wright/settings.json (shared) or .wright/settings.local.json (yours).',
+  ].join('\n');
+}
+
+function todosText(todos: readonly TodoItem[]): string {
+  if (todos.length === 0) return 'No todos.';
+  const mark = { completed: '☒', in_progress: '◐', pending: '☐' } as const;
+  return todos.map((todo) => `${mark[todo.status]} ${todo.content}`).join('\n');
+}
+
+function resume(argument: string, ctx: SlashCommandContext): SlashCommandOutcome {
+  const sessions = listSessionSummaries(ctx.transcriptDir, { limit: 20 }).filter((session) => session.id !== ctx.sessionId);
+  if (argument !== '') {
+    const byNumber = /^\d+$/.test(argument) ? sessions[Number(argument) - 1] : undefined;
+    const chosen = byNumber ?? sessions.find((session) => session.id.startsWith(argument));
+    return chosen ? { kind: 'resume', sessionId: chosen.id } : print(`No earlier session matches "${argument}". Type /resume to list them.`);
+  }
+  if (sessions.length === 0) return print('No earlier sessions in this directory.');
+  const rows = sessions.map((session, index) => {
+    const when = session.modifiedAt.toISOString().replace('T', ' ').slice(0, 16);
+    return `  ${String(index + 1).padStart(2)}. ${when}  ${String(session.messageCount).padStart(3)} msgs  ${session.firstPrompt || '(no prompt)'}`;
+  });
+  return print(['Earlier sessions (resume with /resume <number>):', ...rows].join('\n'));
+}
