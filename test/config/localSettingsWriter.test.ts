@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { LocalSettingsWriteError, addLocalAllowRules } from '../../src/config/localSettingsWriter.js';
+import { addLocalAllowRules } from '../../src/config/localSettingsWriter.js';
+import { SettingsFileWriteError } from '../../src/config/settingsFileUpdate.js';
 import { parseSettingsText } from '../../src/config/settingsFile.js';
 import { makeTempDir, removeTempDirs, writeFiles } from './tempFiles.js';
 
@@ -80,7 +81,7 @@ describe('addLocalAllowRules', () => {
     const broken = '{\n  "permissions": {\n    "allow": ["Bash(ls)",]\n  }\n}\n';
     writeFiles(root, { '.wright/settings.local.json': broken });
     await assert.rejects(addLocalAllowRules(root, ['WebSearch']), (error: unknown) => {
-      assert.ok(error instanceof LocalSettingsWriteError);
+      assert.ok(error instanceof SettingsFileWriteError);
       assert.match(error.message, /settings\.local\.json:3:\d+: invalid JSON/);
       assert.match(error.message, /fix or remove the file/);
       return true;
@@ -99,7 +100,7 @@ describe('addLocalAllowRules', () => {
     ] as const) {
       writeFiles(root, { '.wright/settings.local.json': text });
       await assert.rejects(addLocalAllowRules(root, ['WebSearch']), (error: unknown) => {
-        assert.ok(error instanceof LocalSettingsWriteError);
+        assert.ok(error instanceof SettingsFileWriteError);
         assert.equal(error.settingsError.key, key);
         return true;
       });
@@ -125,7 +126,7 @@ describe('addLocalAllowRules', () => {
       writeFileSync(settingsPath(root), '{}');
       return addLocalAllowRules(root, ['WebSearch']);
     })();
-    await assert.rejects(first, LocalSettingsWriteError);
+    await assert.rejects(first, SettingsFileWriteError);
     assert.deepEqual((await second).added, ['WebSearch']);
   });
 
