@@ -1,4 +1,4 @@
-// Runs every test/**/*.test.ts with node's test runner and ends with the closing line CI reads:
+// Runs every test/**/*.test.ts(x) with node's test runner and ends with the closing line CI reads:
 // `N passed, N failed`. Extra arguments narrow the run to files whose path contains one of them.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -8,7 +8,7 @@ function findTests(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return findTests(path);
-    return entry.name.endsWith('.test.ts') ? [path] : [];
+    return /\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
 
