@@ -18,7 +18,7 @@ export interface FooterProps {
   busySince: number | null;
   now: number;
   outputTokens: number;
-  /** Replaces the key hint, e.g. "Press Ctrl+C again to exit". */
+  /** A line above the status, e.g. "Press Ctrl+C again to exit". */
   hint?: string;
 }
 
@@ -37,6 +37,7 @@ export function Footer(props: FooterProps) {
   const modeColor = props.mode === 'default' ? undefined : props.mode === 'plan' ? theme.accent : theme.warning;
   return (
     <Box flexDirection="column">
+      {props.hint ? <Text color={theme.warning}>{props.hint}</Text> : null}
       {props.busySince !== null ? (
         <Text>
           <Text color={theme.accent}>{frame} Working… </Text>
@@ -53,7 +54,6 @@ export function Footer(props: FooterProps) {
           {' (shift+tab to cycle) · '}
           {props.model} · {formatCost(props.costUsd)} · {contextPercent(props.contextTokens, props.contextWindow)}% context
         </Text>
-        {props.hint ? <Text color={theme.warning}> · {props.hint}</Text> : null}
       </Text>
     </Box>
   );

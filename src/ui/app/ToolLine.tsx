@@ -16,7 +16,7 @@ export interface ToolLineProps {
 export function ToolLine({ tool, width, cwd, now }: ToolLineProps) {
   const theme = useTheme();
   const bulletColor = { running: theme.accent, done: theme.success, error: theme.error, interrupted: theme.warning }[tool.status];
-  const elapsed = tool.durationMs ?? (now !== undefined ? now - tool.startedAt : undefined);
+  const elapsed = tool.durationMs ?? (now !== undefined ? Math.max(0, now - tool.startedAt) : undefined);
   const status = tool.status === 'running' ? 'running' : tool.status;
   const label = toolCallLabel(tool.name, tool.input, cwd, Math.max(20, width - 30));
   const preview = tool.result !== undefined ? resultPreview(tool.result, 3, Math.max(20, width - 6)) : [];

@@ -45,7 +45,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
         onExit={() => leave()}
       />
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false, incrementalRendering: true },
+    { exitOnCtrlC: false },
   );
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
     code = SIGNAL_CODES[signal];
