@@ -58,7 +58,10 @@ export function App(props: AppProps) {
 
   useEffect(() => {
     if (exitArmedAt === null) return;
-    const timer = setTimeout(() => setExitArmedAt(null), EXIT_CONFIRM_MS);
+    const timer = setTimeout(() => {
+      armedAt.current = null;
+      setExitArmedAt(null);
+    }, EXIT_CONFIRM_MS);
     return () => clearTimeout(timer);
   }, [exitArmedAt]);
 
@@ -79,20 +82,23 @@ export function App(props: AppProps) {
     controller.submit(text);
   };
 
+  // Read by key handlers, which can run twice before React re-renders.
+  const armedAt = useRef<number | null>(null);
   const onCtrlC = () => {
     const at = clock();
-    if (exitArmedAt !== null && at - exitArmedAt <= EXIT_CONFIRM_MS) return exit();
+    if (armedAt.current !== null && at - armedAt.current <= EXIT_CONFIRM_MS) return exit();
     controller.interrupt();
+    armedAt.current = at;
     setExitArmedAt(at);
   };
 
   useInput((input, key) => {
-    if (pending !== undefined) {
+    if (broker.current() !== undefined) {
       // The dialog has the keyboard; Ctrl+C still reaches the exit.
       if (key.ctrl && input === 'c') onCtrlC();
       return;
     }
-    if (key.escape && busy) {
+    if (key.escape && controller.busy) {
       controller.interrupt();
       return;
     }

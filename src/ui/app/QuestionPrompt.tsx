@@ -13,30 +13,33 @@ export interface QuestionPromptProps {
 
 export function QuestionPrompt({ questions, onAnswer }: QuestionPromptProps) {
   const theme = useTheme();
-  const [step, setStep] = useState(0);
-  const [picked, setPicked] = useState<number[]>([]);
-  const answers = useRef<Record<string, string>>({});
+  // Keys can arrive before React re-renders; the progress lives in a ref so each sees the last.
+  const progress = useRef<{ step: number; picked: number[]; answers: Record<string, string> }>({ step: 0, picked: [], answers: {} });
+  const [, rerender] = useState(0);
+  const { step, picked } = progress.current;
   const question = questions[step];
 
-  const record = (labels: string[]) => {
-    if (!question) return;
-    answers.current[question.question] = labels.join(', ');
-    setPicked([]);
-    if (step + 1 >= questions.length) onAnswer({ ...answers.current });
-    else setStep(step + 1);
-  };
-
   useInput((input, key) => {
-    if (!question) return;
+    const now = progress.current;
+    const current = questions[now.step];
+    if (!current) return;
     if (key.escape) return onAnswer(null);
-    if (question.multiSelect && key.return) {
-      if (picked.length > 0) record(picked.map((index) => question.options[index]!.label));
+    const record = (labels: string[]) => {
+      now.answers[current.question] = labels.join(', ');
+      progress.current = { step: now.step + 1, picked: [], answers: now.answers };
+      if (now.step + 1 >= questions.length) onAnswer({ ...now.answers });
+      else rerender((n) => n + 1);
+    };
+    if (current.multiSelect && key.return) {
+      if (now.picked.length > 0) record(now.picked.map((index) => current.options[index]!.label));
       return;
     }
     const index = Number.parseInt(input, 10) - 1;
-    if (!Number.isInteger(index) || index < 0 || index >= question.options.length) return;
-    if (!question.multiSelect) return record([question.options[index]!.label]);
-    setPicked(picked.includes(index) ? picked.filter((p) => p !== index) : [...picked, index]);
+    if (!Number.isInteger(index) || index < 0 || index >= current.options.length) return;
+    if (!current.multiSelect) return record([current.options[index]!.label]);
+    const picked = now.picked.includes(index) ? now.picked.filter((p) => p !== index) : [...now.picked, index];
+    progress.current = { ...now, picked };
+    rerender((n) => n + 1);
   });
 
   if (!question) return null;
