@@ -52,6 +52,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         assert.match(dialog, /src\/app\.ts/);
         tui.keys('y');
         await tui.waitFor('The answer is now 42.');
+        assert.match(tui.screen({ escapes: true }), /\x1b\[[0-9;]*3[1-7]m/, 'the UI is coloured when NO_COLOR is not set');
         const afterEdit = tui.screen({ history: true });
         assert.equal(readFileSync(file, 'utf8'), 'export const answer = 42;\n', afterEdit);
         assert.match(afterEdit, /● Read\(src\/app\.ts\) · done/);
@@ -91,3 +92,36 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
     });
   });
 }
+
+describe('interactive UI in tmux: first prompt, NO_COLOR, 80x24, SIGTERM', { skip }, () => {
+  let server: ModelServer;
+  before(async () => (server = await startModelServer()));
+  after(() => server?.close());
+
+  test('`wright "prompt"` starts on it; NO_COLOR leaves no colour codes; SIGTERM restores the terminal', async () => {
+    const workspace = makeWorkspace();
+    server.push(reply([text('Hello from the first prompt.')]));
+    const tui = TmuxSession.start({
+      command: [process.execPath, CLI, 'say hello'],
+      cwd: workspace.repo,
+      env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color', NO_COLOR: '1' },
+      width: 80,
+      height: 24,
+    });
+    try {
+      await tui.waitFor('Hello from the first prompt.');
+      const screen = tui.screen({ history: true });
+      assert.match(screen, /> say hello/);
+      assert.ok(screen.split('\n').every((line) => [...line].length <= 80));
+      assert.doesNotMatch(tui.screen({ escapes: true }), /\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;[25];[0-9;]+)m/, 'no colour codes under NO_COLOR');
+      await tui.waitFor(READY, 30_000, { history: false });
+      process.kill(tui.programPid(), 'SIGTERM');
+      const end = await tui.waitFor(/\[exit \d+\]\s*\n.*\n/, 30_000, { history: false });
+      assert.match(end, /\[exit 143\]/);
+      assert.match(end, /(^|\s)icanon(\s|$)/m);
+      assert.match(end, /(^|\s)echo(\s|$)/m);
+    } finally {
+      tui.close();
+    }
+  });
+});
