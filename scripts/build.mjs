@@ -39,7 +39,9 @@ const result = await build({
   keepNames: true,
   chunkNames: 'chunks/[name]-[hash]',
   define: { WRIGHT_VERSION: JSON.stringify(pkg.version) },
-  banner: { js: '#!/usr/bin/env node' },
+  // Bundled CommonJS packages (Ink's signal-exit) require Node built-ins; ESM output has no
+  // `require`, so every file gets one.
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __wrightCreateRequire } from 'node:module';\nconst require = __wrightCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   metafile: true,
 });

@@ -170,6 +170,7 @@ export function helpText(version: string): string {
     `wright ${version} — an agentic coding tool for the terminal`,
     '',
     'Usage:',
+    '  wright ["<first prompt>"] [options]    start an interactive session in the terminal',
     '  wright -p "<task>" [options]          run a task non-interactively',
     '  cat file | wright -p "<question>"     piped input is added as context',
     '  wright permissions check <Tool> --input \'<json>\' [--mode M]',

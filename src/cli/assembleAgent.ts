@@ -26,7 +26,7 @@ import type { Redactor } from '../secrets/redactor.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
 import { createCoreTools, createToolSessionState } from '../tools/index.js';
-import type { ToolSessionState, UserInteraction } from '../tools/types.js';
+import type { PermissionModeControl, ToolSessionState, UserInteraction } from '../tools/types.js';
 import { policyModeControl } from '../permissions/modeControl.js';
 import type { CliOptions } from './args.js';
 import { ConfigurationError } from './errors.js';
@@ -44,6 +44,10 @@ export interface AssembledSession {
   warnings: string[];
   /** The tools' per-session state; dispose it (background shells) when the session ends. */
   toolSession: ToolSessionState;
+  /** The session's permission mode, shared with the policy every check reads (the TUI cycles it). */
+  permissionMode: PermissionModeControl;
+  /** The model id the session talks to. */
+  model: string;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -216,6 +220,7 @@ export async function assembleAgent(
 
   const toolSession = createToolSessionState(cwd);
   policy.scratchDirectories = toolSession.scratchDirectories;
+  const permissionMode = policyModeControl(policy);
   const agent = new Agent({
     model: client,
     modelId: modelConfig.config.model,
@@ -236,7 +241,7 @@ export async function assembleAgent(
         documentBlocks: modelConfig.config.provider === 'anthropic',
       },
       interaction,
-      permissionMode: policyModeControl(policy),
+      permissionMode,
       ...(sandboxing.sandbox ? { sandbox: sandboxing.sandbox } : {}),
     },
     transcript: opened.session.writer,
@@ -251,5 +256,5 @@ export async function assembleAgent(
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
-  return { agent, session: opened.session, cwd, environment, warnings, toolSession };
+  return { agent, session: opened.session, cwd, environment, warnings, toolSession, permissionMode, model: modelConfig.config.model };
 }

@@ -38,9 +38,8 @@ export async function main(argv: string[], version: string): Promise<number> {
       return EXIT.success;
     }
     if (!options.print) {
-      throw new UsageError(
-        'The interactive terminal UI is not part of this build yet. Run a task non-interactively with -p, e.g. wright -p "explain this repository".',
-      );
+      const { runInteractive } = await import('./interactive.js');
+      return await runInteractive(options, version, redactor);
     }
     const { runPrintMode } = await import('./printMode.js');
     return await runPrintMode(options, version, redactor);

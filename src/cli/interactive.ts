@@ -1,0 +1,37 @@
+// The interactive front end (`wright`, `wright "first prompt"`): the same session print mode
+// assembles, with permission questions and AskUserQuestion put to the user in the terminal UI.
+// main.ts reaches this module only through import(), so print mode never loads Ink or React.
+import type { Redactor } from '../secrets/redactor.js';
+import { disposeToolSessionState } from '../tools/index.js';
+import type { UserInteraction } from '../tools/types.js';
+import { InteractionBroker } from '../ui/app/interactionBroker.js';
+import { interactiveCanUseTool } from '../ui/app/interactiveCanUseTool.js';
+import { runApp } from '../ui/app/runApp.js';
+import type { CliOptions } from './args.js';
+import { assembleAgent } from './assembleAgent.js';
+import { UsageError } from './errors.js';
+
+export async function runInteractive(options: CliOptions, version: string, redactor: Redactor): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UsageError('Interactive mode needs a terminal. Run a task non-interactively with -p, e.g. wright -p "explain this repository".');
+  }
+  const broker = new InteractionBroker();
+  const interaction: UserInteraction = { askQuestions: (questions, signal) => broker.askQuestions(questions, signal) };
+  const assembled = await assembleAgent(options, version, (policy) => interactiveCanUseTool(policy, broker), interaction, redactor);
+  try {
+    return await runApp({
+      agent: assembled.agent,
+      broker,
+      modeControl: assembled.permissionMode,
+      bypassAvailable: assembled.permissionMode.current() === 'bypassPermissions',
+      model: assembled.model,
+      cwd: assembled.cwd,
+      ...(options.prompt !== undefined ? { initialPrompt: options.prompt } : {}),
+      warnings: assembled.warnings,
+      redact: (text) => redactor.redactText(text),
+      env: process.env,
+    });
+  } finally {
+    await disposeToolSessionState(assembled.toolSession);
+  }
+}

@@ -1,0 +1,152 @@
+// The interactive session's root: the conversation, queued messages, the prompt or the dialog
+// that has the keyboard, and the footer. Global keys: Esc interrupts, Shift+Tab cycles the
+// permission mode, Ctrl+C twice / Ctrl+D exit.
+import { Box, Text, useInput } from 'ink';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { PermissionModeControl } from '../../tools/types.js';
+import { ConversationView } from './ConversationView.js';
+import { Footer } from './Footer.js';
+import type { InteractionBroker } from './interactionBroker.js';
+import { nextPermissionMode } from './modeCycle.js';
+import { QuestionPrompt } from './QuestionPrompt.js';
+import type { SessionController } from './sessionController.js';
+import { SimplePermissionPrompt } from './SimplePermissionPrompt.js';
+import { SimplePromptInput } from './SimplePromptInput.js';
+import { useTerminalWidth } from './useTerminalWidth.js';
+import { wrapText } from './text.js';
+
+export const EXIT_CONFIRM_MS = 2000;
+const TICK_MS = 250;
+
+export interface AppProps {
+  controller: SessionController;
+  broker: InteractionBroker;
+  modeControl: PermissionModeControl;
+  /** Whether Shift+Tab may reach bypassPermissions (the session started in it). */
+  bypassAvailable: boolean;
+  model: string;
+  cwd?: string;
+  initialPrompt?: string;
+  redact?: (text: string) => string;
+  /** The user asked to leave (Ctrl+D, Ctrl+C twice); the turn in flight has been interrupted. */
+  onExit(): void;
+  now?: () => number;
+}
+
+export function App(props: AppProps) {
+  const { controller, broker, modeControl } = props;
+  const clock = props.now ?? Date.now;
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const pending = useSyncExternalStore(
+    useCallback((listener: () => void) => broker.subscribe(listener), [broker]),
+    () => broker.current(),
+  );
+  const width = useTerminalWidth();
+  const [history, setHistory] = useState<string[]>([]);
+  const [, setModeShown] = useState(modeControl.current());
+  const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
+  const [now, setNow] = useState(clock());
+  const busy = state.busySince !== null;
+
+  // The clock ticks only while working, so an idle screen writes nothing.
+  useEffect(() => {
+    if (!busy) return;
+    setNow(clock());
+    const timer = setInterval(() => setNow(clock()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [busy]);
+
+  useEffect(() => {
+    if (exitArmedAt === null) return;
+    const timer = setTimeout(() => {
+      armedAt.current = null;
+      setExitArmedAt(null);
+    }, EXIT_CONFIRM_MS);
+    return () => clearTimeout(timer);
+  }, [exitArmedAt]);
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    if (props.initialPrompt !== undefined && props.initialPrompt.trim() !== '') submit(props.initialPrompt);
+  }, []);
+
+  const exit = () => {
+    controller.interrupt();
+    props.onExit();
+  };
+
+  const submit = (text: string) => {
+    setHistory((earlier) => (earlier[earlier.length - 1] === text ? earlier : [...earlier, text]));
+    controller.submit(text);
+  };
+
+  // Read by key handlers, which can run twice before React re-renders.
+  const armedAt = useRef<number | null>(null);
+  const onCtrlC = () => {
+    const at = clock();
+    if (armedAt.current !== null && at - armedAt.current <= EXIT_CONFIRM_MS) return exit();
+    controller.interrupt();
+    armedAt.current = at;
+    setExitArmedAt(at);
+  };
+
+  useInput((input, key) => {
+    if (broker.current() !== undefined) {
+      // The dialog has the keyboard; Ctrl+C still reaches the exit.
+      if (key.ctrl && input === 'c') onCtrlC();
+      return;
+    }
+    if (key.escape && controller.busy) {
+      controller.interrupt();
+      return;
+    }
+    if (key.tab && key.shift) {
+      const next = nextPermissionMode(modeControl.current(), props.bypassAvailable);
+      modeControl.set(next);
+      setModeShown(next);
+    }
+  });
+
+  const conversation = state.conversation;
+  return (
+    <Box flexDirection="column" width={width}>
+      <ConversationView
+        conversation={conversation}
+        width={width}
+        now={now}
+        {...(props.cwd !== undefined ? { cwd: props.cwd } : {})}
+        {...(props.redact ? { redact: props.redact } : {})}
+      />
+      {state.queued.map((text, index) => (
+        <Text key={index} dimColor>
+          {wrapText(`> ${text} (queued)`, width - 1)}
+        </Text>
+      ))}
+      {pending?.kind === 'permission' ? (
+        <SimplePermissionPrompt key={pending.id} request={pending.request} onAnswer={pending.answer} />
+      ) : pending?.kind === 'questions' ? (
+        <QuestionPrompt key={pending.id} questions={pending.questions} onAnswer={pending.answer} />
+      ) : null}
+      <SimplePromptInput
+        isActive={pending === undefined}
+        onSubmit={submit}
+        onCtrlCEmpty={onCtrlC}
+        onCtrlDEmpty={exit}
+        history={history}
+        placeholder={busy ? 'Type to queue a message for the next turn' : 'Ask wright to do something'}
+      />
+      <Footer
+        model={props.model}
+        mode={modeControl.current()}
+        costUsd={conversation.costUsd}
+        contextTokens={conversation.contextTokens}
+        busySince={state.busySince}
+        now={now}
+        outputTokens={conversation.outputTokens}
+        {...(exitArmedAt !== null ? { hint: 'Press Ctrl+C again to exit' } : {})}
+      />
+    </Box>
+  );
+}

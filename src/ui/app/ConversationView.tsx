@@ -1,0 +1,42 @@
+// The conversation: finished items go to Ink's <Static>, written once to the terminal's normal
+// scrollback; only the live region (the response being streamed, running tools) re-renders.
+import { Box, Static } from 'ink';
+import type { ConversationState } from './conversationState.js';
+import { AssistantText, ConversationItemView, ThinkingText } from './ConversationItemView.js';
+import { ToolLine } from './ToolLine.js';
+
+export interface ConversationViewProps {
+  conversation: ConversationState;
+  width: number;
+  cwd?: string;
+  now: number;
+  /** Applied to streamed text before it is shown (the agent's events are redacted already). */
+  redact?: (text: string) => string;
+}
+
+export function ConversationView({ conversation, width, cwd, now, redact = (text) => text }: ConversationViewProps) {
+  const cwdProp = cwd !== undefined ? { cwd } : {};
+  return (
+    <>
+      <Static items={conversation.finished}>
+        {(item) => (
+          <Box key={item.id} paddingRight={1}>
+            <ConversationItemView item={item} width={width - 1} {...cwdProp} />
+          </Box>
+        )}
+      </Static>
+      <Box flexDirection="column" paddingRight={1}>
+        {conversation.streaming.map((block, index) =>
+          block === undefined || block.text === '' ? null : block.kind === 'text' ? (
+            <AssistantText key={index} text={redact(block.text)} width={width - 1} />
+          ) : (
+            <ThinkingText key={index} text={redact(block.text)} width={width - 1} />
+          ),
+        )}
+        {conversation.running.map((tool) => (
+          <ToolLine key={tool.id} tool={tool} width={width - 1} now={now} {...cwdProp} />
+        ))}
+      </Box>
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+// What the conversation view shows, as data: finished items (written once to scrollback through
+// Ink's <Static>) and the live region (the message being streamed, the tools still running).
+// `applyAgentEvent` is a pure reducer from one AgentEvent to the next state.
+import type { AgentEvent } from '../../agent/events.js';
+import type { ContentBlock, ToolResultBlock, ToolUseBlock, Usage } from '../../model/types.js';
+
+export type ToolStatus = 'running' | 'done' | 'error' | 'interrupted';
+
+export type ConversationItem =
+  | { kind: 'user'; id: string; text: string }
+  | { kind: 'assistant'; id: string; text: string }
+  | { kind: 'thinking'; id: string; text: string }
+  | {
+      kind: 'tool';
+      id: string;
+      name: string;
+      input: Record<string, unknown>;
+      status: ToolStatus;
+      startedAt: number;
+      durationMs?: number;
+      result?: ToolResultBlock['content'];
+    }
+  | { kind: 'notice'; id: string; text: string; tone: 'info' | 'warning' | 'error' };
+
+export type ToolItem = Extract<ConversationItem, { kind: 'tool' }>;
+
+/** An item before it has an id. */
+type NewItem = ConversationItem extends infer Item ? (Item extends ConversationItem ? Omit<Item, 'id'> : never) : never;
+
+/** A block of the response being streamed. */
+export interface StreamingBlock {
+  kind: 'text' | 'thinking';
+  text: string;
+}
+
+export interface ConversationState {
+  finished: ConversationItem[];
+  /** The response being streamed, by content-block index. */
+  streaming: StreamingBlock[];
+  running: ToolItem[];
+  /** Output tokens of the current run (estimated from streamed characters until the usage arrives). */
+  outputTokens: number;
+  /** The estimated part of `outputTokens`: the response still streaming. */
+  estimatedTokens: number;
+  /** Input plus cache tokens of the last response: how much of the context window is in use. */
+  contextTokens: number;
+  costUsd: number;
+  nextId: number;
+}
+
+export const emptyConversation = (): ConversationState => ({
+  finished: [],
+  streaming: [],
+  running: [],
+  outputTokens: 0,
+  estimatedTokens: 0,
+  contextTokens: 0,
+  costUsd: 0,
+  nextId: 1,
+});
+
+const CHARS_PER_TOKEN = 4;
+
+function appendFinished(state: ConversationState, ...items: NewItem[]): ConversationState {
+  let nextId = state.nextId;
+  const added = items.map((item) => ({ ...item, id: `item-${nextId++}` }) as ConversationItem);
+  return { ...state, finished: [...state.finished, ...added], nextId };
+}
+
+export function addUserPrompt(state: ConversationState, text: string): ConversationState {
+  return appendFinished({ ...state, outputTokens: 0, estimatedTokens: 0 }, { kind: 'user', text });
+}
+
+export function addNotice(state: ConversationState, text: string, tone: 'info' | 'warning' | 'error' = 'info'): ConversationState {
+  return appendFinished(state, { kind: 'notice', text, tone });
+}
+
+export function applyAgentEvent(state: ConversationState, event: AgentEvent, now: number): ConversationState {
+  switch (event.type) {
+    case 'stream_event':
+      return event.parent_tool_use_id === null ? applyStreamEvent(state, event.event) : state;
+    case 'assistant':
+      return event.parent_tool_use_id === null ? finishResponse(withUsage(state, event.message.usage), event.message.content, now) : state;
+    case 'user':
+      return applyToolResults(state, event.message.content, now);
+    case 'system':
+      if (event.subtype === 'api_retry') {
+        return addNotice(state, `API error (${event.error_status ?? 'connection'}): retrying in ${Math.round(event.retry_delay_ms / 1000)}s (${event.attempt}/${event.max_retries})`, 'warning');
+      }
+      return state;
+    case 'result':
+      return finishRun(state, event, now);
+  }
+}
+
+function applyStreamEvent(state: ConversationState, event: Extract<AgentEvent, { type: 'stream_event' }>['event']): ConversationState {
+  switch (event.type) {
+    case 'message_start': {
+      const usage = event.message.usage;
+      const context = usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens;
+      return { ...state, streaming: [], ...(context > 0 ? { contextTokens: context } : {}) };
+    }
+    case 'content_block_start': {
+      const block = event.content_block;
+      if (block.type !== 'text' && block.type !== 'thinking') return state;
+      const streaming = [...state.streaming];
+      streaming[event.index] = { kind: block.type, text: block.type === 'text' ? block.text : block.thinking };
+      return { ...state, streaming };
+    }
+    case 'content_block_delta': {
+      const delta = event.delta;
+      const added = delta.type === 'text_delta' ? delta.text : delta.type === 'thinking_delta' ? delta.thinking : undefined;
+      const current = state.streaming[event.index];
+      if (added === undefined || current === undefined) return state;
+      const streaming = [...state.streaming];
+      streaming[event.index] = { ...current, text: current.text + added };
+      const estimate = added.length / CHARS_PER_TOKEN;
+      return { ...state, streaming, outputTokens: state.outputTokens + estimate, estimatedTokens: state.estimatedTokens + estimate };
+    }
+    default:
+      return state;
+  }
+}
+
+function withUsage(state: ConversationState, usage: Usage): ConversationState {
+  const context = usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens;
+  const counted = usage.output_tokens > 0 ? usage.output_tokens : state.estimatedTokens;
+  return {
+    ...state,
+    outputTokens: state.outputTokens - state.estimatedTokens + counted,
+    estimatedTokens: 0,
+    ...(context > 0 ? { contextTokens: context } : {}),
+  };
+}
+
+/** A complete response: its text and thinking become finished items, its tool calls start running. */
+function finishResponse(state: ConversationState, content: ContentBlock[], now: number): ConversationState {
+  const items: NewItem[] = [];
+  const running = [...state.running];
+  for (const block of content) {
+    if (block.type === 'text' && block.text.trim() !== '') items.push({ kind: 'assistant', text: block.text });
+    if (block.type === 'thinking' && block.thinking.trim() !== '') items.push({ kind: 'thinking', text: block.thinking });
+    if (block.type === 'tool_use') running.push(toolItem(block, now));
+  }
+  return appendFinished({ ...state, streaming: [], running }, ...items);
+}
+
+function toolItem(block: ToolUseBlock, now: number): ToolItem {
+  return { kind: 'tool', id: block.id, name: block.name, input: block.input ?? {}, status: 'running', startedAt: now };
+}
+
+function applyToolResults(state: ConversationState, content: ContentBlock[] | string, now: number): ConversationState {
+  if (typeof content === 'string') return state;
+  let next = state;
+  for (const block of content) {
+    if (block.type !== 'tool_result') continue;
+    const tool = next.running.find((item) => item.id === block.tool_use_id);
+    if (!tool) continue;
+    const done: ToolItem = {
+      ...tool,
+      status: block.is_error ? 'error' : 'done',
+      durationMs: now - tool.startedAt,
+      result: block.content,
+    };
+    next = { ...next, running: next.running.filter((item) => item !== tool), finished: [...next.finished, done] };
+  }
+  return next;
+}
+
+function finishRun(state: ConversationState, event: Extract<AgentEvent, { type: 'result' }>, now: number): ConversationState {
+  // A partial answer cut short by an interrupt stays on screen, as the agent keeps it in the history.
+  const partial = state.streaming
+    .filter((block): block is StreamingBlock => block !== undefined && block.text.trim() !== '')
+    .map((block) => ({ kind: block.kind === 'text' ? ('assistant' as const) : ('thinking' as const), text: block.text }));
+  const stopped = state.running.map((tool): ToolItem => ({ ...tool, status: 'interrupted', durationMs: now - tool.startedAt }));
+  let next: ConversationState = {
+    ...state,
+    streaming: [],
+    running: [],
+    costUsd: state.costUsd + event.total_cost_usd,
+  };
+  next = appendFinished(next, ...partial);
+  next = { ...next, finished: [...next.finished, ...stopped] };
+  if (event.interrupted) return addNotice(next, 'Interrupted · what do you want to do instead?', 'warning');
+  if (event.is_error) return addNotice(next, (event.errors ?? [event.subtype]).join('\n'), 'error');
+  return next;
+}

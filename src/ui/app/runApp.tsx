@@ -1,0 +1,73 @@
+// Mounts the interactive app on the terminal and keeps the terminal sane: Ink owns raw mode and the
+// cursor; leaving by keys, SIGTERM, SIGINT or a crash unmounts it so the shell gets its terminal back.
+import { render } from 'ink';
+import type { PermissionModeControl } from '../../tools/types.js';
+import { App } from './App.js';
+import type { InteractionBroker } from './interactionBroker.js';
+import { SessionController, type TurnRunner } from './sessionController.js';
+import { ThemeContext, themeFor } from './theme.js';
+
+export interface RunAppOptions {
+  agent: TurnRunner;
+  broker: InteractionBroker;
+  modeControl: PermissionModeControl;
+  bypassAvailable: boolean;
+  model: string;
+  cwd: string;
+  initialPrompt?: string;
+  warnings: string[];
+  redact: (text: string) => string;
+  env: Record<string, string | undefined>;
+}
+
+/** Exit codes, as the CLI's: 0 when the user left, 130/143 for SIGINT/SIGTERM, 1 after a crash. */
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+export async function runApp(options: RunAppOptions): Promise<number> {
+  const controller = new SessionController({ agent: options.agent, redact: options.redact });
+  controller.notice(`wright · ${options.model} · ${options.cwd}`);
+  for (const warning of options.warnings) controller.notice(warning, 'warning');
+
+  let code = 0;
+  let leave: () => void = () => {};
+  const left = new Promise<void>((resolve) => (leave = resolve));
+  const instance = render(
+    <ThemeContext.Provider value={themeFor(options.env)}>
+      <App
+        controller={controller}
+        broker={options.broker}
+        modeControl={options.modeControl}
+        bypassAvailable={options.bypassAvailable}
+        model={options.model}
+        cwd={options.cwd}
+        redact={options.redact}
+        {...(options.initialPrompt !== undefined ? { initialPrompt: options.initialPrompt } : {})}
+        onExit={() => leave()}
+      />
+    </ThemeContext.Provider>,
+    { exitOnCtrlC: false },
+  );
+  const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
+    code = SIGNAL_CODES[signal];
+    controller.interrupt();
+    leave();
+  };
+  const onSigint = () => onSignal('SIGINT');
+  const onSigterm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  try {
+    await Promise.race([left, instance.waitUntilExit()]);
+  } catch (error) {
+    code = 1;
+    process.stderr.write(`wright: the terminal UI failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  } finally {
+    controller.interrupt();
+    instance.unmount();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+  }
+  // The interrupted turn records what completed before the session's tools are disposed.
+  await Promise.race([controller.whenIdle(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+  return code;
+}

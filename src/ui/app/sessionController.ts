@@ -1,0 +1,122 @@
+// Runs turns for the interactive app, outside React: one turn at a time, messages typed meanwhile
+// queued for the next turn boundary, Esc aborting the turn in flight. The view subscribes to its
+// immutable state snapshots (useSyncExternalStore).
+import type { AgentEvent } from '../../agent/events.js';
+import {
+  addNotice,
+  addUserPrompt,
+  applyAgentEvent,
+  emptyConversation,
+  type ConversationState,
+} from './conversationState.js';
+
+/** What the controller needs from an Agent (src/agent/agent.ts fits). */
+export interface TurnRunner {
+  run(prompt: string, signal: AbortSignal): AsyncIterable<AgentEvent>;
+}
+
+export interface SessionViewState {
+  conversation: ConversationState;
+  /** When the turn in flight began (ms since epoch), or null when idle. */
+  busySince: number | null;
+  queued: string[];
+}
+
+export interface SessionControllerOptions {
+  agent: TurnRunner;
+  /** Applied to all text before it is shown (secrets); identity by default. */
+  redact?: (text: string) => string;
+  now?: () => number;
+}
+
+export class SessionController {
+  private state: SessionViewState = { conversation: emptyConversation(), busySince: null, queued: [] };
+  private readonly listeners = new Set<() => void>();
+  private abort: AbortController | null = null;
+  private idle: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+
+  constructor(private readonly options: SessionControllerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  getState = (): SessionViewState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  get busy(): boolean {
+    return this.state.busySince !== null;
+  }
+
+  /** Starts a turn, or queues the text when one is in flight. */
+  submit(text: string): void {
+    if (text.trim() === '') return;
+    if (this.busy) {
+      this.update({ queued: [...this.state.queued, text] });
+      return;
+    }
+    this.idle = this.runTurns(text);
+  }
+
+  /** Aborts the turn in flight; false when there is none. */
+  interrupt(): boolean {
+    if (!this.abort || this.abort.signal.aborted) return false;
+    this.abort.abort();
+    return true;
+  }
+
+  notice(text: string, tone: 'info' | 'warning' | 'error' = 'info'): void {
+    this.update({ conversation: addNotice(this.state.conversation, text, tone) });
+  }
+
+  /** Resolves once no turn is running and nothing is queued. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const current = this.idle;
+      await current;
+      if (current === this.idle) return;
+    }
+  }
+
+  private async runTurns(first: string): Promise<void> {
+    let prompt: string | undefined = first;
+    while (prompt !== undefined) {
+      await this.runTurn(prompt);
+      // Everything typed during the turn goes as one message at its end.
+      const queued = this.state.queued;
+      prompt = queued.length > 0 ? queued.join('\n\n') : undefined;
+      if (prompt !== undefined) this.update({ queued: [] });
+    }
+  }
+
+  private async runTurn(prompt: string): Promise<void> {
+    const abort = new AbortController();
+    this.abort = abort;
+    this.update({ conversation: addUserPrompt(this.state.conversation, prompt), busySince: this.now() });
+    try {
+      for await (const event of this.options.agent.run(prompt, abort.signal)) {
+        this.update({ conversation: applyAgentEvent(this.state.conversation, this.redacted(event), this.now()) });
+      }
+    } catch (error) {
+      this.notice(`Error: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    } finally {
+      this.abort = null;
+      this.update({ busySince: null });
+    }
+  }
+
+  private redacted(event: AgentEvent): AgentEvent {
+    const redact = this.options.redact;
+    // Streamed deltas can split a secret; the view redacts the accumulated text instead.
+    if (!redact || event.type === 'stream_event') return event;
+    return JSON.parse(JSON.stringify(event), (_key, value: unknown) => (typeof value === 'string' ? redact(value) : value)) as AgentEvent;
+  }
+
+  private update(patch: Partial<SessionViewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
