@@ -1,9 +1,8 @@
 import { Box, Text } from 'ink';
 import type { ConversationItem } from './conversationState.js';
-import { renderAssistantText } from './text.js';
+import { renderAssistantText, wrapText } from './text.js';
 import { useTheme } from './theme.js';
 import { ToolLine } from './ToolLine.js';
-import { wrapText } from './text.js';
 
 /** One finished item of the conversation, as it is written to scrollback. */
 export function ConversationItemView({ item, width, cwd }: { item: ConversationItem; width: number; cwd?: string }) {
@@ -31,7 +30,8 @@ export function ConversationItemView({ item, width, cwd }: { item: ConversationI
 }
 
 export function AssistantText({ text, width }: { text: string; width: number }) {
-  return <Text>{renderAssistantText(text, width)}</Text>;
+  const colour = useTheme().accent !== undefined;
+  return <Text>{renderAssistantText(text, width, colour)}</Text>;
 }
 
 export function ThinkingText({ text, width }: { text: string; width: number }) {

@@ -1,10 +1,10 @@
-// The one function assistant text goes through on its way to the screen. Today: plain text wrapped
-// to the terminal width. The Markdown renderer replaces the body of `renderAssistantText` and keeps
-// its signature, so nothing else in the app changes when it lands.
+// The one function assistant text goes through on its way to the screen: Markdown rendered for the
+// terminal (headings, lists, highlighted code, tables), at most `width` columns a line.
+import { renderMarkdown } from '../markdown/renderMarkdown.js';
 
 /** Assistant text as terminal lines (joined with `\n`), at most `width` columns each. */
-export function renderAssistantText(text: string, width: number): string {
-  return wrapText(text.replace(/\r\n?/g, '\n').replace(/\s+$/, ''), Math.max(10, width));
+export function renderAssistantText(text: string, width: number, color = true): string {
+  return renderMarkdown(text.replace(/\r\n?/g, '\n').replace(/\s+$/, ''), { width: Math.max(10, width), color });
 }
 
 /** Wraps each line at word boundaries; words longer than the width are broken. */

@@ -9,6 +9,15 @@ test('assistant text is wrapped at word boundaries to the width, keeping its own
   for (const line of out.split('\n')) assert.ok(line.length <= 10);
 });
 
+test('assistant text is Markdown: headings, lists, emphasis and code are rendered, not shown raw', () => {
+  const out = renderAssistantText('# Plan\n\n- **read** the `code`\n- fix it\n\n```js\nconst x = 1;\n```', 40, false);
+  assert.match(out, /^# Plan\n\n/);
+  assert.match(out, /• read the `code`/);
+  assert.doesNotMatch(out, /\*\*/);
+  assert.match(out, /const x = 1;/);
+  assert.match(renderAssistantText('**bold**', 40, true), /\u001b\[1m/);
+});
+
 test('words longer than the width are broken, indentation is kept on the first line', () => {
   assert.deepEqual(wrapText('abcdefghijklmnopqrstuvwxyz', 10).split('\n'), ['abcdefghij', 'klmnopqrst', 'uvwxyz']);
   assert.deepEqual(wrapText('    indented words here', 12).split('\n'), ['    indented', 'words here']);
