@@ -120,7 +120,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     ...(merged.cleanupPeriodDays !== undefined && { cleanupPeriodDays: merged.cleanupPeriodDays }),
     ...(merged.includeCoAuthoredBy !== undefined && { includeCoAuthoredBy: merged.includeCoAuthoredBy }),
     ...webSearchOf(layers),
-    ...(merged.statusLine !== undefined && { statusLine: merged.statusLine }),
+    ...statusLineOf(merged.statusLine),
     sandbox: sandboxOf(merged.sandbox ?? {}, layers, home, projectRoot),
     permissions: {
       rules: {
@@ -151,6 +151,11 @@ function additionalDirectories(layers: readonly LoadedLayer[], home: string): st
     (settings.permissions?.additionalDirectories ?? []).map((dir) => expandPath(dir, location.root, home)),
   );
   return withoutRepeats(directories, (dir) => dir);
+}
+
+function statusLineOf(merged: { command?: string | undefined; padding?: number | undefined } | undefined): { statusLine?: StatusLineSettings } {
+  if (merged?.command === undefined) return {};
+  return { statusLine: { type: 'command', command: merged.command, ...(merged.padding !== undefined ? { padding: merged.padding } : {}) } };
 }
 
 function webSearchOf(layers: readonly LoadedLayer[]): { webSearch?: WebSearchSettings } {

@@ -42,14 +42,21 @@ export const webSearchSchema = z
 
 export type WebSearchSettings = z.infer<typeof webSearchSchema>;
 
-/** A command whose output replaces the default status line (Claude Code's `statusLine`). */
+/**
+ * A command whose output replaces the default status line (Claude Code's `statusLine`). Each key is
+ * optional in one file, since layers merge key by key; the merged value needs a command.
+ */
 export const statusLineSchema = z.looseObject({
-  type: z.literal('command'),
-  command: z.string().trim().min(1, 'must not be empty'),
+  type: z.literal('command').optional(),
+  command: z.string().trim().min(1, 'must not be empty').optional(),
   padding: z.number().int().min(0).optional(),
 });
 
-export type StatusLineSettings = z.infer<typeof statusLineSchema>;
+export interface StatusLineSettings {
+  type: 'command';
+  command: string;
+  padding?: number;
+}
 
 /** `example.com`, `*.example.com` (subdomains only), an IPv4 address, or an IPv6 address. */
 const DOMAIN_PATTERN = /^(?:(?:\*\.)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*|\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]?)$/;

@@ -115,6 +115,7 @@ describe('loadSettings precedence', () => {
     const { settings } = load(w);
     assert.deepEqual(settings.env, { B: 'project', C: 'project', A: 'user' });
     assert.deepEqual(settings.raw['statusLine'], { padding: 2, type: 'command', command: 'x' });
+    assert.deepEqual(settings.statusLine, { type: 'command', command: 'x', padding: 2 });
     assert.equal((settings.raw['hooks'] as { PreToolUse: unknown[] }).PreToolUse.length, 2);
     assert.equal(settings.permissions.defaultMode, 'acceptEdits');
     assert.equal(settings.maxRetries, 4);
