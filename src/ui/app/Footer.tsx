@@ -20,6 +20,8 @@ export interface FooterProps {
   outputTokens: number;
   /** A line above the status, e.g. "Press Ctrl+C again to exit". */
   hint?: string;
+  /** Output of the user's `statusLine` command: shown instead of model, cost and context. */
+  statusLines?: readonly string[];
 }
 
 export function contextPercent(tokens: number, window = DEFAULT_CONTEXT_WINDOW): number {
@@ -51,10 +53,17 @@ export function Footer(props: FooterProps) {
           {MODE_LABELS[props.mode]}
         </Text>
         <Text dimColor>
-          {' (shift+tab to cycle) · '}
-          {props.model} · {formatCost(props.costUsd)} · {contextPercent(props.contextTokens, props.contextWindow)}% context
+          {' (shift+tab to cycle)'}
+          {props.statusLines && props.statusLines.length > 0
+            ? ''
+            : ` · ${props.model} · ${formatCost(props.costUsd)} · ${contextPercent(props.contextTokens, props.contextWindow)}% context`}
         </Text>
       </Text>
+      {props.statusLines?.map((line, index) => (
+        <Text key={index} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }
