@@ -1,12 +1,15 @@
 // The interactive front end (`wright`, `wright "first prompt"`): the same session print mode
 // assembles, with permission questions and AskUserQuestion put to the user in the terminal UI.
 // main.ts reaches this module only through import(), so print mode never loads Ink or React.
+import type { PermissionPolicy } from '../permissions/types.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { disposeToolSessionState } from '../tools/index.js';
 import type { UserInteraction } from '../tools/types.js';
 import { InteractionBroker } from '../ui/app/interactionBroker.js';
 import { interactiveCanUseTool } from '../ui/app/interactiveCanUseTool.js';
 import { runApp } from '../ui/app/runApp.js';
+import { themeFor } from '../ui/app/theme.js';
+import { findProjectRoot } from '../config/paths.js';
 import type { CliOptions } from './args.js';
 import { assembleAgent } from './assembleAgent.js';
 import { UsageError } from './errors.js';
@@ -17,7 +20,10 @@ export async function runInteractive(options: CliOptions, version: string, redac
   }
   const broker = new InteractionBroker();
   const interaction: UserInteraction = { askQuestions: (questions, signal) => broker.askQuestions(questions, signal) };
-  const assembled = await assembleAgent(options, version, (policy) => interactiveCanUseTool(policy, broker), interaction, redactor);
+  // Diff previews are coloured exactly when the app's theme is (not under NO_COLOR).
+  const color = themeFor(process.env).accent !== undefined;
+  const gate = (policy: PermissionPolicy) => interactiveCanUseTool(policy, broker, { projectRoot: findProjectRoot(policy.cwd), color });
+  const assembled = await assembleAgent(options, version, gate, interaction, redactor);
   try {
     return await runApp({
       agent: assembled.agent,

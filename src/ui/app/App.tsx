@@ -8,9 +8,9 @@ import { ConversationView } from './ConversationView.js';
 import { Footer } from './Footer.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { nextPermissionMode } from './modeCycle.js';
+import { PermissionDialog } from '../permissions/PermissionDialog.js';
 import { QuestionPrompt } from './QuestionPrompt.js';
 import type { SessionController } from './sessionController.js';
-import { SimplePermissionPrompt } from './SimplePermissionPrompt.js';
 import { SimplePromptInput } from './SimplePromptInput.js';
 import { useTerminalWidth } from './useTerminalWidth.js';
 import { wrapText } from './text.js';
@@ -125,7 +125,7 @@ export function App(props: AppProps) {
         </Text>
       ))}
       {pending?.kind === 'permission' ? (
-        <SimplePermissionPrompt key={pending.id} request={pending.request} onAnswer={pending.answer} />
+        <PermissionDialog key={pending.id} request={pending.request} suggestedRules={pending.request.suggestedRules} onDecision={pending.answer} width={width - 1} />
       ) : pending?.kind === 'questions' ? (
         <QuestionPrompt key={pending.id} questions={pending.questions} onAnswer={pending.answer} />
       ) : null}

@@ -1,20 +1,27 @@
 // The bridge between the agent, which asks (may this call run? which option?), and the screen,
 // which answers through a dialog. Requests wait in order and the app shows one at a time; a
-// request whose turn is aborted (Esc, exit) is answered for the user and leaves the queue.
+// request whose turn is aborted (Esc, exit) is answered for the user and leaves the queue. The
+// agent side also reports what came of an answer (rules saved, or not) as notices for the screen.
 import type { UserQuestion } from '../../tools/types.js';
+import type { PermissionDialogDecision } from '../permissions/PermissionDialog.js';
 
 /** What a permission dialog needs to show. */
 export interface PermissionRequest {
   toolName: string;
   input: Record<string, unknown>;
-  /** The thing that will happen: the command, the file path or the URL (empty when there is none). */
-  subject: string;
   /** Why the gate asks, from the permission pipeline. */
   reason: string;
+  /** Rules "Yes, and don't ask again" would save; none hides that option. */
+  suggestedRules: string[];
+  /** A rendered diff of the change, when there is one (may hold ANSI colours). */
+  preview?: string;
 }
 
-/** yes: run it once · always: run it and do not ask again for the same call this session · no: refuse. */
-export type PermissionAnswer = 'yes' | 'always' | 'no';
+/** allow (remembering `remember` as allow rules) or deny (with what the user said instead). */
+export type PermissionAnswer = PermissionDialogDecision;
+
+export type NoticeTone = 'info' | 'warning' | 'error';
+type NoticeListener = (text: string, tone: NoticeTone) => void;
 
 export type QuestionAnswers = Record<string, string> | null;
 
@@ -27,6 +34,7 @@ type Listener = () => void;
 export class InteractionBroker {
   private queue: PendingInteraction[] = [];
   private readonly listeners = new Set<Listener>();
+  private readonly noticeListeners = new Set<NoticeListener>();
   private nextId = 1;
 
   /** The request on screen, if any. */
@@ -39,8 +47,18 @@ export class InteractionBroker {
     return () => this.listeners.delete(listener);
   }
 
+  /** Notices for the conversation; without a listener they are dropped. */
+  onNotice(listener: NoticeListener): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  notice(text: string, tone: NoticeTone = 'info'): void {
+    for (const listener of this.noticeListeners) listener(text, tone);
+  }
+
   askPermission(request: PermissionRequest, signal: AbortSignal): Promise<PermissionAnswer> {
-    return this.enqueue<PermissionAnswer>(signal, 'no', (id, answer) => ({ kind: 'permission', id, request, answer }));
+    return this.enqueue<PermissionAnswer>(signal, { behavior: 'deny' }, (id, answer) => ({ kind: 'permission', id, request, answer }));
   }
 
   askQuestions(questions: UserQuestion[], signal: AbortSignal): Promise<QuestionAnswers> {

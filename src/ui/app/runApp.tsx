@@ -27,6 +27,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   const controller = new SessionController({ agent: options.agent, redact: options.redact });
   controller.notice(`wright · ${options.model} · ${options.cwd}`);
   for (const warning of options.warnings) controller.notice(warning, 'warning');
+  const stopNotices = options.broker.onNotice((text, tone) => controller.notice(text, tone));
 
   let code = 0;
   let leave: () => void = () => {};
@@ -66,6 +67,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     instance.unmount();
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
+    stopNotices();
   }
   // The interrupted turn records what completed before the session's tools are disposed.
   await Promise.race([controller.whenIdle(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);

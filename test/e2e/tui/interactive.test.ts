@@ -48,8 +48,13 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         await tui.waitFor(READY);
         await submit(tui, 'please fix the answer');
         await tui.waitFor('Let me fix the answer in the file.');
-        const dialog = await tui.waitFor('Edit this file?');
+        const dialog = await tui.waitFor('Edit file');
         assert.match(dialog, /src\/app\.ts/);
+        // The real diff of the file, not an excerpt of the edit's input: whole lines and a hunk header.
+        await tui.waitFor(/\+\s*export const answer = 42;/, 30_000, { history: false });
+        const diff = tui.screen();
+        assert.match(diff, /@@ -1,1 \+1,1 @@/);
+        assert.match(diff, /-\s*export const answer = 41;/);
         tui.keys('y');
         await tui.waitFor('The answer is now 42.');
         assert.match(tui.screen({ escapes: true }), /\x1b\[[0-9;]*3[1-7]m/, 'the UI is coloured when NO_COLOR is not set');
@@ -61,7 +66,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         // A long command, approved, then interrupted with Esc well before it would end.
         server.push(reply([toolUse('Bash', { command: 'sleep 30', description: 'Wait' })]));
         await submit(tui, 'wait a while');
-        await tui.waitFor('Run this command?');
+        await tui.waitFor('Bash command');
         tui.keys('y');
         await tui.waitFor(/Bash\(sleep 30\) · running/);
         const interruptedAt = Date.now();
@@ -80,8 +85,23 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         assert.match(queuedRequest, /queued message/);
         assert.equal(server.requests.length - first, 6);
 
+        // "Yes, and don't ask again" saves the suggested rule, which then covers the next such command.
+        server.push(
+          reply([toolUse('Bash', { command: 'git tag v1', description: 'Tag' })]),
+          reply([toolUse('Bash', { command: 'git tag v2', description: 'Tag again' })]),
+          reply([text('Tagged twice.')]),
+        );
+        await submit(tui, 'tag it');
+        await tui.waitFor(/don't ask again for Bash\(git tag:\*\)/, 30_000, { history: false });
+        tui.keys('2');
+        await tui.waitFor('Saved Bash(git tag:*) to .wright/settings.local.json');
+        await tui.waitFor('Tagged twice.');
+        const local = JSON.parse(readFileSync(join(workspace.repo, '.wright', 'settings.local.json'), 'utf8'));
+        assert.deepEqual(local.permissions.allow, ['Bash(git tag:*)']);
+        assert.equal(server.requests.length - first, 9);
+
         tui.keys('C-d');
-        const end = await tui.waitFor(/\[exit \d+\]\s*\n.*\n/, 30_000, { history: false });
+        const end = await tui.waitFor(/\[exit \d+\]\s*\n.*echo/, 30_000, { history: false });
         assert.match(end, /\[exit 0\]/);
         // The terminal is back in cooked mode with echo on.
         assert.match(end, /(^|\s)icanon(\s|$)/m);
@@ -116,7 +136,7 @@ describe('interactive UI in tmux: first prompt, NO_COLOR, 80x24, SIGTERM', { ski
       assert.doesNotMatch(tui.screen({ escapes: true }), /\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;[25];[0-9;]+)m/, 'no colour codes under NO_COLOR');
       await tui.waitFor(READY, 30_000, { history: false });
       process.kill(tui.programPid(), 'SIGTERM');
-      const end = await tui.waitFor(/\[exit \d+\]\s*\n.*\n/, 30_000, { history: false });
+      const end = await tui.waitFor(/\[exit \d+\]\s*\n.*echo/, 30_000, { history: false });
       assert.match(end, /\[exit 143\]/);
       assert.match(end, /(^|\s)icanon(\s|$)/m);
       assert.match(end, /(^|\s)echo(\s|$)/m);

@@ -178,11 +178,11 @@ test('Ctrl+C with text clears the prompt instead; Ctrl+D on an empty prompt exit
 
 test('a permission request takes the keyboard from the prompt until it is answered', async () => {
   const { frame, press, broker } = mount(new ScriptedAgent());
-  const answer = broker.askPermission({ toolName: 'Bash', input: { command: 'rm -r build' }, subject: 'rm -r build', reason: 'Needs approval.' }, new AbortController().signal);
-  await until(() => assert.match(frame(), /Run this command\?[\s\S]*rm -r build/));
+  const answer = broker.askPermission({ toolName: 'Bash', input: { command: 'rm -r build' }, reason: 'Needs approval.', suggestedRules: [] }, new AbortController().signal);
+  await until(() => assert.match(frame(), /Bash command[\s\S]*rm -r build/));
   await press('y');
-  assert.equal(await answer, 'yes');
-  await until(() => assert.doesNotMatch(frame(), /Run this command\?/));
+  assert.deepEqual(await answer, { behavior: 'allow' });
+  await until(() => assert.doesNotMatch(frame(), /Bash command/));
   assert.doesNotMatch(frame(), /> y/, 'the key did not reach the prompt');
 });
 

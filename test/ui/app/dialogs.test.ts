@@ -2,7 +2,7 @@ import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createElement as h } from 'react';
 import { cleanup, render } from 'ink-testing-library';
-import { SimplePermissionPrompt } from '../../../src/ui/app/SimplePermissionPrompt.js';
+import { PermissionDialog } from '../../../src/ui/permissions/PermissionDialog.js';
 import { QuestionPrompt } from '../../../src/ui/app/QuestionPrompt.js';
 import { Footer } from '../../../src/ui/app/Footer.js';
 import type { PermissionAnswer, QuestionAnswers } from '../../../src/ui/app/interactionBroker.js';
@@ -10,31 +10,38 @@ import { KEY, settle, until } from './inkHarness.js';
 
 afterEach(cleanup);
 
-const request = { toolName: 'Bash', input: { command: 'npm run build' }, subject: 'npm run build', reason: 'The command `npm run build` needs approval.' };
+const request = { toolName: 'Bash', input: { command: 'npm run build' }, reason: 'The command `npm run build` needs approval.', suggestedRules: ['Bash(npm run build:*)'] };
 
-for (const [key, expected] of [['y', 'yes'], ['a', 'always'], ['n', 'no'], [KEY.escape, 'no']] as const) {
-  test(`the permission prompt answers ${expected} to ${key === KEY.escape ? 'Esc' : key}`, async () => {
+// The app mounts the dialog with the broker's request; these check the pieces it hands over arrive.
+test('the permission dialog answers the broker: yes, remember the suggested rules, no with feedback', async () => {
+  for (const [keys, expected] of [
+    [['1'], { behavior: 'allow' }],
+    [['2'], { behavior: 'allow', remember: ['Bash(npm run build:*)'] }],
+    [['3', 'n', 'o', KEY.enter], { behavior: 'deny', feedback: 'no' }],
+    [[KEY.escape], { behavior: 'deny' }],
+  ] as const) {
     const answers: PermissionAnswer[] = [];
-    const app = render(h(SimplePermissionPrompt, { request, onAnswer: (answer) => answers.push(answer) }));
+    const app = render(h(PermissionDialog, { request, suggestedRules: request.suggestedRules, onDecision: (answer) => answers.push(answer), width: 80 }));
     const frame = app.lastFrame()!;
-    assert.match(frame, /Run this command\?/);
+    assert.match(frame, /Bash command/);
     assert.match(frame, /npm run build/);
     assert.match(frame, /needs approval/);
-    assert.match(frame, /don't ask again for Bash\(npm run build\)/);
-    app.stdin.write('x');
-    await settle();
-    assert.deepEqual(answers, [], 'other keys do nothing');
-    app.stdin.write(key);
+    assert.match(frame, /don't ask again for Bash\(npm run build:\*\)/);
+    for (const key of keys) {
+      app.stdin.write(key);
+      await settle();
+    }
     await until(() => answers.length === 1);
     assert.deepEqual(answers, [expected]);
-  });
-}
+    app.unmount();
+  }
+});
 
-test('the permission prompt shows the file path of an edit and the URL of a fetch', () => {
-  const edit = render(h(SimplePermissionPrompt, { request: { toolName: 'Edit', input: {}, subject: '/repo/src/app.ts', reason: 'r' }, onAnswer: () => {} }));
-  assert.match(edit.lastFrame()!, /Edit this file\?[\s\S]*\/repo\/src\/app\.ts/);
-  const fetch = render(h(SimplePermissionPrompt, { request: { toolName: 'WebFetch', input: {}, subject: 'https://example.com/x', reason: 'r' }, onAnswer: () => {} }));
-  assert.match(fetch.lastFrame()!, /Fetch this URL\?[\s\S]*https:\/\/example\.com\/x/);
+test('the permission dialog shows the diff preview it is given', () => {
+  const preview = 'app.ts +1 −1\n@@ -1,1 +1,1 @@\n1   - old\n  1 + new';
+  const app = render(h(PermissionDialog, { request: { toolName: 'Edit', input: { file_path: '/repo/app.ts', old_string: 'x', new_string: 'y' }, reason: 'r', preview }, suggestedRules: [], onDecision: () => {}, width: 80 }));
+  assert.match(app.lastFrame()!, /Edit file[\s\S]*\/repo\/app\.ts[\s\S]*@@ -1,1 \+1,1 @@[\s\S]*- old[\s\S]*\+ new/);
+  assert.doesNotMatch(app.lastFrame()!, /- x/, 'the excerpt is not shown when there is a diff');
 });
 
 const questions = [
