@@ -12,6 +12,7 @@ import { useRef, useState, type ReactElement } from 'react';
 import { FeedbackInput, editFeedback } from './FeedbackInput.js';
 import { cutPreview, moreLinesLabel } from './previewLines.js';
 import { summariseRequest } from './requestSummary.js';
+import { useTheme } from '../app/theme.js';
 
 export type PermissionDialogDecision = { behavior: 'allow'; remember?: string[] } | { behavior: 'deny'; feedback?: string };
 
@@ -40,6 +41,7 @@ function optionsFor(rules: readonly string[]): Option[] {
 const KEY_CHOICES: Readonly<Record<string, Choice>> = { '1': 'yes', y: 'yes', '2': 'always', a: 'always', '3': 'no', n: 'no' };
 
 export function PermissionDialog({ request, suggestedRules, onDecision, width }: PermissionDialogProps): ReactElement {
+  const theme = useTheme();
   const options = optionsFor(suggestedRules);
   const [selected, setSelected] = useState(0);
   const [feedback, setFeedback] = useState<string | undefined>(undefined);
@@ -88,8 +90,8 @@ export function PermissionDialog({ request, suggestedRules, onDecision, width }:
   // Border (2) and padding (2) take four columns.
   const inner = Math.max(10, width - 4);
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1} width={width}>
-      <Text bold color="yellow">{view.title}</Text>
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.permission} paddingX={1} width={width}>
+      <Text bold color={theme.permission}>{view.title}</Text>
       {view.subject !== undefined && (
         <Box paddingLeft={2} marginTop={1} width={inner}>
           <Text wrap="wrap">{view.subject}</Text>
