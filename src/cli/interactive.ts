@@ -8,7 +8,9 @@ import { InteractionBroker } from '../ui/app/interactionBroker.js';
 import { interactiveCanUseTool } from '../ui/app/interactiveCanUseTool.js';
 import { runApp } from '../ui/app/runApp.js';
 import type { CliOptions } from './args.js';
+import { createPromptHistory } from '../ui/input/promptHistory.js';
 import { assembleAgent } from './assembleAgent.js';
+import { promptHistoryFile, sessionCommandHost } from './commandHost.js';
 import { UsageError } from './errors.js';
 
 export async function runInteractive(options: CliOptions, version: string, redactor: Redactor): Promise<number> {
@@ -30,6 +32,8 @@ export async function runInteractive(options: CliOptions, version: string, redac
       warnings: assembled.warnings,
       redact: (text) => redactor.redactText(text),
       env: process.env,
+      history: createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),
+      commands: (controller) => sessionCommandHost(assembled, version, process.env, controller),
     });
   } finally {
     await disposeToolSessionState(assembled.toolSession);
