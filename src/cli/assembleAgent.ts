@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { Agent } from '../agent/agent.js';
 import type { CanUseTool } from '../agent/executeToolCall.js';
 import { readEnvironment, type WrightEnvironment } from '../config/env.js';
-import { findProjectRoot } from '../config/paths.js';
+import { findProjectRoot, transcriptDir } from '../config/paths.js';
 import { permissionModeNamed } from '../config/permissionModes.js';
 import { detectRuntimeEnvironment, hostRuntimeProbe } from '../config/runtimeEnvironment.js';
 import { loadSettings, type MergedSettings } from '../config/settings.js';
@@ -26,7 +26,7 @@ import type { Redactor } from '../secrets/redactor.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
 import { createCoreTools, createToolSessionState } from '../tools/index.js';
-import type { PermissionModeControl, ToolSessionState, UserInteraction } from '../tools/types.js';
+import type { AnyTool, PermissionModeControl, ToolSessionState, UserInteraction } from '../tools/types.js';
 import { policyModeControl } from '../permissions/modeControl.js';
 import type { CliOptions } from './args.js';
 import { ConfigurationError } from './errors.js';
@@ -48,6 +48,14 @@ export interface AssembledSession {
   permissionMode: PermissionModeControl;
   /** The model id the session talks to. */
   model: string;
+  /** The permission policy every check reads (its workingDirectories are the tools' too). */
+  policy: PolicyInputs;
+  /** What each request carries besides the conversation (for /context). */
+  systemPrompt: string;
+  tools: AnyTool[];
+  memory: string | null;
+  /** Where this project's transcripts live (and its prompt history). */
+  transcriptDir: string;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -188,7 +196,7 @@ export async function assembleAgent(
 
   // Loading the provider SDK is the slowest part of start-up; let git, memory, the sandbox probe and
   // the Bash parser (needed before the first permission decision) load alongside it.
-  const [client, memory, git, sandboxing] = await Promise.all([
+  const [client, memoryFiles, git, sandboxing] = await Promise.all([
     createModelClient(modelConfig.config),
     loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
     gitSnapshot(cwd),
@@ -221,13 +229,14 @@ export async function assembleAgent(
   const toolSession = createToolSessionState(cwd);
   policy.scratchDirectories = toolSession.scratchDirectories;
   const permissionMode = policyModeControl(policy);
+  const memory = memoryContextReminder(memoryFiles.files);
   const agent = new Agent({
     model: client,
     modelId: modelConfig.config.model,
     maxTokens: DEFAULT_MAX_OUTPUT_TOKENS,
     tools,
     systemPrompt,
-    contextReminder: memoryContextReminder(memory.files),
+    contextReminder: memory,
     canUseTool: makeCanUseTool(policy),
     toolContext: {
       cwd,
@@ -252,9 +261,23 @@ export async function assembleAgent(
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
   });
-  const warnings = [...memory.warnings, ...sandboxing.warnings];
+  const warnings = [...memoryFiles.warnings, ...sandboxing.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
-  return { agent, session: opened.session, cwd, environment, warnings, toolSession, permissionMode, model: modelConfig.config.model };
+  return {
+    agent,
+    session: opened.session,
+    cwd,
+    environment,
+    warnings,
+    toolSession,
+    permissionMode,
+    model: modelConfig.config.model,
+    policy,
+    systemPrompt,
+    tools,
+    memory,
+    transcriptDir: transcriptDir(environment.configDir, cwd),
+  };
 }

@@ -11,7 +11,9 @@ import { runApp } from '../ui/app/runApp.js';
 import { themeFor } from '../ui/app/theme.js';
 import { findProjectRoot } from '../config/paths.js';
 import type { CliOptions } from './args.js';
+import { createPromptHistory } from '../ui/input/promptHistory.js';
 import { assembleAgent } from './assembleAgent.js';
+import { promptHistoryFile, sessionCommandHost } from './commandHost.js';
 import { UsageError } from './errors.js';
 
 export async function runInteractive(options: CliOptions, version: string, redactor: Redactor): Promise<number> {
@@ -36,6 +38,8 @@ export async function runInteractive(options: CliOptions, version: string, redac
       warnings: assembled.warnings,
       redact: (text) => redactor.redactText(text),
       env: process.env,
+      history: createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),
+      commands: (controller) => sessionCommandHost(assembled, version, process.env, controller),
     });
   } finally {
     await disposeToolSessionState(assembled.toolSession);

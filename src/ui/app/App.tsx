@@ -1,9 +1,15 @@
 // The interactive session's root: the conversation, queued messages, the prompt or the dialog
 // that has the keyboard, and the footer. Global keys: Esc interrupts, Shift+Tab cycles the
-// permission mode, Ctrl+C twice / Ctrl+D exit.
+// permission mode, Ctrl+C twice / Ctrl+D exit. Submitted text is a slash command (carried out here)
+// or a prompt, sent to the model with its `@file` mentions expanded.
 import { Box, Text, useInput } from 'ink';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { PermissionModeControl } from '../../tools/types.js';
+import { runSlashCommand, SLASH_COMMANDS } from '../commands/slashCommands.js';
+import { expandFileMentions } from '../input/fileMentions.js';
+import { PromptInput } from '../input/PromptInput.js';
+import { memoryPromptHistory, type PromptHistory } from '../input/promptHistory.js';
+import { carryOutCommand, type CommandHost } from './commandHost.js';
 import { ConversationView } from './ConversationView.js';
 import { Footer } from './Footer.js';
 import type { InteractionBroker } from './interactionBroker.js';
@@ -11,12 +17,12 @@ import { nextPermissionMode } from './modeCycle.js';
 import { PermissionDialog } from '../permissions/PermissionDialog.js';
 import { QuestionPrompt } from './QuestionPrompt.js';
 import type { SessionController } from './sessionController.js';
-import { SimplePromptInput } from './SimplePromptInput.js';
 import { useTerminalWidth } from './useTerminalWidth.js';
 import { wrapText } from './text.js';
 
 export const EXIT_CONFIRM_MS = 2000;
 const TICK_MS = 250;
+const COMMANDS = SLASH_COMMANDS.map(({ name, description }) => ({ name, description }));
 
 export interface AppProps {
   controller: SessionController;
@@ -28,6 +34,12 @@ export interface AppProps {
   cwd?: string;
   initialPrompt?: string;
   redact?: (text: string) => string;
+  /** Prompt history for Up/Down and Ctrl+R (persisted per project by the CLI); in memory by default. */
+  history?: PromptHistory;
+  /** Slash commands reach the session through this; without it all text goes to the model. */
+  commands?: CommandHost;
+  /** Ctrl+G: edit the prompt in an external editor (see src/ui/input/README.md). */
+  onExternalEdit?: (text: string) => Promise<string | undefined>;
   /** The user asked to leave (Ctrl+D, Ctrl+C twice); the turn in flight has been interrupted. */
   onExit(): void;
   now?: () => number;
@@ -42,7 +54,8 @@ export function App(props: AppProps) {
     () => broker.current(),
   );
   const width = useTerminalWidth();
-  const [history, setHistory] = useState<string[]>([]);
+  const cwd = props.cwd ?? process.cwd();
+  const [history] = useState(() => props.history ?? memoryPromptHistory());
   const [, setModeShown] = useState(modeControl.current());
   const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
   const [now, setNow] = useState(clock());
@@ -77,10 +90,30 @@ export function App(props: AppProps) {
     props.onExit();
   };
 
-  const submit = (text: string) => {
-    setHistory((earlier) => (earlier[earlier.length - 1] === text ? earlier : [...earlier, text]));
-    controller.submit(text);
+  // Expanding mentions reads files; the chain keeps submissions in the order they were typed.
+  const submissions = useRef<Promise<void>>(Promise.resolve());
+  const send = (text: string) => {
+    submissions.current = submissions.current.then(async () => {
+      try {
+        const expanded = await expandFileMentions(text, cwd);
+        controller.submit(text, expanded);
+      } catch (error) {
+        controller.notice(`Could not read the mentioned files: ${(error as Error).message}`, 'error');
+      }
+    });
   };
+
+  const submit = (text: string) => {
+    const host = props.commands;
+    const outcome = host ? runSlashCommand(text, host.context()) : undefined;
+    if (host && outcome) {
+      void carryOutCommand(outcome, host, { cwd, notice: (message, tone) => controller.notice(message, tone), send, exit });
+      return;
+    }
+    send(text);
+  };
+
+  const onExitRequest = (key: 'ctrl-c' | 'ctrl-d') => (key === 'ctrl-d' ? exit() : onCtrlC());
 
   // Read by key handlers, which can run twice before React re-renders.
   const armedAt = useRef<number | null>(null);
@@ -129,13 +162,16 @@ export function App(props: AppProps) {
       ) : pending?.kind === 'questions' ? (
         <QuestionPrompt key={pending.id} questions={pending.questions} onAnswer={pending.answer} />
       ) : null}
-      <SimplePromptInput
+      <PromptInput
         isActive={pending === undefined}
         onSubmit={submit}
-        onCtrlCEmpty={onCtrlC}
-        onCtrlDEmpty={exit}
+        onExitRequest={onExitRequest}
         history={history}
+        commands={COMMANDS}
+        cwd={cwd}
+        width={width}
         placeholder={busy ? 'Type to queue a message for the next turn' : 'Ask wright to do something'}
+        {...(props.onExternalEdit ? { onExternalEdit: props.onExternalEdit } : {})}
       />
       <Footer
         model={props.model}

@@ -1,7 +1,10 @@
 // Mounts the interactive app on the terminal and keeps the terminal sane: Ink owns raw mode and the
 // cursor; leaving by keys, SIGTERM, SIGINT or a crash unmounts it so the shell gets its terminal back.
+// Bracketed paste is on while the app runs, so a paste arrives whole and its line breaks never submit.
 import { render } from 'ink';
 import type { PermissionModeControl } from '../../tools/types.js';
+import type { PromptHistory } from '../input/promptHistory.js';
+import type { CommandHost } from './commandHost.js';
 import { App } from './App.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { SessionController, type TurnRunner } from './sessionController.js';
@@ -18,7 +21,13 @@ export interface RunAppOptions {
   warnings: string[];
   redact: (text: string) => string;
   env: Record<string, string | undefined>;
+  history: PromptHistory;
+  /** Builds the slash commands' view of the session around the app's controller. */
+  commands: (controller: SessionController) => CommandHost;
 }
+
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 
 /** Exit codes, as the CLI's: 0 when the user left, 130/143 for SIGINT/SIGTERM, 1 after a crash. */
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -42,12 +51,15 @@ export async function runApp(options: RunAppOptions): Promise<number> {
         model={options.model}
         cwd={options.cwd}
         redact={options.redact}
+        history={options.history}
+        commands={options.commands(controller)}
         {...(options.initialPrompt !== undefined ? { initialPrompt: options.initialPrompt } : {})}
         onExit={() => leave()}
       />
     </ThemeContext.Provider>,
     { exitOnCtrlC: false },
   );
+  if (process.stdout.isTTY) process.stdout.write(BRACKETED_PASTE_ON);
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
     code = SIGNAL_CODES[signal];
     controller.interrupt();
@@ -65,6 +77,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   } finally {
     controller.interrupt();
     instance.unmount();
+    if (process.stdout.isTTY) process.stdout.write(BRACKETED_PASTE_OFF);
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
     stopNotices();

@@ -1,7 +1,7 @@
 // Runs turns for the interactive app, outside React: one turn at a time, messages typed meanwhile
 // queued for the next turn boundary, Esc aborting the turn in flight. The view subscribes to its
 // immutable state snapshots (useSyncExternalStore).
-import type { AgentEvent } from '../../agent/events.js';
+import type { AgentEvent, ModelUsageEntry } from '../../agent/events.js';
 import {
   addNotice,
   addUserPrompt,
@@ -22,6 +22,14 @@ export interface SessionViewState {
   queued: string[];
 }
 
+/** What the session's turns have used so far, summed from their result events (for /cost). */
+export interface UsageTotals {
+  totalCostUsd: number;
+  byModel: Record<string, ModelUsageEntry>;
+  durationMs: number;
+  apiDurationMs: number;
+}
+
 export interface SessionControllerOptions {
   agent: TurnRunner;
   /** Applied to all text before it is shown (secrets); identity by default. */
@@ -35,6 +43,9 @@ export class SessionController {
   private abort: AbortController | null = null;
   private idle: Promise<void> = Promise.resolve();
   private readonly now: () => number;
+  /** What each queued message sends to the model (the view shows what was typed). */
+  private queuedSends: string[] = [];
+  private totals: UsageTotals = { totalCostUsd: 0, byModel: {}, durationMs: 0, apiDurationMs: 0 };
 
   constructor(private readonly options: SessionControllerOptions) {
     this.now = options.now ?? Date.now;
@@ -51,14 +62,22 @@ export class SessionController {
     return this.state.busySince !== null;
   }
 
-  /** Starts a turn, or queues the text when one is in flight. */
-  submit(text: string): void {
+  /**
+   * Starts a turn, or queues the text when one is in flight. `send` is what goes to the model when it
+   * differs from what the user typed (e.g. `@file` mentions expanded); the conversation shows `text`.
+   */
+  submit(text: string, send: string = text): void {
     if (text.trim() === '') return;
     if (this.busy) {
+      this.queuedSends.push(send);
       this.update({ queued: [...this.state.queued, text] });
       return;
     }
-    this.idle = this.runTurns(text);
+    this.idle = this.runTurns({ shown: text, sent: send });
+  }
+
+  usage(): UsageTotals {
+    return { ...this.totals, byModel: { ...this.totals.byModel } };
   }
 
   /** Aborts the turn in flight; false when there is none. */
@@ -81,23 +100,27 @@ export class SessionController {
     }
   }
 
-  private async runTurns(first: string): Promise<void> {
-    let prompt: string | undefined = first;
+  private async runTurns(first: { shown: string; sent: string }): Promise<void> {
+    let prompt: { shown: string; sent: string } | undefined = first;
     while (prompt !== undefined) {
       await this.runTurn(prompt);
       // Everything typed during the turn goes as one message at its end.
       const queued = this.state.queued;
-      prompt = queued.length > 0 ? queued.join('\n\n') : undefined;
-      if (prompt !== undefined) this.update({ queued: [] });
+      prompt = queued.length > 0 ? { shown: queued.join('\n\n'), sent: this.queuedSends.join('\n\n') } : undefined;
+      if (prompt !== undefined) {
+        this.queuedSends = [];
+        this.update({ queued: [] });
+      }
     }
   }
 
-  private async runTurn(prompt: string): Promise<void> {
+  private async runTurn(prompt: { shown: string; sent: string }): Promise<void> {
     const abort = new AbortController();
     this.abort = abort;
-    this.update({ conversation: addUserPrompt(this.state.conversation, prompt), busySince: this.now() });
+    this.update({ conversation: addUserPrompt(this.state.conversation, prompt.shown), busySince: this.now() });
     try {
-      for await (const event of this.options.agent.run(prompt, abort.signal)) {
+      for await (const event of this.options.agent.run(prompt.sent, abort.signal)) {
+        if (event.type === 'result') this.addUsage(event);
         this.update({ conversation: applyAgentEvent(this.state.conversation, this.redacted(event), this.now()) });
       }
     } catch (error) {
@@ -106,6 +129,28 @@ export class SessionController {
       this.abort = null;
       this.update({ busySince: null });
     }
+  }
+
+  private addUsage(event: Extract<AgentEvent, { type: 'result' }>): void {
+    const byModel = { ...this.totals.byModel };
+    for (const [model, entry] of Object.entries(event.modelUsage)) {
+      const before = byModel[model];
+      byModel[model] = before
+        ? {
+            inputTokens: before.inputTokens + entry.inputTokens,
+            outputTokens: before.outputTokens + entry.outputTokens,
+            cacheReadInputTokens: before.cacheReadInputTokens + entry.cacheReadInputTokens,
+            cacheCreationInputTokens: before.cacheCreationInputTokens + entry.cacheCreationInputTokens,
+            costUSD: before.costUSD + entry.costUSD,
+          }
+        : { ...entry };
+    }
+    this.totals = {
+      totalCostUsd: this.totals.totalCostUsd + event.total_cost_usd,
+      byModel,
+      durationMs: this.totals.durationMs + event.duration_ms,
+      apiDurationMs: this.totals.apiDurationMs + event.duration_api_ms,
+    };
   }
 
   private redacted(event: AgentEvent): AgentEvent {

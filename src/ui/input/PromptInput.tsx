@@ -21,8 +21,8 @@ export interface PromptInputProps {
    * The prompt has already been added to `history`.
    */
   onSubmit(text: string): void;
-  /** Ctrl+D or Ctrl+C on an empty buffer (the app counts presses). */
-  onExitRequest(): void;
+  /** Ctrl+D or Ctrl+C on an empty buffer (the app counts Ctrl+C presses; Ctrl+D leaves at once). */
+  onExitRequest(key: 'ctrl-c' | 'ctrl-d'): void;
   /** False while a dialog has the keyboard: every key is ignored. */
   isActive: boolean;
   history: PromptHistory;
@@ -97,7 +97,7 @@ export function PromptInput(props: PromptInputProps): React.ReactElement {
         current.history.add(effect.text);
         current.onSubmit(effect.text);
       } else if (effect?.type === 'exit') {
-        current.onExitRequest();
+        current.onExitRequest(effect.key);
       } else if (effect?.type === 'externalEdit' && current.onExternalEdit) {
         void current.onExternalEdit(effect.text).then(
           (edited) => {

@@ -41,7 +41,8 @@ export interface EditorContext {
 
 export type EditorEffect =
   | { type: 'submit'; text: string }
-  | { type: 'exit' }
+  /** Ctrl+C or Ctrl+D on an empty buffer. */
+  | { type: 'exit'; key: 'ctrl-c' | 'ctrl-d' }
   | { type: 'externalEdit'; text: string };
 
 /** Key events plus the one non-key input: text coming back from the external editor. */
@@ -250,10 +251,10 @@ function handleCtrl(state: EditorState, name: string, context: EditorContext): E
       return step(yanked === undefined ? state : edited(state, tb.insertText(buffer, yanked)));
     }
     case 'd':
-      if (text === '') return step(state, { type: 'exit' });
+      if (text === '') return step(state, { type: 'exit', key: 'ctrl-d' });
       return step(edited(state, tb.deleteForward(buffer)));
     case 'c':
-      if (text === '') return step(state, { type: 'exit' });
+      if (text === '') return step(state, { type: 'exit', key: 'ctrl-c' });
       return step(cleared(state));
     case 'r':
       return step({ ...state, search: { ...startSearch(), origin: buffer }, lastWasKill: false });

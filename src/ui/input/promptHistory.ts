@@ -78,3 +78,15 @@ export function createPromptHistory(options: { file: string; limit?: number }): 
     },
   };
 }
+
+/** A history kept in memory only (tests, or when no project directory is known). */
+export function memoryPromptHistory(initial: readonly string[] = []): PromptHistory {
+  let entries = [...initial];
+  return {
+    entries: () => entries,
+    add(entry: string) {
+      if (entry.trim() === '' || entry === entries.at(-1)) return;
+      entries = [...entries, entry];
+    },
+  };
+}

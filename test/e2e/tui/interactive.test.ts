@@ -110,6 +110,41 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         tui.close();
       }
     });
+
+    test('the prompt: /help lists the commands without asking the model, Ctrl+J adds a line, Up recalls the last prompt', async () => {
+      const workspace = makeWorkspace({ 'README.md': '# demo\n' });
+      const tui = startWright(workspace, server, provider);
+      try {
+        await tui.waitFor(READY);
+        const before = server.requests.length;
+        tui.type('/help');
+        await tui.waitFor('> /help', 30_000, { history: false });
+        tui.keys('Escape');
+        tui.keys('Enter');
+        const help = await tui.waitFor(/Commands:[\s\S]*\/add-dir <path>/);
+        assert.match(help, /Ctrl\+J/);
+        assert.equal(server.requests.length, before, '/help sent nothing to the model');
+
+        server.push(reply([text('Got both lines.')]), reply([text('Got them again.')]));
+        tui.type('line one');
+        tui.keys('C-j');
+        tui.type('line two');
+        await tui.waitFor(/> line one\s*\n\s+line two/, 30_000, { history: false });
+        tui.keys('Enter');
+        await tui.waitFor('Got both lines.');
+        assert.match(JSON.stringify(server.requests[server.requests.length - 1]!.body), /line one\\nline two/);
+
+        tui.keys('Up');
+        await tui.waitFor(/> line one\s*\n\s+line two/, 30_000, { history: false });
+        tui.keys('Enter');
+        await tui.waitFor('Got them again.');
+        assert.equal(server.requests.length, before + 2);
+        assert.match(JSON.stringify(server.requests[server.requests.length - 1]!.body), /line one\\nline two/);
+        tui.keys('C-d');
+      } finally {
+        tui.close();
+      }
+    });
   });
 }
 

@@ -83,6 +83,7 @@ describe('PromptInput', () => {
     assert.equal(ui.exitRequests(), 1);
     await ui.press(KEYS.ctrlD);
     assert.equal(ui.exitRequests(), 2);
+    assert.deepEqual(ui.exitKeys(), ['ctrl-c', 'ctrl-d'], 'the app learns which key asked');
   });
 
   it('ignores every key while inactive', async () => {

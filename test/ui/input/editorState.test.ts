@@ -118,10 +118,10 @@ describe('editor reducer: new lines and submit', () => {
     const cleared = run(at('some text|'), ['\u0003']);
     assert.equal(cleared.shown, '|');
     assert.deepEqual(cleared.effects, []);
-    assert.deepEqual(run(at('|'), ['\u0003']).effects, [{ type: 'exit' }]);
+    assert.deepEqual(run(at('|'), ['\u0003']).effects, [{ type: 'exit', key: 'ctrl-c' }]);
   });
   it('Ctrl+D asks to exit only on an empty buffer', () => {
-    assert.deepEqual(run(at('|'), ['\u0004']).effects, [{ type: 'exit' }]);
+    assert.deepEqual(run(at('|'), ['\u0004']).effects, [{ type: 'exit', key: 'ctrl-d' }]);
     assert.deepEqual(run(at('|x'), ['\u0004']).effects, []);
   });
   it('Ctrl+G asks for the external editor with the pastes expanded', () => {

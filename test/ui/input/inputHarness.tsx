@@ -65,11 +65,11 @@ export async function until(check: () => boolean, what: string, timeoutMs = 5000
 
 export function renderInput(overrides: Partial<PromptInputProps> = {}) {
   const submitted: string[] = [];
-  let exitRequests = 0;
+  const exitKeys: string[] = [];
   const props: PromptInputProps = {
     onSubmit: (text) => submitted.push(text),
-    onExitRequest: () => {
-      exitRequests += 1;
+    onExitRequest: (key) => {
+      exitKeys.push(key);
     },
     isActive: true,
     history: memoryHistory(),
@@ -96,7 +96,8 @@ export function renderInput(overrides: Partial<PromptInputProps> = {}) {
     ...instance,
     props,
     submitted,
-    exitRequests: () => exitRequests,
+    exitRequests: () => exitKeys.length,
+    exitKeys: () => [...exitKeys],
     press,
     type,
     frame: () => instance.lastFrame() ?? '',

@@ -1,0 +1,65 @@
+// The interactive session as the slash commands see it: built from the assembled session and the
+// app's controller (usage totals), read afresh each time a command runs.
+import { join } from 'node:path';
+import { formatDoctorReport, runDoctorChecks } from './doctorChecks.js';
+import type { AssembledSession } from './assembleAgent.js';
+import { contextWindowOf } from '../model/contextWindow.js';
+import { toolInputJsonSchema } from '../tools/jsonSchema.js';
+import type { SlashCommandContext } from '../ui/commands/slashCommands.js';
+import type { CommandHost } from '../ui/app/commandHost.js';
+import type { SessionController } from '../ui/app/sessionController.js';
+import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
+
+export const promptHistoryFile = (transcriptDir: string): string => join(transcriptDir, 'prompt-history.jsonl');
+
+export function sessionCommandHost(
+  assembled: AssembledSession,
+  version: string,
+  env: Record<string, string | undefined>,
+  controller: SessionController,
+): CommandHost {
+  const { policy, agent } = assembled;
+  const toolDefinitions = assembled.tools.map((tool) => ({ name: tool.name, description: tool.description, input_schema: toolInputJsonSchema(tool) }));
+  const context = (): SlashCommandContext => ({
+    cwd: assembled.cwd,
+    version,
+    sessionId: assembled.session.sessionId,
+    model: assembled.model,
+    permissionMode: assembled.permissionMode.current(),
+    transcriptDir: assembled.transcriptDir,
+    workingDirectories: policy.workingDirectories,
+    messages: () => agent.messages,
+    usage: () => controller.usage(),
+    todos: () => assembled.toolSession.todos,
+    context: () => {
+      const reported = controller.getState().conversation.contextTokens;
+      return {
+        systemPrompt: assembled.systemPrompt,
+        tools: toolDefinitions,
+        memory: assembled.memory,
+        messages: agent.messages,
+        contextWindow: contextWindowOf(assembled.model, env),
+        ...(reported > 0 ? { reportedInputTokens: reported } : {}),
+      };
+    },
+    rules: () => ({
+      allow: policy.rules.allow.map((rule) => rule.raw),
+      ask: policy.rules.ask.map((rule) => rule.raw),
+      deny: policy.rules.deny.map((rule) => rule.raw),
+    }),
+  });
+  return {
+    context,
+    addDirectory: (path) => addWorkingDirectory(path, assembled.cwd, policy.workingDirectories),
+    doctor: async () =>
+      formatDoctorReport(
+        await runDoctorChecks({
+          cwd: assembled.cwd,
+          env,
+          platform: process.platform,
+          nodeVersion: process.version,
+          terminal: { isTTY: Boolean(process.stdout.isTTY), ...(process.stdout.columns ? { columns: process.stdout.columns } : {}), ...(process.stdout.rows ? { rows: process.stdout.rows } : {}) },
+        }),
+      ),
+  };
+}

@@ -1,0 +1,59 @@
+// Carries out what a slash command asked for. The session-specific parts (the context the commands
+// read, adding a directory, the doctor checks) come from a CommandHost the CLI builds, so the app
+// and its tests need no assembled session.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { SlashCommandContext, SlashCommandOutcome } from '../commands/slashCommands.js';
+
+export interface CommandHost {
+  /** The session as the commands see it, read when a command runs. */
+  context(): SlashCommandContext;
+  /** Adds a working directory (relative to cwd); returns what to tell the user. */
+  addDirectory(path: string): string;
+  /** Runs the installation checks; resolves to the report. */
+  doctor(): Promise<string>;
+}
+
+export interface OutcomeEffects {
+  cwd: string;
+  notice(text: string, tone?: 'info' | 'warning' | 'error'): void;
+  /** Sends text to the model as if typed. */
+  send(text: string): void;
+  exit(): void;
+}
+
+export async function carryOutCommand(outcome: SlashCommandOutcome, host: CommandHost, effects: OutcomeEffects): Promise<void> {
+  switch (outcome.kind) {
+    case 'print':
+      return effects.notice(outcome.text);
+    case 'exit':
+      return effects.exit();
+    case 'prompt':
+      return effects.send(outcome.text);
+    case 'export': {
+      const path = resolve(effects.cwd, outcome.path);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, outcome.markdown, 'utf8');
+        return effects.notice(`Exported the conversation to ${path}`);
+      } catch (error) {
+        return effects.notice(`Could not write ${path}: ${(error as Error).message}`, 'error');
+      }
+    }
+    case 'doctor':
+      effects.notice('Running checks…');
+      try {
+        return effects.notice(await host.doctor());
+      } catch (error) {
+        return effects.notice(`The checks failed: ${(error as Error).message}`, 'error');
+      }
+    case 'addDirectory':
+      return effects.notice(host.addDirectory(outcome.path));
+    case 'setModel':
+      return effects.notice(`Switching the model inside a session is not supported yet. Restart with: wright --model ${outcome.model} --continue`, 'warning');
+    case 'clear':
+      return effects.notice('/clear is not supported yet. Leave (Ctrl+D) and start wright again for a fresh conversation; this one stays resumable with wright --continue.', 'warning');
+    case 'resume':
+      return effects.notice(`Resuming inside a session is not supported yet. Leave (Ctrl+D) and run: wright --resume ${outcome.sessionId}`, 'warning');
+  }
+}
