@@ -19,6 +19,7 @@ import { resolveModelConfig } from '../model/modelConfig.js';
 import { initBashParser } from '../permissions/bashAnalysis.js';
 import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
+import type { StatusLineSettings } from '../config/settingsSchema.js';
 import { PERMISSION_MODES, type PermissionMode, type PermissionPolicy, type PermissionRuleSet } from '../permissions/types.js';
 import { denyingPathRule } from '../permissions/pathDenial.js';
 import { setUpSessionSandbox } from '../sandbox/sessionSandbox.js';
@@ -56,6 +57,10 @@ export interface AssembledSession {
   memory: string | null;
   /** Where this project's transcripts live (and its prompt history). */
   transcriptDir: string;
+  /** The environment tools' child processes get (wright's own credentials removed). */
+  toolEnv: Record<string, string | undefined>;
+  /** Settings `statusLine`: a command whose output replaces the footer's session details. */
+  statusLine?: StatusLineSettings;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -279,5 +284,7 @@ export async function assembleAgent(
     tools,
     memory,
     transcriptDir: transcriptDir(environment.configDir, cwd),
+    toolEnv: secrets.toolEnv,
+    ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
   };
 }

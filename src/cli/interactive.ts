@@ -12,9 +12,28 @@ import { themeFor } from '../ui/app/theme.js';
 import { findProjectRoot } from '../config/paths.js';
 import type { CliOptions } from './args.js';
 import { createPromptHistory } from '../ui/input/promptHistory.js';
-import { assembleAgent } from './assembleAgent.js';
+import { assembleAgent, type AssembledSession } from './assembleAgent.js';
+import { readEnvironment } from '../config/env.js';
+import { contextWindowOf } from '../model/contextWindow.js';
+import { isMissingCredentials } from '../model/modelConfig.js';
 import { promptHistoryFile, sessionCommandHost } from './commandHost.js';
-import { UsageError } from './errors.js';
+import { ConfigurationError, UsageError } from './errors.js';
+
+/**
+ * Without credentials a terminal user gets the guided setup instead of an error: it saves the
+ * provider to user settings, and the session is assembled again from them.
+ */
+async function assembleWithFirstRunSetup(assemble: () => Promise<AssembledSession>): Promise<AssembledSession> {
+  try {
+    return await assemble();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError) || !isMissingCredentials(error.message)) throw error;
+    const { runFirstRunSetup } = await import('../ui/setup/runFirstRunSetup.js');
+    const setup = await runFirstRunSetup(readEnvironment(process.env).configDir, process.env);
+    if (setup === null) throw error;
+    return assemble();
+  }
+}
 
 export async function runInteractive(options: CliOptions, version: string, redactor: Redactor): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -25,7 +44,7 @@ export async function runInteractive(options: CliOptions, version: string, redac
   // Diff previews are coloured exactly when the app's theme is (not under NO_COLOR).
   const color = themeFor(process.env).accent !== undefined;
   const gate = (policy: PermissionPolicy) => interactiveCanUseTool(policy, broker, { projectRoot: findProjectRoot(policy.cwd), color });
-  const assembled = await assembleAgent(options, version, gate, interaction, redactor);
+  const assembled = await assembleWithFirstRunSetup(() => assembleAgent(options, version, gate, interaction, redactor));
   try {
     return await runApp({
       agent: assembled.agent,
@@ -40,6 +59,23 @@ export async function runInteractive(options: CliOptions, version: string, redac
       env: process.env,
       history: createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),
       commands: (controller) => sessionCommandHost(assembled, version, process.env, controller),
+      ...(assembled.statusLine
+        ? {
+            statusLine: {
+              settings: assembled.statusLine,
+              env: assembled.toolEnv,
+              session: {
+                sessionId: assembled.session.sessionId,
+                transcriptPath: assembled.session.writer?.path ?? null,
+                cwd: assembled.cwd,
+                projectDir: findProjectRoot(assembled.cwd),
+                addedDirs: assembled.policy.workingDirectories.slice(1),
+                version,
+                contextWindow: contextWindowOf(assembled.model, process.env),
+              },
+            },
+          }
+        : {}),
     });
   } finally {
     await disposeToolSessionState(assembled.toolSession);

@@ -36,6 +36,11 @@ export interface ModelConfig {
   retryBaseDelayMs: number;
 }
 
+/** True for the message resolveModelConfig gives when no credentials are configured at all. */
+export function isMissingCredentials(message: string): boolean {
+  return message === MISSING_ANTHROPIC_CREDENTIALS || message === MISSING_OPENAI_CREDENTIALS;
+}
+
 export interface ModelConfigInput {
   env: Record<string, string | undefined>;
   settings: { model?: string; provider?: 'anthropic' | 'openai'; maxRetries?: number };

@@ -12,6 +12,9 @@ import { memoryPromptHistory, type PromptHistory } from '../input/promptHistory.
 import { carryOutCommand, type CommandHost } from './commandHost.js';
 import { ConversationView } from './ConversationView.js';
 import { Footer } from './Footer.js';
+import type { StatusLineSettings } from '../../config/settingsSchema.js';
+import type { StatusLineSession } from '../statusLine/statusLineInput.js';
+import { useStatusLine } from './useStatusLine.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { nextPermissionMode } from './modeCycle.js';
 import { PermissionDialog } from '../permissions/PermissionDialog.js';
@@ -40,10 +43,15 @@ export interface AppProps {
   commands?: CommandHost;
   /** Ctrl+G: edit the prompt in an external editor (see src/ui/input/README.md). */
   onExternalEdit?: (text: string) => Promise<string | undefined>;
+  /** The user's status line command and the session facts it is told about besides the live ones. */
+  statusLine?: { settings: StatusLineSettings; session: StatusLineBase; env: Record<string, string | undefined> };
   /** The user asked to leave (Ctrl+D, Ctrl+C twice); the turn in flight has been interrupted. */
   onExit(): void;
   now?: () => number;
 }
+
+/** What a status line is told that does not change as the session runs. */
+export type StatusLineBase = Omit<StatusLineSession, 'model' | 'permissionMode' | 'totalCostUsd' | 'currentUsage' | 'totalDurationMs' | 'totalApiDurationMs'>;
 
 export function App(props: AppProps) {
   const { controller, broker, modeControl } = props;
@@ -143,6 +151,19 @@ export function App(props: AppProps) {
   });
 
   const conversation = state.conversation;
+  const statusLines = useStatusLine(
+    props.statusLine?.settings,
+    {
+      ...(props.statusLine?.session ?? { sessionId: '', transcriptPath: null, cwd: props.cwd ?? '', projectDir: props.cwd ?? '', addedDirs: [], version: '', contextWindow: 200_000 }),
+      model: props.model,
+      permissionMode: modeControl.current(),
+      totalCostUsd: conversation.costUsd,
+      totalDurationMs: 0,
+      totalApiDurationMs: 0,
+      currentUsage: { input_tokens: conversation.contextTokens, output_tokens: conversation.outputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    },
+    props.statusLine?.env ?? {},
+  );
   return (
     <Box flexDirection="column" width={width}>
       <ConversationView
@@ -182,6 +203,7 @@ export function App(props: AppProps) {
         now={now}
         outputTokens={conversation.outputTokens}
         {...(exitArmedAt !== null ? { hint: 'Press Ctrl+C again to exit' } : {})}
+        {...(statusLines ? { statusLines } : {})}
       />
     </Box>
   );

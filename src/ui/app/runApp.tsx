@@ -5,7 +5,7 @@ import { render } from 'ink';
 import type { PermissionModeControl } from '../../tools/types.js';
 import type { PromptHistory } from '../input/promptHistory.js';
 import type { CommandHost } from './commandHost.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { SessionController, type TurnRunner } from './sessionController.js';
 import { ThemeContext, themeFor } from './theme.js';
@@ -24,6 +24,7 @@ export interface RunAppOptions {
   history: PromptHistory;
   /** Builds the slash commands' view of the session around the app's controller. */
   commands: (controller: SessionController) => CommandHost;
+  statusLine?: AppProps['statusLine'];
 }
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
@@ -53,6 +54,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
         redact={options.redact}
         history={options.history}
         commands={options.commands(controller)}
+        {...(options.statusLine ? { statusLine: options.statusLine } : {})}
         {...(options.initialPrompt !== undefined ? { initialPrompt: options.initialPrompt } : {})}
         onExit={() => leave()}
       />
