@@ -7,7 +7,8 @@ import { disposeToolSessionState } from '../tools/index.js';
 import type { UserInteraction } from '../tools/types.js';
 import { InteractionBroker } from '../ui/app/interactionBroker.js';
 import { interactiveCanUseTool } from '../ui/app/interactiveCanUseTool.js';
-import { runApp } from '../ui/app/runApp.js';
+import { runApp, type AppExit } from '../ui/app/runApp.js';
+import type { RestartRequest } from '../ui/app/commandHost.js';
 import { themeFor } from '../ui/app/theme.js';
 import { findProjectRoot } from '../config/paths.js';
 import type { CliOptions } from './args.js';
@@ -39,6 +40,32 @@ export async function runInteractive(options: CliOptions, version: string, redac
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('Interactive mode needs a terminal. Run a task non-interactively with -p, e.g. wright -p "explain this repository".');
   }
+  let sessionOptions = options;
+  for (;;) {
+    const ended = await runSession(sessionOptions, version, redactor);
+    if (!ended.restart) return ended.code;
+    sessionOptions = optionsAfter(sessionOptions, ended.restart, ended.sessionId);
+  }
+}
+
+/**
+ * The options for the session a /clear, /resume or /model leads to: a fresh session, an earlier
+ * one, or this one again with another model. The first prompt is never sent twice.
+ */
+export function optionsAfter(options: CliOptions, request: RestartRequest, currentSessionId: string): CliOptions {
+  const { prompt: _prompt, resume: _resume, sessionId: _sessionId, ...rest } = options;
+  const base: CliOptions = { ...rest, continue: false, forkSession: false };
+  switch (request.kind) {
+    case 'clear':
+      return base;
+    case 'resume':
+      return { ...base, resume: request.sessionId };
+    case 'model':
+      return { ...base, resume: currentSessionId, model: request.model };
+  }
+}
+
+async function runSession(options: CliOptions, version: string, redactor: Redactor): Promise<AppExit & { sessionId: string }> {
   const broker = new InteractionBroker();
   const interaction: UserInteraction = { askQuestions: (questions, signal) => broker.askQuestions(questions, signal) };
   // Diff previews are coloured exactly when the app's theme is (not under NO_COLOR).
@@ -46,7 +73,7 @@ export async function runInteractive(options: CliOptions, version: string, redac
   const gate = (policy: PermissionPolicy) => interactiveCanUseTool(policy, broker, { projectRoot: findProjectRoot(policy.cwd), color });
   const assembled = await assembleWithFirstRunSetup(() => assembleAgent(options, version, gate, interaction, redactor));
   try {
-    return await runApp({
+    const ended = await runApp({
       agent: assembled.agent,
       broker,
       modeControl: assembled.permissionMode,
@@ -77,6 +104,7 @@ export async function runInteractive(options: CliOptions, version: string, redac
           }
         : {}),
     });
+    return { ...ended, sessionId: assembled.session.sessionId };
   } finally {
     await disposeToolSessionState(assembled.toolSession);
   }

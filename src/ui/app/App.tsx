@@ -9,7 +9,7 @@ import { runSlashCommand, SLASH_COMMANDS } from '../commands/slashCommands.js';
 import { expandFileMentions } from '../input/fileMentions.js';
 import { PromptInput } from '../input/PromptInput.js';
 import { memoryPromptHistory, type PromptHistory } from '../input/promptHistory.js';
-import { carryOutCommand, type CommandHost } from './commandHost.js';
+import { carryOutCommand, type CommandHost, type RestartRequest } from './commandHost.js';
 import { ConversationView } from './ConversationView.js';
 import { Footer } from './Footer.js';
 import type { StatusLineSettings } from '../../config/settingsSchema.js';
@@ -47,6 +47,8 @@ export interface AppProps {
   statusLine?: { settings: StatusLineSettings; session: StatusLineBase; env: Record<string, string | undefined> };
   /** The user asked to leave (Ctrl+D, Ctrl+C twice); the turn in flight has been interrupted. */
   onExit(): void;
+  /** /clear, /resume and /model: leave this session for another (the CLI assembles it). */
+  onRestart?(request: RestartRequest): void;
   now?: () => number;
 }
 
@@ -115,7 +117,12 @@ export function App(props: AppProps) {
     const host = props.commands;
     const outcome = host ? runSlashCommand(text, host.context()) : undefined;
     if (host && outcome) {
-      void carryOutCommand(outcome, host, { cwd, notice: (message, tone) => controller.notice(message, tone), send, exit });
+      const restart = (request: RestartRequest) => {
+        if (!props.onRestart) return controller.notice('This command needs a full session; it is not available here.', 'warning');
+        controller.interrupt();
+        props.onRestart(request);
+      };
+      void carryOutCommand(outcome, host, { cwd, notice: (message, tone) => controller.notice(message, tone), send, exit, restart });
       return;
     }
     send(text);

@@ -20,7 +20,11 @@ export interface OutcomeEffects {
   /** Sends text to the model as if typed. */
   send(text: string): void;
   exit(): void;
+  /** Leaves this session for another: a fresh one, an earlier one, or this one with another model. */
+  restart(request: RestartRequest): void;
 }
+
+export type RestartRequest = { kind: 'clear' } | { kind: 'resume'; sessionId: string } | { kind: 'model'; model: string };
 
 export async function carryOutCommand(outcome: SlashCommandOutcome, host: CommandHost, effects: OutcomeEffects): Promise<void> {
   switch (outcome.kind) {
@@ -50,10 +54,10 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
     case 'addDirectory':
       return effects.notice(host.addDirectory(outcome.path));
     case 'setModel':
-      return effects.notice(`Switching the model inside a session is not supported yet. Restart with: wright --model ${outcome.model} --continue`, 'warning');
+      return effects.restart({ kind: 'model', model: outcome.model });
     case 'clear':
-      return effects.notice('/clear is not supported yet. Leave (Ctrl+D) and start wright again for a fresh conversation; this one stays resumable with wright --continue.', 'warning');
+      return effects.restart({ kind: 'clear' });
     case 'resume':
-      return effects.notice(`Resuming inside a session is not supported yet. Leave (Ctrl+D) and run: wright --resume ${outcome.sessionId}`, 'warning');
+      return effects.restart({ kind: 'resume', sessionId: outcome.sessionId });
   }
 }

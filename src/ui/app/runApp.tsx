@@ -6,6 +6,7 @@ import type { PermissionModeControl } from '../../tools/types.js';
 import type { PromptHistory } from '../input/promptHistory.js';
 import type { CommandHost } from './commandHost.js';
 import { App, type AppProps } from './App.js';
+import type { RestartRequest } from './commandHost.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { SessionController, type TurnRunner } from './sessionController.js';
 import { ThemeContext, themeFor } from './theme.js';
@@ -33,13 +34,20 @@ const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 /** Exit codes, as the CLI's: 0 when the user left, 130/143 for SIGINT/SIGTERM, 1 after a crash. */
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
-export async function runApp(options: RunAppOptions): Promise<number> {
+/** How the app ended: the exit code, or a request to continue in another session. */
+export interface AppExit {
+  code: number;
+  restart?: RestartRequest;
+}
+
+export async function runApp(options: RunAppOptions): Promise<AppExit> {
   const controller = new SessionController({ agent: options.agent, redact: options.redact });
   controller.notice(`wright · ${options.model} · ${options.cwd}`);
   for (const warning of options.warnings) controller.notice(warning, 'warning');
   const stopNotices = options.broker.onNotice((text, tone) => controller.notice(text, tone));
 
   let code = 0;
+  let restart: RestartRequest | undefined;
   let leave: () => void = () => {};
   const left = new Promise<void>((resolve) => (leave = resolve));
   const instance = render(
@@ -57,6 +65,10 @@ export async function runApp(options: RunAppOptions): Promise<number> {
         {...(options.statusLine ? { statusLine: options.statusLine } : {})}
         {...(options.initialPrompt !== undefined ? { initialPrompt: options.initialPrompt } : {})}
         onExit={() => leave()}
+        onRestart={(request) => {
+          restart = request;
+          leave();
+        }}
       />
     </ThemeContext.Provider>,
     { exitOnCtrlC: false },
@@ -86,5 +98,5 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   }
   // The interrupted turn records what completed before the session's tools are disposed.
   await Promise.race([controller.whenIdle(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
-  return code;
+  return restart && code === 0 ? { code, restart } : { code };
 }

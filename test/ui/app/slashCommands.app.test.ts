@@ -102,14 +102,24 @@ test('/export writes the conversation as Markdown relative to cwd and says where
   assert.match(readFileSync(file, 'utf8'), /earlier question/);
 });
 
-test('/exit leaves; /model <name> says to restart instead of sending anything', async () => {
+test('/model, /clear and /resume hand the session switch to the CLI; /exit leaves; nothing reaches the model', async () => {
   const agent = new ScriptedAgent();
-  const { press, frame, exits } = mount(agent);
+  const restarts: unknown[] = [];
+  const { press, exits } = mount(agent, { onRestart: (request) => restarts.push(request) });
   await press('/model opus', KEY.enter);
-  await until(() => assert.match(frame(), /wright --model opus/));
+  await until(() => restarts.length === 1);
+  await press('/clear', KEY.enter);
+  await until(() => restarts.length === 2);
+  assert.deepEqual(restarts, [{ kind: 'model', model: 'opus' }, { kind: 'clear' }]);
   await press('/exit', KEY.enter);
   await until(() => exits.count === 1);
   assert.deepEqual(agent.prompts, []);
+});
+
+test('without a CLI to switch sessions, /clear says it is not available here', async () => {
+  const { press, frame } = mount(new ScriptedAgent());
+  await press('/clear', KEY.enter);
+  await until(() => assert.match(frame(), /not available here/));
 });
 
 test('an @file mention reaches the model with the file content; the conversation shows what was typed', async () => {

@@ -86,3 +86,19 @@ describe('slash commands', () => {
     assert.equal((runSlashCommand('/export', context()) as { path: string }).path, 'wright-session-33333333.md');
   });
 });
+
+describe('session switches', () => {
+  it('leave the first prompt and any resume/continue behind, and keep the conversation for /model', async () => {
+    const { optionsAfter } = await import('../../../src/cli/interactive.js');
+    const { parseArgs } = await import('../../../src/cli/args.js');
+    const options = parseArgs(['--continue', '--model', 'sonnet', 'first prompt']);
+    const cleared = optionsAfter(options, { kind: 'clear' }, 'current-id');
+    assert.equal(cleared.prompt, undefined);
+    assert.equal(cleared.continue, false);
+    assert.equal(cleared.resume, undefined);
+    assert.equal(optionsAfter(options, { kind: 'resume', sessionId: 'abc' }, 'current-id').resume, 'abc');
+    const model = optionsAfter(options, { kind: 'model', model: 'opus' }, 'current-id');
+    assert.equal(model.model, 'opus');
+    assert.equal(model.resume, 'current-id');
+  });
+});

@@ -1,0 +1,62 @@
+// End-to-end: /clear starts a fresh session and /resume brings an earlier one back, inside one run
+// of the interactive UI; /model continues the same conversation with another model.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startModelServer, type ModelServer } from '../../support/modelServer.js';
+import { reply, text } from '../../support/script.js';
+import { CLI, cliEnv, makeWorkspace } from '../harness.js';
+import { TmuxSession, tmuxMissing } from './tmux.js';
+
+const skip = tmuxMissing();
+let server: ModelServer;
+before(async () => (server = await startModelServer()));
+after(() => server?.close());
+
+const messagesText = (body: any) => JSON.stringify(body.messages);
+
+test('/clear, /resume and /model switch sessions without leaving wright', { skip }, async () => {
+  const workspace = makeWorkspace();
+  const tui = TmuxSession.start({
+    command: [process.execPath, CLI],
+    cwd: workspace.repo,
+    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color' },
+  });
+  const send = async (line: string) => {
+    tui.type(line);
+    await tui.waitFor(`> ${line}`, 30_000, { history: false });
+    tui.keys('Enter');
+  };
+  const first = server.requests.length;
+  server.push(reply([text('Noted the apples.')]), reply([text('Noted the pears.')]), reply([text('You mentioned apples.')]), reply([text('Still apples.')]));
+  try {
+    await tui.waitFor(/default mode/, 30_000);
+    await send('remember apples');
+    await tui.waitFor('Noted the apples.', 30_000);
+    await send('/clear');
+    await tui.waitFor(/wright · claude-sonnet-5-5/, 30_000, { history: false });
+    await send('remember pears');
+    await tui.waitFor('Noted the pears.', 30_000);
+    // The fresh session did not carry the apples over.
+    assert.doesNotMatch(messagesText(server.requests[first + 1]!.body), /apples/);
+
+    await send('/resume');
+    await tui.waitFor(/1\. .*remember apples/, 30_000);
+    await send('/resume 1');
+    await tui.waitFor(/wright · claude-sonnet-5-5/, 30_000, { history: false });
+    await send('what did I mention?');
+    await tui.waitFor('You mentioned apples.', 30_000);
+    const resumed = messagesText(server.requests[first + 2]!.body);
+    assert.match(resumed, /remember apples/);
+    assert.doesNotMatch(resumed, /pears/);
+
+    await send('/model opus');
+    await tui.waitFor(/wright · claude-opus-5-5/, 30_000, { history: false });
+    await send('and now?');
+    await tui.waitFor('Still apples.', 30_000);
+    const switched = server.requests[first + 3]!.body;
+    assert.equal(switched.model, 'claude-opus-5-5');
+    assert.match(messagesText(switched), /remember apples/);
+  } finally {
+    tui.close();
+  }
+});
