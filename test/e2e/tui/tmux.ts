@@ -83,6 +83,11 @@ export class TmuxSession {
     throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)}; the screen was:\n${last}`);
   }
 
+  /** Appends everything the program writes to the terminal from now on to `file` (for byte counts). */
+  pipeOutput(file: string): void {
+    this.tmux('pipe-pane', '-o', '-t', 'wright', `cat >> ${quote(file)}`);
+  }
+
   /** The pid of the program started (the child of the `sh -c` wrapper). */
   programPid(): number {
     const shell = this.tmux('display-message', '-p', '-t', 'wright', '#{pane_pid}').trim();
