@@ -25,7 +25,7 @@ const output = join(workspace.home, 'terminal-output.bin');
 const tui = TmuxSession.start({
   command: [process.execPath, CLI],
   cwd: workspace.repo,
-  env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color' },
+  env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color', ...(process.env.TUI_NODE_OPTIONS ? { NODE_OPTIONS: process.env.TUI_NODE_OPTIONS } : {}) },
 });
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const bytes = () => {

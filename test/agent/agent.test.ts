@@ -11,11 +11,9 @@ import { ModelError, type ContentBlock, type ToolResultBlock } from '../../src/m
 import { conversationFromTranscript } from '../../src/session/conversationFromTranscript.js';
 import { readTranscript } from '../../src/session/transcriptReader.js';
 import { TranscriptWriter } from '../../src/session/transcriptWriter.js';
-import { policyModeControl } from '../../src/permissions/modeControl.js';
-import { FileReadLedger } from '../../src/tools/fileReadLedger.js';
-import { createToolSessionState } from '../../src/tools/index.js';
 import type { AnyTool } from '../../src/tools/types.js';
 import { FakeModelClient, type FakeResponse } from './fakeModelClient.js';
+import { agentToolContext } from './agentToolContext.js';
 
 const allowAll: CanUseTool = async () => ({ behavior: 'allow', reason: 'test' });
 
@@ -69,16 +67,7 @@ function makeAgent(responses: FakeResponse[], overrides: Partial<AgentOptions> =
     tools: probes.tools,
     systemPrompt: 'system',
     canUseTool: allowAll,
-    toolContext: {
-      cwd: dir,
-      workingDirectories: [dir],
-      readLedger: new FileReadLedger(),
-      session: createToolSessionState(dir),
-      env: {},
-      modelFeatures: { provider: 'anthropic', documentBlocks: true },
-      interaction: { askQuestions: async () => null },
-      permissionMode: policyModeControl({ mode: 'default' }),
-    },
+    toolContext: agentToolContext(dir),
     transcript,
     sessionId: 'session-1',
     apiKeySource: 'none',

@@ -9,14 +9,13 @@ import { render as inkRender } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import { Agent } from '../../../src/agent/agent.js';
 import { policyModeControl } from '../../../src/permissions/modeControl.js';
-import { createToolSessionState } from '../../../src/tools/index.js';
-import { FileReadLedger } from '../../../src/tools/fileReadLedger.js';
 import { App, type AppProps } from '../../../src/ui/app/App.js';
 import { InteractionBroker } from '../../../src/ui/app/interactionBroker.js';
 import { SessionController, type TurnRunner } from '../../../src/ui/app/sessionController.js';
 import { themeFor } from '../../../src/ui/app/theme.js';
 import { FakeModelClient } from '../../agent/fakeModelClient.js';
 import { assistantEvent, gate, KEY, resultEvent, ScriptedAgent, settle, textStream, until } from './inkHarness.js';
+import { agentToolContext } from '../../agent/agentToolContext.js';
 
 afterEach(cleanup);
 
@@ -97,16 +96,7 @@ function realAgent(responses: ConstructorParameters<typeof FakeModelClient>[0]):
     tools: [],
     systemPrompt: 'system',
     canUseTool: async () => ({ behavior: 'allow', reason: 'test' }),
-    toolContext: {
-      cwd: dir,
-      workingDirectories: [dir],
-      readLedger: new FileReadLedger(),
-      session: createToolSessionState(dir),
-      env: {},
-      modelFeatures: { provider: 'anthropic', documentBlocks: true },
-      interaction: { askQuestions: async () => null },
-      permissionMode: policyModeControl({ mode: 'default' }),
-    },
+    toolContext: agentToolContext(dir),
     transcript: null,
     sessionId: 'session-1',
     apiKeySource: 'none',
