@@ -21,7 +21,7 @@ import { syntheticErrorOutcome, type CanUseTool, type ToolCallOutcome } from './
 import { PartialTextTracker } from './partialTextTracker.js';
 import { RepeatedCallGuard, withNote } from './repeatedCallGuard.js';
 import { withContextReminder, withPlanModeReminder } from './requestReminders.js';
-import { runToolCalls } from './runToolCalls.js';
+import { runToolCalls, type CompletedCall } from './runToolCalls.js';
 import { UsageLedger } from './usageLedger.js';
 
 export interface AgentOptions {
@@ -194,14 +194,26 @@ export class Agent {
       if (verdict.action === 'warn') notes.set(use.id, verdict.note);
       runnable.push(use);
     }
-    const starts: AgentEvent[] = [];
-    const calls = runToolCalls(runnable, this.tools, this.options.canUseTool, ctx, (use) =>
-      starts.push(
-        this.envelope({ type: 'system', subtype: 'tool_start', tool_use_id: use.id, tool_name: use.name, tool_input: use.input }),
-      ),
-    );
-    for await (const { use, outcome: ran } of calls) {
-      yield* starts.splice(0);
+    // Starts are reported the moment a call begins (a long command shows as running at once), and
+    // results as each call completes: both flow through one channel in the order they happen.
+    const channel = new EventStream<{ start: ToolUseBlock } | { completed: CompletedCall }, void>();
+    void (async () => {
+      try {
+        for await (const completed of runToolCalls(runnable, this.tools, this.options.canUseTool, ctx, (use) => channel.push({ start: use }))) {
+          channel.push({ completed });
+        }
+        channel.end();
+      } catch (error) {
+        channel.fail(error);
+      }
+    })();
+    for await (const item of channel) {
+      if ('start' in item) {
+        const use = item.start;
+        yield this.envelope({ type: 'system', subtype: 'tool_start', tool_use_id: use.id, tool_name: use.name, tool_input: use.input });
+        continue;
+      }
+      const { use, outcome: ran } = item.completed;
       const note = notes.get(use.id);
       const outcome = note === undefined ? ran : { ...ran, block: withNote(ran.block, note) };
       done.set(use.id, outcome);
@@ -209,7 +221,6 @@ export class Agent {
       if (outcome.denied) denials.push({ tool_name: use.name, tool_use_id: use.id, tool_input: use.input });
       yield* this.recordToolResults([{ use, outcome }], false);
     }
-    yield* starts.splice(0);
     const results = uses.map((use) => done.get(use.id)?.block ?? syntheticErrorOutcome(use, 'Interrupted.').block);
     this.messages.push({ role: 'user', content: results });
   }

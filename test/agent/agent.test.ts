@@ -227,3 +227,28 @@ test('tools marked repeatable (polling) are never flagged as a loop', async () =
     assert.equal((request.messages.at(-1)!.content as ToolResultBlock[])[0]!.content, 'still running');
   }
 });
+
+test('a tool_start event arrives while the tool is still running, not when it finishes', async () => {
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const slow: AnyTool = {
+    name: 'Slow',
+    description: 'waits',
+    inputSchema: z.object({}),
+    isReadOnly: () => false,
+    run: async () => {
+      await released;
+      return { content: 'finished' };
+    },
+  };
+  const { agent } = makeAgent([{ content: [use('Slow', {}, 'toolu_slow')] }, { content: [{ type: 'text', text: 'done' }] }], { tools: [slow] });
+  const events: AgentEvent[] = [];
+  for await (const event of agent.run('go', new AbortController().signal)) {
+    events.push(event);
+    // Only the start event can release the tool: were it held back until the tool finished, this would hang.
+    if (event.type === 'system' && (event as { subtype?: string }).subtype === 'tool_start') release();
+  }
+  const kinds = events.map((event) => (event.type === 'system' ? `system:${(event as { subtype?: string }).subtype}` : event.type));
+  assert.ok(kinds.indexOf('system:tool_start') < kinds.lastIndexOf('user'));
+  assert.equal(events.at(-1)?.type, 'result');
+});
