@@ -12,6 +12,7 @@ import { memoryPromptHistory, type PromptHistory } from '../input/promptHistory.
 import { carryOutCommand, type CommandHost, type RestartRequest } from './commandHost.js';
 import { ConversationView } from './ConversationView.js';
 import { Footer } from './Footer.js';
+import { TodoPanel } from './TodoPanel.js';
 import type { StatusLineSettings } from '../../config/settingsSchema.js';
 import type { StatusLineSession } from '../statusLine/statusLineInput.js';
 import { useStatusLine } from './useStatusLine.js';
@@ -68,6 +69,7 @@ export function App(props: AppProps) {
   const [history] = useState(() => props.history ?? memoryPromptHistory());
   const [, setModeShown] = useState(modeControl.current());
   const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
+  const [todosShown, setTodosShown] = useState(false);
   const [now, setNow] = useState(clock());
   const busy = state.busySince !== null;
 
@@ -155,6 +157,7 @@ export function App(props: AppProps) {
       modeControl.set(next);
       setModeShown(next);
     }
+    if (key.ctrl && input === 't') setTodosShown((shown) => !shown);
   });
 
   const conversation = state.conversation;
@@ -190,6 +193,7 @@ export function App(props: AppProps) {
       ) : pending?.kind === 'questions' ? (
         <QuestionPrompt key={pending.id} questions={pending.questions} onAnswer={pending.answer} />
       ) : null}
+      {todosShown ? <TodoPanel todos={conversation.todos} /> : null}
       <PromptInput
         isActive={pending === undefined}
         onSubmit={submit}

@@ -1,6 +1,7 @@
 // What the conversation view shows, as data: finished items (written once to scrollback through
 // Ink's <Static>) and the live region (the message being streamed, the tools still running).
 // `applyAgentEvent` is a pure reducer from one AgentEvent to the next state.
+import type { TodoItem } from '../../tools/types.js';
 import type { AgentEvent } from '../../agent/events.js';
 import type { ContentBlock, ToolResultBlock, ToolUseBlock, Usage } from '../../model/types.js';
 
@@ -46,6 +47,8 @@ export interface ConversationState {
   contextTokens: number;
   costUsd: number;
   nextId: number;
+  /** The todo list as TodoWrite last set it (Ctrl+T shows it). */
+  todos: TodoItem[];
 }
 
 export const emptyConversation = (): ConversationState => ({
@@ -57,6 +60,7 @@ export const emptyConversation = (): ConversationState => ({
   contextTokens: 0,
   costUsd: 0,
   nextId: 1,
+  todos: [],
 });
 
 const CHARS_PER_TOKEN = 4;
@@ -81,8 +85,11 @@ export function applyAgentEvent(state: ConversationState, event: AgentEvent, now
       return event.parent_tool_use_id === null ? applyStreamEvent(state, event.event) : state;
     case 'assistant':
       return event.parent_tool_use_id === null ? finishResponse(withUsage(state, event.message.usage), event.message.content, now) : state;
-    case 'user':
-      return applyToolResults(state, event.message.content, now);
+    case 'user': {
+      const applied = applyToolResults(state, event.message.content, now);
+      const todos = todosFrom(event.tool_use_result);
+      return todos ? { ...applied, todos } : applied;
+    }
     case 'system':
       if (event.subtype === 'api_retry') {
         return addNotice(state, `API error (${event.error_status ?? 'connection'}): retrying in ${Math.round(event.retry_delay_ms / 1000)}s (${event.attempt}/${event.max_retries})`, 'warning');
@@ -184,4 +191,10 @@ function finishRun(state: ConversationState, event: Extract<AgentEvent, { type: 
   if (event.interrupted) return addNotice(next, 'Interrupted · what do you want to do instead?', 'warning');
   if (event.is_error) return addNotice(next, (event.errors ?? [event.subtype]).join('\n'), 'error');
   return next;
+}
+
+/** TodoWrite's structured result carries the whole new list. */
+function todosFrom(result: unknown): TodoItem[] | undefined {
+  const todos = (result as { newTodos?: unknown } | undefined)?.newTodos;
+  return Array.isArray(todos) ? (todos as TodoItem[]) : undefined;
 }

@@ -12,7 +12,7 @@ import { InteractionBroker } from '../../../src/ui/app/interactionBroker.js';
 import { SessionController } from '../../../src/ui/app/sessionController.js';
 import type { SlashCommandContext } from '../../../src/ui/commands/slashCommands.js';
 import { createPromptHistory } from '../../../src/ui/input/promptHistory.js';
-import { assistantEvent, KEY, resultEvent, ScriptedAgent, settle, until } from './inkHarness.js';
+import { assistantEvent, KEY, resultEvent, ScriptedAgent, settle, toolResultEvent, until } from './inkHarness.js';
 
 afterEach(cleanup);
 
@@ -155,4 +155,24 @@ test('prompt history persists across two app instances (Up recalls the earlier s
   await two.press(KEY.enter);
   await until(() => second.prompts.length === 1);
   assert.deepEqual(second.prompts, ['remember this prompt']);
+});
+
+test('Ctrl+T shows and hides the todo list TodoWrite last set', async () => {
+  const agent = new ScriptedAgent();
+  const todos = [
+    { content: 'Read the code', status: 'completed', activeForm: 'Reading the code' },
+    { content: 'Fix the bug', status: 'in_progress', activeForm: 'Fixing the bug' },
+  ];
+  agent.push([{ ...toolResultEvent('toolu_todo', 'Todo list updated'), tool_use_result: { oldTodos: [], newTodos: todos } } as never, resultEvent()]);
+  const { press, frame, controller } = mount(agent);
+  await press('plan it', KEY.enter);
+  await until(() => agent.prompts.length === 1);
+  await controller.whenIdle();
+  assert.doesNotMatch(frame(), /Fixing the bug/);
+  await press('\u0014');
+  await until(() => assert.match(frame(), /Todos 1\/2[\s\S]*☒ Read the code[\s\S]*◐ Fixing the bug/));
+  await press('\u0014');
+  await until(() => assert.doesNotMatch(frame(), /Fixing the bug/));
+  // Ctrl+T is not typed into the prompt.
+  assert.match(frame(), /> Ask wright to do something/);
 });
