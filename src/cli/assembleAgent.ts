@@ -27,7 +27,7 @@ import type { Redactor } from '../secrets/redactor.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
 import { createCoreTools, createToolSessionState } from '../tools/index.js';
-import type { AnyTool, PermissionModeControl, ToolSessionState, UserInteraction } from '../tools/types.js';
+import type { AnyTool, PermissionModeControl, ToolContext, ToolSessionState, UserInteraction } from '../tools/types.js';
 import { policyModeControl } from '../permissions/modeControl.js';
 import type { CliOptions } from './args.js';
 import { ConfigurationError } from './errors.js';
@@ -57,6 +57,8 @@ export interface AssembledSession {
   memory: string | null;
   /** Where this project's transcripts live (and its prompt history). */
   transcriptDir: string;
+  /** What the session's tools run with (the user's own `!` commands use it too). */
+  toolContext: Omit<ToolContext, 'signal'>;
   /** The environment tools' child processes get (wright's own credentials removed). */
   toolEnv: Record<string, string | undefined>;
   /** Settings `statusLine`: a command whose output replaces the footer's session details. */
@@ -235,6 +237,21 @@ export async function assembleAgent(
   policy.scratchDirectories = toolSession.scratchDirectories;
   const permissionMode = policyModeControl(policy);
   const memory = memoryContextReminder(memoryFiles.files);
+  const toolContext: Omit<ToolContext, 'signal'> = {
+    cwd,
+    workingDirectories: policy.workingDirectories,
+    readLedger: new FileReadLedger(),
+    session: toolSession,
+    env: secrets.toolEnv,
+    isReadDenied: (path) => denyingPathRule(path, 'read', policy) !== undefined,
+    modelFeatures: {
+      provider: modelConfig.config.provider,
+      documentBlocks: modelConfig.config.provider === 'anthropic',
+    },
+    interaction,
+    permissionMode,
+    ...(sandboxing.sandbox ? { sandbox: sandboxing.sandbox } : {}),
+  };
   const agent = new Agent({
     model: client,
     modelId: modelConfig.config.model,
@@ -243,21 +260,7 @@ export async function assembleAgent(
     systemPrompt,
     contextReminder: memory,
     canUseTool: makeCanUseTool(policy),
-    toolContext: {
-      cwd,
-      workingDirectories: policy.workingDirectories,
-      readLedger: new FileReadLedger(),
-      session: toolSession,
-      env: secrets.toolEnv,
-      isReadDenied: (path) => denyingPathRule(path, 'read', policy) !== undefined,
-      modelFeatures: {
-        provider: modelConfig.config.provider,
-        documentBlocks: modelConfig.config.provider === 'anthropic',
-      },
-      interaction,
-      permissionMode,
-      ...(sandboxing.sandbox ? { sandbox: sandboxing.sandbox } : {}),
-    },
+    toolContext,
     transcript: opened.session.writer,
     history: opened.session.history,
     sessionId: opened.session.sessionId,
@@ -285,6 +288,7 @@ export async function assembleAgent(
     memory,
     transcriptDir: transcriptDir(environment.configDir, cwd),
     toolEnv: secrets.toolEnv,
+    toolContext,
     ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatDoctorReport, runDoctorChecks } from './doctorChecks.js';
 import type { AssembledSession } from './assembleAgent.js';
 import { contextWindowOf } from '../model/contextWindow.js';
+import { bashTool } from '../tools/bashTool.js';
 import { toolInputJsonSchema } from '../tools/jsonSchema.js';
 import type { SlashCommandContext } from '../ui/commands/slashCommands.js';
 import type { CommandHost } from '../ui/app/commandHost.js';
@@ -50,6 +51,11 @@ export function sessionCommandHost(
   });
   return {
     context,
+    runShell: async (command, signal) => {
+      const result = await bashTool.run({ command }, { ...assembled.toolContext, signal });
+      const output = typeof result.content === 'string' ? result.content : result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
+      return { output, failed: result.isError === true };
+    },
     addDirectory: (path) => addWorkingDirectory(path, assembled.cwd, policy.workingDirectories),
     doctor: async () =>
       formatDoctorReport(

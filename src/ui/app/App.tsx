@@ -104,18 +104,34 @@ export function App(props: AppProps) {
 
   // Expanding mentions reads files; the chain keeps submissions in the order they were typed.
   const submissions = useRef<Promise<void>>(Promise.resolve());
+  // Output of the user's own `!` commands, sent to the model with the next prompt.
+  const shellContext = useRef<string[]>([]);
   const send = (text: string) => {
     submissions.current = submissions.current.then(async () => {
       try {
         const expanded = await expandFileMentions(text, cwd);
-        controller.submit(text, expanded);
+        const context = shellContext.current.splice(0);
+        controller.submit(text, context.length > 0 ? `${context.join('\n\n')}\n\n${expanded}` : expanded);
       } catch (error) {
         controller.notice(`Could not read the mentioned files: ${(error as Error).message}`, 'error');
       }
     });
   };
 
+  const runShell = (command: string) => {
+    const host = props.commands;
+    if (!host?.runShell) return controller.notice('! commands need a full session; they are not available here.', 'warning');
+    const abort = new AbortController();
+    controller.notice(`! ${command}`);
+    submissions.current = submissions.current.then(async () => {
+      const { output, failed } = await host.runShell!(command, abort.signal);
+      controller.notice(shellPreview(output), failed ? 'warning' : 'info');
+      shellContext.current.push(`<bash-input>${command}</bash-input>\n<bash-output>${output}</bash-output>`);
+    });
+  };
+
   const submit = (text: string) => {
+    if (/^!\s*\S/.test(text)) return runShell(text.replace(/^!\s*/, ''));
     const host = props.commands;
     const outcome = host ? runSlashCommand(text, host.context()) : undefined;
     if (host && outcome) {
@@ -218,4 +234,13 @@ export function App(props: AppProps) {
       />
     </Box>
   );
+}
+
+const SHELL_PREVIEW_LINES = 20;
+
+/** What the user sees of a `!` command's output: its first lines (all of it goes to the model). */
+function shellPreview(output: string): string {
+  const lines = output.split('\n');
+  if (lines.length <= SHELL_PREVIEW_LINES) return output;
+  return [...lines.slice(0, SHELL_PREVIEW_LINES), `… ${lines.length - SHELL_PREVIEW_LINES} more lines`].join('\n');
 }

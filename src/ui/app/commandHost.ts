@@ -12,6 +12,8 @@ export interface CommandHost {
   addDirectory(path: string): string;
   /** Runs the installation checks; resolves to the report. */
   doctor(): Promise<string>;
+  /** `!command`: runs it as the Bash tool would (cwd, environment, sandbox), without asking. */
+  runShell?(command: string, signal: AbortSignal): Promise<{ output: string; failed: boolean }>;
 }
 
 export interface OutcomeEffects {

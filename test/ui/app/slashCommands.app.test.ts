@@ -31,7 +31,12 @@ function testHost(controller: SessionController, cwd: string, directories: strin
     context: () => ({ systemPrompt: 'system', tools: [], memory: null, messages: [], contextWindow: 200_000 }),
     rules: () => ({ allow: [], ask: [], deny: [] }),
   });
-  return { context, addDirectory: (path) => `added ${path}`, doctor: async () => 'all good' };
+  return {
+    context,
+    addDirectory: (path) => `added ${path}`,
+    doctor: async () => 'all good',
+    runShell: async (command) => ({ output: command === 'git branch' ? '* main\n  feature' : 'boom', failed: command !== 'git branch' }),
+  };
 }
 
 function mount(agent: ScriptedAgent, overrides: Partial<AppProps> = {}) {
@@ -175,4 +180,17 @@ test('Ctrl+T shows and hides the todo list TodoWrite last set', async () => {
   await until(() => assert.doesNotMatch(frame(), /Fixing the bug/));
   // Ctrl+T is not typed into the prompt.
   assert.match(frame(), /> Ask wright to do something/);
+});
+
+test('!command runs the command, shows its output, and sends it to the model with the next prompt', async () => {
+  const agent = new ScriptedAgent();
+  agent.push([resultEvent()]);
+  const { press, frame, controller } = mount(agent);
+  await press('!git branch', KEY.enter);
+  await until(() => assert.match(frame(), /! git branch[\s\S]*\* main/));
+  assert.deepEqual(agent.prompts, []);
+  await press('which branch am I on?', KEY.enter);
+  await until(() => agent.prompts.length === 1);
+  await controller.whenIdle();
+  assert.match(agent.prompts[0]!, /^<bash-input>git branch<\/bash-input>\n<bash-output>\* main\n {2}feature<\/bash-output>\n\nwhich branch am I on\?$/);
 });
