@@ -6,6 +6,7 @@ import type { PermissionModeControl } from '../../tools/types.js';
 import type { PromptHistory } from '../input/promptHistory.js';
 import type { CommandHost } from './commandHost.js';
 import { App, type AppProps } from './App.js';
+import { editInExternalEditor } from '../input/externalEditor.js';
 import type { RestartRequest } from './commandHost.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { SessionController, type TurnRunner } from './sessionController.js';
@@ -64,6 +65,7 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
         commands={options.commands(controller)}
         {...(options.statusLine ? { statusLine: options.statusLine } : {})}
         {...(options.initialPrompt !== undefined ? { initialPrompt: options.initialPrompt } : {})}
+        onExternalEdit={(text) => editWithTerminalHandedOver(text, options.env, controller)}
         onExit={() => leave()}
         onRestart={(request) => {
           restart = request;
@@ -99,4 +101,24 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
   // The interrupted turn records what completed before the session's tools are disposed.
   await Promise.race([controller.whenIdle(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
   return restart && code === 0 ? { code, restart } : { code };
+}
+
+/**
+ * Ctrl+G: hands the terminal to the user's editor and takes it back. While the editor runs, Ink
+ * reads no keys (stdin paused, raw mode off), so the editor gets every keystroke.
+ */
+async function editWithTerminalHandedOver(text: string, env: Record<string, string | undefined>, controller: SessionController): Promise<string | undefined> {
+  const stdin = process.stdin;
+  const raw = stdin.isTTY && stdin.isRaw;
+  if (raw) stdin.setRawMode(false);
+  stdin.pause();
+  try {
+    return await editInExternalEditor(text, env as NodeJS.ProcessEnv);
+  } catch (error) {
+    controller.notice((error as Error).message, 'warning');
+    return undefined;
+  } finally {
+    if (raw) stdin.setRawMode(true);
+    stdin.resume();
+  }
 }
