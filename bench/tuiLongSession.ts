@@ -16,8 +16,10 @@ if (missing) {
   process.exit(0);
 }
 
+/** TUI_ANSWER_LINES makes each answer taller (e.g. 80: taller than the terminal while it streams). */
+const EXTRA_LINES = Number(process.env.TUI_ANSWER_LINES ?? 0);
 const answer = (turn: number) =>
-  `Answer ${turn}: here is a paragraph of **streamed** text with \`code\`, a list and enough words to span a few lines of the terminal.\n\n- first point about turn ${turn}\n- second point\n\nDone ${turn}.`;
+  `Answer ${turn}: here is a paragraph of **streamed** text with \`code\`, a list and enough words to span a few lines of the terminal.\n\n- first point about turn ${turn}\n- second point\n${Array.from({ length: EXTRA_LINES }, (_, i) => `- extra point ${i + 1}\n`).join('')}\nDone ${turn}.`;
 const server = await startModelServer();
 server.push(...Array.from({ length: TURNS }, (_, i) => reply([text(answer(i + 1))], { eventDelayMs: 2 })));
 const workspace = makeWorkspace();

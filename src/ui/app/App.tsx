@@ -21,11 +21,13 @@ import { nextPermissionMode } from './modeCycle.js';
 import { PermissionDialog } from '../permissions/PermissionDialog.js';
 import { QuestionPrompt } from './QuestionPrompt.js';
 import type { SessionController } from './sessionController.js';
-import { useTerminalWidth } from './useTerminalWidth.js';
+import { useTerminalSize } from './useTerminalWidth.js';
 import { wrapText } from './text.js';
 
 export const EXIT_CONFIRM_MS = 2000;
 const TICK_MS = 250;
+/** Rows kept for what shares the live region with streaming text: tools, queue, prompt, footer. */
+const LIVE_REGION_RESERVED_ROWS = 12;
 const COMMANDS = SLASH_COMMANDS.map(({ name, description }) => ({ name, description }));
 
 export interface AppProps {
@@ -64,7 +66,7 @@ export function App(props: AppProps) {
     useCallback((listener: () => void) => broker.subscribe(listener), [broker]),
     () => broker.current(),
   );
-  const width = useTerminalWidth();
+  const { columns: width, rows } = useTerminalSize();
   const cwd = props.cwd ?? process.cwd();
   const [history] = useState(() => props.history ?? memoryPromptHistory());
   const [, setModeShown] = useState(modeControl.current());
@@ -194,6 +196,7 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={width}>
       <ConversationView
         conversation={conversation}
+        maxLiveLines={Math.max(3, rows - LIVE_REGION_RESERVED_ROWS)}
         width={width}
         now={now}
         {...(props.cwd !== undefined ? { cwd: props.cwd } : {})}

@@ -29,9 +29,18 @@ export function ConversationItemView({ item, width, cwd }: { item: ConversationI
   }
 }
 
-export function AssistantText({ text, width }: { text: string; width: number }) {
+export function AssistantText({ text, width, maxLines }: { text: string; width: number; maxLines?: number }) {
   const colour = useTheme().accent !== undefined;
-  return <Text>{renderAssistantText(text, width, colour)}</Text>;
+  const rendered = renderAssistantText(text, width, colour);
+  return <Text>{maxLines === undefined ? rendered : latestLines(rendered, maxLines)}</Text>;
+}
+
+/** The last `maxLines` lines, after a note saying how many are above (shown in full when finished). */
+export function latestLines(rendered: string, maxLines: number): string {
+  const lines = rendered.split('\n');
+  if (lines.length <= maxLines) return rendered;
+  const kept = lines.slice(lines.length - Math.max(1, maxLines - 1));
+  return [`… ${lines.length - kept.length} lines above (all shown when the answer is complete)`, ...kept].join('\n');
 }
 
 export function ThinkingText({ text, width }: { text: string; width: number }) {

@@ -12,9 +12,15 @@ export interface ConversationViewProps {
   now: number;
   /** Applied to streamed text before it is shown (the agent's events are redacted already). */
   redact?: (text: string) => string;
+  /**
+   * How many lines the streaming text may take. Ink repaints the whole screen, scrollback included,
+   * once the live region is taller than the terminal, so a long answer shows only its latest lines
+   * while it streams; all of it goes to scrollback when it is finished.
+   */
+  maxLiveLines?: number;
 }
 
-export function ConversationView({ conversation, width, cwd, now, redact = (text) => text }: ConversationViewProps) {
+export function ConversationView({ conversation, width, cwd, now, redact = (text) => text, maxLiveLines }: ConversationViewProps) {
   const cwdProp = cwd !== undefined ? { cwd } : {};
   return (
     <>
@@ -28,7 +34,7 @@ export function ConversationView({ conversation, width, cwd, now, redact = (text
       <Box flexDirection="column" paddingRight={1}>
         {conversation.streaming.map((block, index) =>
           block === undefined || block.text === '' ? null : block.kind === 'text' ? (
-            <AssistantText key={index} text={redact(block.text)} width={width - 1} />
+            <AssistantText key={index} text={redact(block.text)} width={width - 1} {...(maxLiveLines !== undefined ? { maxLines: maxLiveLines } : {})} />
           ) : (
             <ThinkingText key={index} text={redact(block.text)} width={width - 1} />
           ),

@@ -1,16 +1,22 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
-/** The terminal's width in columns, updated on resize (80 when unknown). */
-export function useTerminalWidth(): number {
+/** The terminal's size, updated on resize (80×24 when unknown). */
+export function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
-  const [width, setWidth] = useState(stdout.columns || 80);
+  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [size, setSize] = useState(read);
   useEffect(() => {
-    const onResize = () => setWidth(stdout.columns || 80);
+    const onResize = () => setSize(read());
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
   }, [stdout]);
-  return width;
+  return size;
+}
+
+/** The terminal's width in columns, updated on resize (80 when unknown). */
+export function useTerminalWidth(): number {
+  return useTerminalSize().columns;
 }

@@ -42,3 +42,13 @@ test('durations read naturally', () => {
   assert.equal(formatDuration(3200), '3.2s');
   assert.equal(formatDuration(125_000), '2m 5s');
 });
+
+test('a long streaming answer shows only its latest lines, with a note of how many are above', async () => {
+  const { latestLines } = await import('../../../src/ui/app/ConversationItemView.js');
+  const rendered = Array.from({ length: 50 }, (_, i) => `line ${i + 1}`).join('\n');
+  const shown = latestLines(rendered, 10).split('\n');
+  assert.equal(shown.length, 10);
+  assert.equal(shown[0], '… 41 lines above (all shown when the answer is complete)');
+  assert.equal(shown.at(-1), 'line 50');
+  assert.equal(latestLines('a\nb', 10), 'a\nb');
+});
