@@ -12,7 +12,7 @@ import type { RestartRequest } from '../ui/app/commandHost.js';
 import { themeFor } from '../ui/app/theme.js';
 import { findProjectRoot } from '../config/paths.js';
 import type { CliOptions } from './args.js';
-import { createPromptHistory } from '../ui/input/promptHistory.js';
+import { createMemoryPromptHistory, createPromptHistory } from '../ui/input/promptHistory.js';
 import { assembleAgent, type AssembledSession } from './assembleAgent.js';
 import { readEnvironment } from '../config/env.js';
 import { contextWindowOf } from '../model/contextWindow.js';
@@ -84,7 +84,7 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
       warnings: assembled.warnings,
       redact: (text) => redactor.redactText(text),
       env: process.env,
-      history: createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),
+      history: options.noSessionPersistence ? createMemoryPromptHistory() : createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),
       commands: (controller) => sessionCommandHost(assembled, version, process.env, controller),
       ...(assembled.statusLine
         ? {

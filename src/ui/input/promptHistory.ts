@@ -90,3 +90,15 @@ export function memoryPromptHistory(initial: readonly string[] = []): PromptHist
     },
   };
 }
+
+/** History kept only for this run (`--no-session-persistence`: nothing about the session is written). */
+export function createMemoryPromptHistory(limit = DEFAULT_HISTORY_LIMIT): PromptHistory {
+  let entries: string[] = [];
+  return {
+    entries: () => entries,
+    add(entry: string) {
+      if (entry.trim() === '' || entry === entries.at(-1)) return;
+      entries = [...entries, entry].slice(-Math.max(1, limit));
+    },
+  };
+}

@@ -68,3 +68,13 @@ describe('external editor', () => {
     await assert.rejects(editInExternalEditor('x', { ...process.env, VISUAL: 'false' }), /exited with status 1/);
   });
 });
+
+describe('prompt history kept in memory (--no-session-persistence)', () => {
+  it('remembers prompts for the run only, skipping blanks and repeats, up to its limit', async () => {
+    const { createMemoryPromptHistory } = await import('../../../src/ui/input/promptHistory.js');
+    const history = createMemoryPromptHistory(2);
+    for (const entry of ['a', 'a', ' ', 'b', 'c']) history.add(entry);
+    assert.deepEqual(history.entries(), ['b', 'c']);
+    assert.deepEqual(createMemoryPromptHistory().entries(), []);
+  });
+});
