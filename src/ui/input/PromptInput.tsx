@@ -8,6 +8,7 @@ import {
   type EditorContext,
   type EditorInput,
   type EditorState,
+  pickerEntries,
 } from './editorState.js';
 import { projectPaths } from './fileIndex.js';
 import { decodeSequence } from './keys.js';
@@ -164,6 +165,16 @@ export function PromptInput(props: PromptInputProps): React.ReactElement {
         <Text dimColor>
           {truncate(`${state.search.match === null && state.search.query !== '' ? 'failing ' : ''}reverse-i-search: ${state.search.query}`, width)}
         </Text>
+      )}
+      {state.picker && (
+        <Box flexDirection="column">
+          <Text dimColor>{truncate('Earlier prompts — Enter or 1-9 to edit and send again, Esc to close:', width)}</Text>
+          {pickerEntries(props.history.entries()).map((entry, index) => (
+            <Text key={index} color={index === state.picker!.selected ? 'cyan' : undefined}>
+              {truncate(`${index === state.picker!.selected ? '›' : ' '} ${index + 1}. ${entry.replace(/\s+/g, ' ')}`, width)}
+            </Text>
+          ))}
+        </Box>
       )}
       {completion?.loading && <Text dimColor>{`${CONTINUATION}Listing files…`}</Text>}
       {completion?.items.map((item, index) => {

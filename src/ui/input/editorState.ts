@@ -30,6 +30,10 @@ export interface EditorState {
   readonly completionDismissed: boolean;
   /** Text collected between bracketed-paste markers, or null outside a paste. */
   readonly pasting: string | null;
+  /** True when the previous key was Escape on an empty buffer (a second one opens the picker). */
+  readonly lastWasEscape: boolean;
+  /** Esc Esc on an empty prompt: earlier prompts to pick one to edit and send again. */
+  readonly picker: { readonly selected: number } | null;
 }
 
 export interface EditorContext {
@@ -64,6 +68,8 @@ export const INITIAL_EDITOR_STATE: EditorState = {
   completionIndex: 0,
   completionDismissed: false,
   pasting: null,
+  lastWasEscape: false,
+  picker: null,
 };
 
 export interface ActiveCompletion {
@@ -298,7 +304,49 @@ function backspaceKey(state: EditorState): EditorState {
   return edited(state, tb.backspace(state.buffer));
 }
 
+/** How many earlier prompts the Esc Esc picker offers, newest first. */
+export const PICKER_SIZE = 9;
+
+/** The prompts the picker lists, newest first. */
+export function pickerEntries(history: readonly string[]): string[] {
+  return history.slice(-PICKER_SIZE).reverse();
+}
+
 export function reduceEditor(state: EditorState, event: EditorInput, context: EditorContext): EditorStep {
+  if (state.picker) return handlePicker(state, state.picker, event, context);
+  const isEscape = event.kind === 'key' && event.name === 'escape' && !event.ctrl && !event.meta;
+  const emptyPrompt = state.buffer.text === '' && state.search === null;
+  if (isEscape && emptyPrompt && state.lastWasEscape && context.history.length > 0) {
+    return step({ ...state, lastWasEscape: false, picker: { selected: 0 } });
+  }
+  const result = reduceEditorKey(state, event, context);
+  return { ...result, state: { ...result.state, lastWasEscape: isEscape && emptyPrompt } };
+}
+
+function handlePicker(state: EditorState, picker: NonNullable<EditorState['picker']>, event: EditorInput, context: EditorContext): EditorStep {
+  const entries = pickerEntries(context.history);
+  const choose = (index: number): EditorStep => {
+    const text = entries[index];
+    if (text === undefined) return step(state);
+    return step({ ...cleared(state), picker: null, lastWasEscape: false, buffer: { text, cursor: text.length } });
+  };
+  if (event.kind === 'text' && /^[1-9]$/.test(event.text)) return choose(Number(event.text) - 1);
+  if (event.kind !== 'key') return step(state);
+  switch (event.name) {
+    case 'up':
+      return step({ ...state, picker: { selected: Math.max(0, picker.selected - 1) } });
+    case 'down':
+      return step({ ...state, picker: { selected: Math.min(entries.length - 1, picker.selected + 1) } });
+    case 'return':
+      return choose(picker.selected);
+    case 'escape':
+      return step({ ...state, picker: null, lastWasEscape: false });
+    default:
+      return step(state);
+  }
+}
+
+function reduceEditorKey(state: EditorState, event: EditorInput, context: EditorContext): EditorStep {
   if (event.kind === 'replace') {
     return step({ ...cleared(state), buffer: { text: normalizeNewlines(event.text), cursor: event.text.length } });
   }

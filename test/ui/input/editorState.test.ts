@@ -305,3 +305,29 @@ describe('editor reducer: completion', () => {
     assert.deepEqual(run(typed.state, ['\r'], loading).effects, [{ type: 'submit', text: '@ap' }]);
   });
 });
+
+describe('editor reducer: Esc Esc picks an earlier prompt to edit and send again', () => {
+  const history = { history: ['first', 'second', 'third'] };
+  it('opens on a second Esc on an empty prompt, newest first; Enter puts the choice in the prompt', () => {
+    const opened = run(INITIAL_EDITOR_STATE, ['\u001b', '\u001b'], history);
+    assert.deepEqual(opened.state.picker, { selected: 0 });
+    const chosen = run(opened.state, ['\u001b[B', '\r'], history);
+    assert.equal(chosen.state.picker, null);
+    assert.equal(chosen.shown, 'second|');
+    assert.deepEqual(chosen.effects, []);
+    // Enter again sends it.
+    assert.deepEqual(run(chosen.state, ['\r'], history).effects, [{ type: 'submit', text: 'second' }]);
+  });
+  it('takes a digit, and Esc closes it without changing the prompt', () => {
+    const opened = run(INITIAL_EDITOR_STATE, ['\u001b', '\u001b'], history).state;
+    assert.equal(run(opened, ['3'], history).shown, 'first|');
+    const closed = run(opened, ['\u001b'], history);
+    assert.equal(closed.state.picker, null);
+    assert.equal(closed.shown, '|');
+  });
+  it('needs two Escapes in a row, an empty prompt and some history', () => {
+    assert.equal(run(INITIAL_EDITOR_STATE, ['\u001b', 'x', '\u001b'], history).state.picker, null);
+    assert.equal(run(at('draft|'), ['\u001b', '\u001b'], history).state.picker, null);
+    assert.equal(run(INITIAL_EDITOR_STATE, ['\u001b', '\u001b'], { history: [] }).state.picker, null);
+  });
+});
