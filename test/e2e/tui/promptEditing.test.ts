@@ -1,8 +1,10 @@
-// End-to-end: Ctrl+G hands the prompt to $EDITOR and puts the edited text back in the prompt.
+// End-to-end: editing the prompt — Ctrl+G hands it to $EDITOR; Esc Esc brings back an earlier one.
+import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../../support/modelServer.js';
+import { reply, text } from '../../support/script.js';
 import { CLI, cliEnv, makeWorkspace } from '../harness.js';
 import { TmuxSession, tmuxMissing } from './tmux.js';
 
@@ -31,6 +33,35 @@ test('Ctrl+G edits the prompt in $EDITOR', { skip }, async () => {
     // The keyboard is back with wright afterwards.
     tui.type(', typed after');
     await tui.waitFor('> draft and more from the editor, typed after', 30_000, { history: false });
+  } finally {
+    tui.close();
+  }
+});
+
+test('Esc Esc on an empty prompt offers earlier prompts to edit and send again', { skip }, async () => {
+  const workspace = makeWorkspace();
+  server.push(reply([text('First answer.')]), reply([text('Second answer.')]));
+  const first = server.requests.length;
+  const tui = TmuxSession.start({
+    command: [process.execPath, CLI],
+    cwd: workspace.repo,
+    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color' },
+  });
+  try {
+    await tui.waitFor(/default mode/, 30_000);
+    tui.type('count the files');
+    await tui.waitFor('> count the files', 30_000, { history: false });
+    tui.keys('Enter');
+    await tui.waitFor('First answer.', 30_000);
+    tui.keys('Escape');
+    tui.keys('Escape');
+    await tui.waitFor('1. count the files', 30_000, { history: false });
+    tui.keys('Enter');
+    tui.type(' again');
+    await tui.waitFor('> count the files again', 30_000, { history: false });
+    tui.keys('Enter');
+    await tui.waitFor('Second answer.', 30_000);
+    assert.match(JSON.stringify(server.requests[first + 1]!.body.messages), /count the files again/);
   } finally {
     tui.close();
   }
