@@ -13,6 +13,8 @@ import { carryOutCommand, type CommandHost, type RestartRequest } from './comman
 import { ConversationView } from './ConversationView.js';
 import { Footer } from './Footer.js';
 import { TodoPanel } from './TodoPanel.js';
+import { COMPACT_RESULT_LINES, EXPANDED_RESULT_LINES, ToolResultLines } from './ToolLine.js';
+import { resultPreview } from './toolSummary.js';
 import type { StatusLineSettings } from '../../config/settingsSchema.js';
 import type { StatusLineSession } from '../statusLine/statusLineInput.js';
 import { useStatusLine } from './useStatusLine.js';
@@ -72,6 +74,20 @@ export function App(props: AppProps) {
   const [, setModeShown] = useState(modeControl.current());
   const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
   const [todosShown, setTodosShown] = useState(false);
+  const [outputExpanded, setOutputExpanded] = useState(false);
+  // Ctrl+O: tool results are shown in full from now on, and the latest one is shown in full at once
+  // (what is already in the scrollback cannot be redrawn).
+  const expandedRef = useRef(false);
+  const toggleExpandedOutput = () => {
+    const next = !expandedRef.current;
+    expandedRef.current = next;
+    setOutputExpanded(next);
+    const latest = [...controller.getState().conversation.finished].reverse().find((item) => item.kind === 'tool');
+    if (next && latest?.kind === 'tool' && latest.result !== undefined) {
+      controller.notice(`Full output of ${latest.name}:\n${resultPreview(latest.result, EXPANDED_RESULT_LINES, 10_000).join('\n')}`);
+    }
+    controller.notice(next ? 'Tool output expanded (Ctrl+O to collapse)' : 'Tool output collapsed (Ctrl+O to expand)');
+  };
   const [now, setNow] = useState(clock());
   const busy = state.busySince !== null;
 
@@ -176,6 +192,7 @@ export function App(props: AppProps) {
       setModeShown(next);
     }
     if (key.ctrl && input === 't') setTodosShown((shown) => !shown);
+    if (key.ctrl && input === 'o') toggleExpandedOutput();
   });
 
   const conversation = state.conversation;
@@ -194,14 +211,16 @@ export function App(props: AppProps) {
   );
   return (
     <Box flexDirection="column" width={width}>
-      <ConversationView
-        conversation={conversation}
-        maxLiveLines={Math.max(3, rows - LIVE_REGION_RESERVED_ROWS)}
-        width={width}
-        now={now}
-        {...(props.cwd !== undefined ? { cwd: props.cwd } : {})}
-        {...(props.redact ? { redact: props.redact } : {})}
-      />
+      <ToolResultLines.Provider value={outputExpanded ? EXPANDED_RESULT_LINES : COMPACT_RESULT_LINES}>
+        <ConversationView
+          conversation={conversation}
+          maxLiveLines={Math.max(3, rows - LIVE_REGION_RESERVED_ROWS)}
+          width={width}
+          now={now}
+          {...(props.cwd !== undefined ? { cwd: props.cwd } : {})}
+          {...(props.redact ? { redact: props.redact } : {})}
+        />
+      </ToolResultLines.Provider>
       {state.queued.map((text, index) => (
         <Text key={index} dimColor>
           {wrapText(`> ${text} (queued)`, width - 1)}
