@@ -57,6 +57,12 @@ export interface AssembledSession {
   memory: string | null;
   /** Where this project's transcripts live (and its prompt history). */
   transcriptDir: string;
+  /** The settings in effect and the files they came from, for /config. */
+  settings: MergedSettings;
+  settingsSources: string[];
+  projectRoot: string;
+  /** The memory files given to the model, for /memory. */
+  memoryFiles: Array<{ path: string; scope: string }>;
   /** What the session's tools run with (the user's own `!` commands use it too). */
   toolContext: Omit<ToolContext, 'signal'>;
   /** The environment tools' child processes get (wright's own credentials removed). */
@@ -71,7 +77,7 @@ export type PolicyInputs = PermissionPolicy;
 export function loadPolicy(
   options: Pick<CliOptions, 'settings' | 'permissionMode' | 'dangerouslySkipPermissions' | 'allowedTools' | 'disallowedTools' | 'addDir'>,
   processEnv: NodeJS.ProcessEnv,
-): { settings: MergedSettings; env: NodeJS.ProcessEnv; environment: WrightEnvironment; policy: PolicyInputs; projectRoot: string } {
+): { settings: MergedSettings; settingsSources: string[]; env: NodeJS.ProcessEnv; environment: WrightEnvironment; policy: PolicyInputs; projectRoot: string } {
   const cwd = realpathSync(process.cwd());
   const bootEnvironment = readEnvironment(processEnv);
   const projectRoot = findProjectRoot(cwd);
@@ -114,7 +120,7 @@ export function loadPolicy(
     const real = realpathSync(dir);
     if (!workingDirectories.includes(real)) workingDirectories.push(real);
   }
-  return { settings, env, environment, projectRoot, policy: { cwd, home: environment.home, mode, rules, workingDirectories } };
+  return { settings, settingsSources: loaded.sources, env, environment, projectRoot, policy: { cwd, home: environment.home, mode, rules, workingDirectories } };
 }
 
 function choosePermissionMode(
@@ -158,7 +164,7 @@ export async function assembleAgent(
   /** Learns this session's secret values; redacts the transcript. */
   redactor: Redactor,
 ): Promise<AssembledSession> {
-  const { settings, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
+  const { settings, settingsSources, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
   const { cwd } = policy;
   const secrets = sessionSecrets(env, settings);
   redactor.addValues(secrets.values);
@@ -289,6 +295,10 @@ export async function assembleAgent(
     transcriptDir: transcriptDir(environment.configDir, cwd),
     toolEnv: secrets.toolEnv,
     toolContext,
+    settings,
+    settingsSources,
+    projectRoot,
+    memoryFiles: memoryFiles.files.map((file) => ({ path: file.path, scope: file.scope })),
     ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
   };
 }

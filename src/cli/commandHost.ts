@@ -43,6 +43,26 @@ export function sessionCommandHost(
         ...(reported > 0 ? { reportedInputTokens: reported } : {}),
       };
     },
+    config: () => ({
+      sources: assembled.settingsSources,
+      summary: [
+        ['model', assembled.model],
+        ['permission mode', assembled.permissionMode.current()],
+        ['working directories', policy.workingDirectories.join(', ')],
+        ['sandbox', assembled.settings.sandbox.enabled ? 'enabled' : 'off'],
+        ['web search', assembled.settings.webSearch?.provider ?? 'provider default'],
+        ['status line', assembled.settings.statusLine?.command ?? 'default'],
+        ['settings env', Object.keys(assembled.settings.env).join(', ') || '(none)'],
+      ],
+    }),
+    memory: () => ({
+      loaded: assembled.memoryFiles,
+      paths: {
+        project: join(assembled.projectRoot, 'WRIGHT.md'),
+        local: join(assembled.projectRoot, 'WRIGHT.local.md'),
+        user: join(assembled.environment.configDir, 'WRIGHT.md'),
+      },
+    }),
     rules: () => ({
       allow: policy.rules.allow.map((rule) => rule.raw),
       ask: policy.rules.ask.map((rule) => rule.raw),

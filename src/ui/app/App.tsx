@@ -52,6 +52,8 @@ export interface AppProps {
   statusLine?: { settings: StatusLineSettings; session: StatusLineBase; env: Record<string, string | undefined> };
   /** The user asked to leave (Ctrl+D, Ctrl+C twice); the turn in flight has been interrupted. */
   onExit(): void;
+  /** /memory: open a file in the user's editor with the terminal handed over. */
+  onOpenFile?(path: string): Promise<void>;
   /** /clear, /resume and /model: leave this session for another (the CLI assembles it). */
   onRestart?(request: RestartRequest): void;
   now?: () => number;
@@ -158,7 +160,14 @@ export function App(props: AppProps) {
         controller.interrupt();
         props.onRestart(request);
       };
-      void carryOutCommand(outcome, host, { cwd, notice: (message, tone) => controller.notice(message, tone), send, exit, restart });
+      void carryOutCommand(outcome, host, {
+        cwd,
+        notice: (message, tone) => controller.notice(message, tone),
+        send,
+        exit,
+        restart,
+        ...(props.onOpenFile ? { openFile: props.onOpenFile } : {}),
+      });
       return;
     }
     send(text);

@@ -24,6 +24,8 @@ export interface OutcomeEffects {
   exit(): void;
   /** Leaves this session for another: a fresh one, an earlier one, or this one with another model. */
   restart(request: RestartRequest): void;
+  /** Opens a file in the user's editor with the terminal handed over. */
+  openFile?(path: string): Promise<void>;
 }
 
 export type RestartRequest = { kind: 'clear' } | { kind: 'resume'; sessionId: string } | { kind: 'model'; model: string };
@@ -61,5 +63,13 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       return effects.restart({ kind: 'clear' });
     case 'resume':
       return effects.restart({ kind: 'resume', sessionId: outcome.sessionId });
+    case 'openFile':
+      if (!effects.openFile) return effects.notice(`Open ${outcome.path} in your editor.`);
+      try {
+        await effects.openFile(outcome.path);
+        return effects.notice(`Edited ${outcome.path}; it applies from the next session (or /clear).`);
+      } catch (error) {
+        return effects.notice((error as Error).message, 'warning');
+      }
   }
 }

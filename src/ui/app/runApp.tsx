@@ -6,7 +6,7 @@ import type { PermissionModeControl } from '../../tools/types.js';
 import type { PromptHistory } from '../input/promptHistory.js';
 import type { CommandHost } from './commandHost.js';
 import { App, type AppProps } from './App.js';
-import { editInExternalEditor } from '../input/externalEditor.js';
+import { editInExternalEditor, openInExternalEditor } from '../input/externalEditor.js';
 import type { RestartRequest } from './commandHost.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { SessionController, type TurnRunner } from './sessionController.js';
@@ -66,6 +66,7 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
         {...(options.statusLine ? { statusLine: options.statusLine } : {})}
         {...(options.initialPrompt !== undefined ? { initialPrompt: options.initialPrompt } : {})}
         onExternalEdit={(text) => editWithTerminalHandedOver(text, options.env, controller)}
+        onOpenFile={(path) => withTerminalHandedOver(() => openInExternalEditor(path, options.env as NodeJS.ProcessEnv))}
         onExit={() => leave()}
         onRestart={(request) => {
           restart = request;
@@ -104,21 +105,27 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
 }
 
 /**
- * Ctrl+G: hands the terminal to the user's editor and takes it back. While the editor runs, Ink
- * reads no keys (stdin paused, raw mode off), so the editor gets every keystroke.
+ * Hands the terminal to an editor (Ctrl+G, /memory) and takes it back. While it runs, Ink reads no
+ * keys (stdin paused, raw mode off), so the editor gets every keystroke.
  */
-async function editWithTerminalHandedOver(text: string, env: Record<string, string | undefined>, controller: SessionController): Promise<string | undefined> {
+async function withTerminalHandedOver<T>(work: () => Promise<T>): Promise<T> {
   const stdin = process.stdin;
   const raw = stdin.isTTY && stdin.isRaw;
   if (raw) stdin.setRawMode(false);
   stdin.pause();
   try {
-    return await editInExternalEditor(text, env as NodeJS.ProcessEnv);
-  } catch (error) {
-    controller.notice((error as Error).message, 'warning');
-    return undefined;
+    return await work();
   } finally {
     if (raw) stdin.setRawMode(true);
     stdin.resume();
+  }
+}
+
+async function editWithTerminalHandedOver(text: string, env: Record<string, string | undefined>, controller: SessionController): Promise<string | undefined> {
+  try {
+    return await withTerminalHandedOver(() => editInExternalEditor(text, env as NodeJS.ProcessEnv));
+  } catch (error) {
+    controller.notice((error as Error).message, 'warning');
+    return undefined;
   }
 }

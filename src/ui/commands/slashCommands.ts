@@ -23,6 +23,10 @@ export interface SlashCommandContext {
   todos(): readonly TodoItem[];
   context(): ContextUsageInput;
   rules(): { allow: string[]; ask: string[]; deny: string[] };
+  /** The settings files in effect and the main settings, for /config. */
+  config?(): { sources: string[]; summary: Array<[string, string]> };
+  /** Memory files given to the model, and where each scope's file lives (to open with /memory). */
+  memory?(): { loaded: Array<{ path: string; scope: string }>; paths: { project: string; local: string; user: string } };
 }
 
 export type SlashCommandOutcome =
@@ -34,7 +38,8 @@ export type SlashCommandOutcome =
   | { kind: 'addDirectory'; path: string }
   | { kind: 'resume'; sessionId: string }
   | { kind: 'export'; path: string; markdown: string }
-  | { kind: 'doctor' };
+  | { kind: 'doctor' }
+  | { kind: 'openFile'; path: string };
 
 interface SlashCommand {
   name: string;
@@ -87,6 +92,13 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
       path: args.trim() || `wright-session-${ctx.sessionId.slice(0, 8)}.md`,
       markdown: conversationToMarkdown(ctx.messages(), { title: `wright session ${ctx.sessionId}` }),
     }),
+  },
+  { name: 'config', description: 'Show the settings in effect and their files', run: (_args, ctx) => print(configText(ctx)) },
+  {
+    name: 'memory',
+    description: 'List memory files, or open one in $EDITOR',
+    argument: '[project|local|user]',
+    run: (args, ctx) => memory(args.trim(), ctx),
   },
   { name: 'doctor', description: 'Check the installation', run: () => ({ kind: 'doctor' }) },
   { name: 'exit', description: 'Leave wright', run: () => ({ kind: 'exit' }) },
@@ -163,4 +175,32 @@ function resume(argument: string, ctx: SlashCommandContext): SlashCommandOutcome
     return `  ${String(index + 1).padStart(2)}. ${when}  ${String(session.messageCount).padStart(3)} msgs  ${session.firstPrompt || '(no prompt)'}`;
   });
   return print(['Earlier sessions (resume with /resume <number>):', ...rows].join('\n'));
+}
+
+function configText(ctx: SlashCommandContext): string {
+  const config = ctx.config?.();
+  if (!config) return 'Settings are not available here.';
+  const width = Math.max(...config.summary.map(([key]) => key.length));
+  return [
+    'Settings files in effect (later ones win):',
+    ...(config.sources.length === 0 ? ['  (none)'] : config.sources.map((source) => `  ${source}`)),
+    '',
+    ...config.summary.map(([key, value]) => `${key.padEnd(width)}  ${value}`),
+  ].join('\n');
+}
+
+function memory(scope: string, ctx: SlashCommandContext): SlashCommandOutcome {
+  const memoryView = ctx.memory?.();
+  if (!memoryView) return print('Memory files are not available here.');
+  if (scope === 'project' || scope === 'local' || scope === 'user') return { kind: 'openFile', path: memoryView.paths[scope] };
+  if (scope !== '') return print('Usage: /memory [project|local|user]');
+  const loaded = memoryView.loaded.length === 0 ? ['  (none yet)'] : memoryView.loaded.map((file) => `  ${file.scope.padEnd(8)} ${file.path}`);
+  return print(
+    [
+      'Memory files given to the model:',
+      ...loaded,
+      '',
+      `Open one in $EDITOR: /memory project (${memoryView.paths.project}), /memory local (${memoryView.paths.local}), /memory user (${memoryView.paths.user}).`,
+    ].join('\n'),
+  );
 }

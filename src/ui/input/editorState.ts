@@ -315,8 +315,10 @@ export function pickerEntries(history: readonly string[]): string[] {
 export function reduceEditor(state: EditorState, event: EditorInput, context: EditorContext): EditorStep {
   if (state.picker) return handlePicker(state, state.picker, event, context);
   const isEscape = event.kind === 'key' && event.name === 'escape' && !event.ctrl && !event.meta;
+  // Two Escapes typed quickly can arrive in one read, which decodes as Alt+Escape.
+  const isDoubleEscape = event.kind === 'key' && event.name === 'escape' && !event.ctrl && event.meta;
   const emptyPrompt = state.buffer.text === '' && state.search === null;
-  if (isEscape && emptyPrompt && state.lastWasEscape && context.history.length > 0) {
+  if ((isDoubleEscape || (isEscape && state.lastWasEscape)) && emptyPrompt && context.history.length > 0) {
     return step({ ...state, lastWasEscape: false, picker: { selected: 0 } });
   }
   const result = reduceEditorKey(state, event, context);

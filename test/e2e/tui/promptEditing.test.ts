@@ -1,7 +1,7 @@
 // End-to-end: editing the prompt — Ctrl+G hands it to $EDITOR; Esc Esc brings back an earlier one.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../../support/modelServer.js';
 import { reply, text } from '../../support/script.js';
@@ -62,6 +62,34 @@ test('Esc Esc on an empty prompt offers earlier prompts to edit and send again',
     tui.keys('Enter');
     await tui.waitFor('Second answer.', 30_000);
     assert.match(JSON.stringify(server.requests[first + 1]!.body.messages), /count the files again/);
+  } finally {
+    tui.close();
+  }
+});
+
+test('/memory project opens WRIGHT.md in $EDITOR; /config names the settings files', { skip }, async () => {
+  const workspace = makeWorkspace();
+  const editor = join(workspace.home, 'memory-editor.sh');
+  writeFileSync(editor, '#!/bin/sh\nprintf "# Project notes\\nUse pnpm.\\n" > "$1"\n');
+  chmodSync(editor, 0o755);
+  mkdirSync(join(workspace.repo, '.wright'), { recursive: true });
+  writeFileSync(join(workspace.repo, '.wright', 'settings.json'), '{ "model": "opus" }\n');
+  const tui = TmuxSession.start({
+    command: [process.execPath, CLI],
+    cwd: workspace.repo,
+    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color', EDITOR: editor },
+  });
+  try {
+    await tui.waitFor(/default mode/, 30_000);
+    tui.type('/memory project');
+    await tui.waitFor('> /memory project', 30_000, { history: false });
+    tui.keys('Enter');
+    await tui.waitFor(/Edited .*WRIGHT\.md/, 30_000);
+    assert.equal(readFileSync(join(workspace.repo, 'WRIGHT.md'), 'utf8'), '# Project notes\nUse pnpm.\n');
+    tui.type('/config');
+    await tui.waitFor('> /config', 30_000, { history: false });
+    tui.keys('Enter');
+    await tui.waitFor(/Settings files in effect[\s\S]*\.wright\/settings\.json[\s\S]*model +claude-opus-5-5/, 30_000);
   } finally {
     tui.close();
   }

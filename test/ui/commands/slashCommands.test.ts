@@ -102,3 +102,22 @@ describe('session switches', () => {
     assert.equal(model.resume, 'current-id');
   });
 });
+
+describe('/config and /memory', () => {
+  const withViews = () =>
+    context({
+      config: () => ({ sources: ['~/.wright/settings.json', '.wright/settings.json'], summary: [['model', 'claude-sonnet-5-5'], ['sandbox', 'off']] }),
+      memory: () => ({
+        loaded: [{ path: '/repo/WRIGHT.md', scope: 'project' }],
+        paths: { project: '/repo/WRIGHT.md', local: '/repo/WRIGHT.local.md', user: '/home/u/.wright/WRIGHT.md' },
+      }),
+    });
+  it('/config lists the settings files in effect and the main settings', () => {
+    assert.match(printed('/config', withViews()), /Settings files in effect \(later ones win\):\n {2}~\/\.wright\/settings\.json\n {2}\.wright\/settings\.json\n\nmodel {4}claude-sonnet-5-5\nsandbox {2}off/);
+  });
+  it('/memory lists memory files; /memory <scope> opens that file', () => {
+    assert.match(printed('/memory', withViews()), /project {2}\/repo\/WRIGHT\.md[\s\S]*\/memory user \(\/home\/u\/\.wright\/WRIGHT\.md\)/);
+    assert.deepEqual(runSlashCommand('/memory local', withViews()), { kind: 'openFile', path: '/repo/WRIGHT.local.md' });
+    assert.match(printed('/memory nonsense', withViews()), /Usage: \/memory/);
+  });
+});

@@ -331,3 +331,9 @@ describe('editor reducer: Esc Esc picks an earlier prompt to edit and send again
     assert.equal(run(INITIAL_EDITOR_STATE, ['\u001b', '\u001b'], { history: [] }).state.picker, null);
   });
 });
+
+describe('editor reducer: two Escapes in one read', () => {
+  it('open the picker too (they decode as Alt+Escape)', () => {
+    assert.deepEqual(run(INITIAL_EDITOR_STATE, ['\u001b\u001b'], { history: ['only'] }).state.picker, { selected: 0 });
+  });
+});
