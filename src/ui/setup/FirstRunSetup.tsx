@@ -74,8 +74,11 @@ export function FirstRunSetup({ test, save, onDone }: FirstRunSetupProps) {
     }
     if (step.kind !== 'field') return;
     if (key.escape) return setStep({ kind: 'provider' });
-    if (key.return) {
-      const entered = value.trim() || step.field.defaultValue || '';
+    // A paste or fast typing can bring the text and its Enter in one read.
+    const typedEnter = !key.return && /[\r\n]/.test(input);
+    if (key.return || typedEnter) {
+      const typed = typedEnter ? input.split(/[\r\n]/)[0] ?? '' : '';
+      const entered = (value + typed).trim() || step.field.defaultValue || '';
       if (entered === '' && !step.field.optional) return;
       const setup = { ...step.setup, ...(entered !== '' ? { [step.field.key]: entered } : {}) };
       const fields = fieldsOf(setup);

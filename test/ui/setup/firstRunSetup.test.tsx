@@ -70,3 +70,14 @@ test('quitting gives null; masking keeps only the last four characters', async (
   assert.equal(maskSecret('abc'), '•••');
   assert.equal(maskSecret('sk-ant-api03-abcdefgh'), '•••••••••••••••••efgh');
 });
+
+test('text and Enter arriving in one read still submit the field', async () => {
+  const saved: ProviderSetup[] = [];
+  const { stdin } = render(
+    <FirstRunSetup test={async () => ({ ok: true, detail: 'ok' })} save={async (setup) => (saved.push(setup), { path: '/s' })} onDone={() => undefined} />,
+  );
+  await tick();
+  await type(stdin, '1', 'sk-ant-pasted\r');
+  await tick();
+  assert.deepEqual(saved, [{ provider: 'anthropic', apiKey: 'sk-ant-pasted' }]);
+});
