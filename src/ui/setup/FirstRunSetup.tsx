@@ -2,7 +2,7 @@
 // a key (or a local server's URL and model), test the connection against the real endpoint, and
 // save it to the user's settings.
 import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ProviderSetup } from '../../config/userCredentialsWriter.js';
 import type { ConnectionTestResult } from '../../model/connectionTest.js';
 
@@ -38,8 +38,20 @@ const OPENAI_FIELDS: Field[] = [
 const fieldsOf = (setup: ProviderSetup) => (setup.provider === 'anthropic' ? ANTHROPIC_FIELDS : OPENAI_FIELDS);
 
 export function FirstRunSetup({ test, save, onDone }: FirstRunSetupProps) {
-  const [step, setStep] = useState<Step>({ kind: 'provider' });
-  const [value, setValue] = useState('');
+  // Keys can arrive faster than React re-renders, so the handler reads and writes refs, and state
+  // only drives what is drawn.
+  const [value, setShownValue] = useState('');
+  const valueRef = useRef('');
+  const setValue = (next: string | ((current: string) => string)) => {
+    valueRef.current = typeof next === 'function' ? next(valueRef.current) : next;
+    setShownValue(valueRef.current);
+  };
+  const [step, setShownStep] = useState<Step>({ kind: 'provider' });
+  const stepRef = useRef<Step>(step);
+  const setStep = (next: Step) => {
+    stepRef.current = next;
+    setShownStep(next);
+  };
 
   const startFields = (setup: ProviderSetup) => {
     setValue('');
@@ -61,6 +73,7 @@ export function FirstRunSetup({ test, save, onDone }: FirstRunSetupProps) {
   };
 
   useInput((input, key) => {
+    const step = stepRef.current;
     if (step.kind === 'provider') {
       if (input === '1') startFields({ provider: 'anthropic' });
       else if (input === '2') startFields({ provider: 'openai' });
@@ -78,7 +91,7 @@ export function FirstRunSetup({ test, save, onDone }: FirstRunSetupProps) {
     const typedEnter = !key.return && /[\r\n]/.test(input);
     if (key.return || typedEnter) {
       const typed = typedEnter ? input.split(/[\r\n]/)[0] ?? '' : '';
-      const entered = (value + typed).trim() || step.field.defaultValue || '';
+      const entered = (valueRef.current + typed).trim() || step.field.defaultValue || '';
       if (entered === '' && !step.field.optional) return;
       const setup = { ...step.setup, ...(entered !== '' ? { [step.field.key]: entered } : {}) };
       const fields = fieldsOf(setup);
