@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startModelServer, type ModelServer } from '../../support/modelServer.js';
 import { reply, text } from '../../support/script.js';
-import { CLI, cliEnv, makeWorkspace } from '../harness.js';
-import { TmuxSession, tmuxMissing } from './tmux.js';
+import { makeWorkspace } from '../harness.js';
+import { startTui } from './startTui.js';
+import { tmuxMissing } from './tmux.js';
 
 const skip = tmuxMissing();
 let server: ModelServer;
@@ -14,11 +15,7 @@ after(() => server?.close());
 
 test('!command output is shown and reaches the model with the next prompt', { skip }, async () => {
   const workspace = makeWorkspace({ 'notes.txt': 'shell-visible-content\n' });
-  const tui = TmuxSession.start({
-    command: [process.execPath, CLI],
-    cwd: workspace.repo,
-    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color' },
-  });
+  const tui = startTui(workspace, server);
   const first = server.requests.length;
   server.push(reply([text('I see the notes.')]));
   try {

@@ -5,8 +5,9 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../../support/modelServer.js';
 import { reply, text } from '../../support/script.js';
-import { CLI, cliEnv, makeWorkspace } from '../harness.js';
-import { TmuxSession, tmuxMissing } from './tmux.js';
+import { makeWorkspace } from '../harness.js';
+import { startTui } from './startTui.js';
+import { tmuxMissing } from './tmux.js';
 
 const skip = tmuxMissing();
 let server: ModelServer;
@@ -19,11 +20,7 @@ test('Ctrl+G edits the prompt in $EDITOR', { skip }, async () => {
   // An "editor" that appends to what it was given, as a person would.
   writeFileSync(editor, '#!/bin/sh\nprintf "%s and more from the editor" "$(cat "$1")" > "$1"\n');
   chmodSync(editor, 0o755);
-  const tui = TmuxSession.start({
-    command: [process.execPath, CLI],
-    cwd: workspace.repo,
-    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color', EDITOR: editor },
-  });
+  const tui = startTui(workspace, server, { EDITOR: editor });
   try {
     await tui.waitFor(/default mode/, 30_000);
     tui.type('draft');
@@ -42,11 +39,7 @@ test('Esc Esc on an empty prompt offers earlier prompts to edit and send again',
   const workspace = makeWorkspace();
   server.push(reply([text('First answer.')]), reply([text('Second answer.')]));
   const first = server.requests.length;
-  const tui = TmuxSession.start({
-    command: [process.execPath, CLI],
-    cwd: workspace.repo,
-    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color' },
-  });
+  const tui = startTui(workspace, server);
   try {
     await tui.waitFor(/default mode/, 30_000);
     tui.type('count the files');
@@ -74,11 +67,7 @@ test('/memory project opens WRIGHT.md in $EDITOR; /config names the settings fil
   chmodSync(editor, 0o755);
   mkdirSync(join(workspace.repo, '.wright'), { recursive: true });
   writeFileSync(join(workspace.repo, '.wright', 'settings.json'), '{ "model": "opus" }\n');
-  const tui = TmuxSession.start({
-    command: [process.execPath, CLI],
-    cwd: workspace.repo,
-    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color', EDITOR: editor },
-  });
+  const tui = startTui(workspace, server, { EDITOR: editor });
   try {
     await tui.waitFor(/default mode/, 30_000);
     tui.type('/memory project');

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startModelServer, type ModelServer } from '../../support/modelServer.js';
 import { reply, text } from '../../support/script.js';
-import { CLI, cliEnv, makeWorkspace } from '../harness.js';
-import { TmuxSession, tmuxMissing } from './tmux.js';
+import { makeWorkspace } from '../harness.js';
+import { startTui } from './startTui.js';
+import { tmuxMissing } from './tmux.js';
 
 const skip = tmuxMissing();
 let server: ModelServer;
@@ -16,11 +17,7 @@ const messagesText = (body: any) => JSON.stringify(body.messages);
 
 test('/clear, /resume and /model switch sessions without leaving wright', { skip }, async () => {
   const workspace = makeWorkspace();
-  const tui = TmuxSession.start({
-    command: [process.execPath, CLI],
-    cwd: workspace.repo,
-    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color' },
-  });
+  const tui = startTui(workspace, server);
   const send = async (line: string) => {
     tui.type(line);
     await tui.waitFor(`> ${line}`, 30_000, { history: false });

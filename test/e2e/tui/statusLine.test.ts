@@ -4,8 +4,9 @@ import { after, before, test } from 'node:test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../../support/modelServer.js';
-import { CLI, cliEnv, makeWorkspace } from '../harness.js';
-import { TmuxSession, tmuxMissing } from './tmux.js';
+import { makeWorkspace } from '../harness.js';
+import { startTui } from './startTui.js';
+import { tmuxMissing } from './tmux.js';
 
 const skip = tmuxMissing();
 let server: ModelServer;
@@ -17,11 +18,7 @@ test('the status line command output appears in the footer', { skip }, async () 
   mkdirSync(join(workspace.repo, '.wright'));
   const script = `node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const i=JSON.parse(s);console.log("STATUS "+i.model.display_name+" "+i.permission_mode)})'`;
   writeFileSync(join(workspace.repo, '.wright', 'settings.json'), JSON.stringify({ statusLine: { type: 'command', command: script } }));
-  const tui = TmuxSession.start({
-    command: [process.execPath, CLI],
-    cwd: workspace.repo,
-    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color' },
-  });
+  const tui = startTui(workspace, server);
   try {
     await tui.waitFor('STATUS Sonnet 5.5 default', 30_000);
     tui.keys('BTab');

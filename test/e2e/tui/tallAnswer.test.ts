@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startModelServer, type ModelServer } from '../../support/modelServer.js';
 import { reply, text } from '../../support/script.js';
-import { CLI, cliEnv, makeWorkspace } from '../harness.js';
-import { TmuxSession, tmuxMissing } from './tmux.js';
+import { makeWorkspace } from '../harness.js';
+import { startTui } from './startTui.js';
+import { tmuxMissing } from './tmux.js';
 
 const skip = tmuxMissing();
 let server: ModelServer;
@@ -16,11 +17,7 @@ test('a 100-line answer streams as its tail and ends whole in the scrollback', {
   const workspace = makeWorkspace();
   const lines = Array.from({ length: 100 }, (_, i) => `- point number ${i + 1}`).join('\n');
   server.push(reply([text(`Here is the list:\n\n${lines}\n\nEnd of list.`)], { eventDelayMs: 400 }));
-  const tui = TmuxSession.start({
-    command: [process.execPath, CLI],
-    cwd: workspace.repo,
-    env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color' },
-  });
+  const tui = startTui(workspace, server);
   try {
     await tui.waitFor(/default mode/, 30_000);
     tui.type('list things');
