@@ -63,6 +63,25 @@ test('questions are answered one after another by number; multiSelect toggles an
   assert.deepEqual(answers, [{ 'Which package manager?': 'pnpm', 'Which checks?': 'types, test' }]);
 });
 
+test('"Other" lets the user answer in their own words; Esc in the text goes back to the options', async () => {
+  const answers: QuestionAnswers[] = [];
+  const app = render(h(QuestionPrompt, { questions: [questions[0]!], onAnswer: (value) => answers.push(value) }));
+  assert.match(app.lastFrame()!, /3\. Other/);
+  app.stdin.write('3');
+  await until(() => app.lastFrame()!.includes('Enter to send'));
+  app.stdin.write(KEY.escape);
+  await until(() => app.lastFrame()!.includes('Press a number'));
+  app.stdin.write('3');
+  await settle();
+  for (const key of ['y', 'a', 'r', 'x', KEY.backspace, 'n']) {
+    app.stdin.write(key);
+    await settle();
+  }
+  app.stdin.write(KEY.enter);
+  await until(() => answers.length === 1);
+  assert.deepEqual(answers, [{ 'Which package manager?': 'yarn' }]);
+});
+
 test('Esc skips the questions', async () => {
   const answers: QuestionAnswers[] = [];
   const app = render(h(QuestionPrompt, { questions, onAnswer: (value) => answers.push(value) }));
