@@ -5,7 +5,7 @@ import { useTheme } from './theme.js';
 import { ToolLine } from './ToolLine.js';
 
 /** One finished item of the conversation, as it is written to scrollback. */
-export function ConversationItemView({ item, width, cwd }: { item: ConversationItem; width: number; cwd?: string }) {
+export function ConversationItemView({ item, width, cwd, redact = (text) => text }: { item: ConversationItem; width: number; cwd?: string; redact?: (text: string) => string }) {
   const theme = useTheme();
   switch (item.kind) {
     case 'user':
@@ -15,7 +15,12 @@ export function ConversationItemView({ item, width, cwd }: { item: ConversationI
         </Box>
       );
     case 'assistant':
-      return <AssistantText text={item.text} width={width} />;
+      // Parts written while streaming come from raw deltas, so they are redacted here as well.
+      return (
+        <Box {...(item.continued ? { marginTop: 1 } : {})}>
+          <AssistantText text={redact(item.text)} width={width} />
+        </Box>
+      );
     case 'thinking':
       return <ThinkingText text={item.text} width={width} />;
     case 'tool':

@@ -27,14 +27,16 @@ export function ConversationView({ conversation, width, cwd, now, redact = (text
       <Static items={conversation.finished}>
         {(item) => (
           <Box key={item.id} paddingRight={1}>
-            <ConversationItemView item={item} width={width - 1} {...cwdProp} />
+            <ConversationItemView item={item} width={width - 1} {...cwdProp} redact={redact} />
           </Box>
         )}
       </Static>
       <Box flexDirection="column" paddingRight={1}>
         {conversation.streaming.map((block, index) =>
-          block === undefined || block.text === '' ? null : block.kind === 'text' ? (
-            <AssistantText key={index} text={redact(block.text)} width={width - 1} {...(maxLiveLines !== undefined ? { maxLines: maxLiveLines } : {})} />
+          block === undefined || block.text.slice(block.committed) === '' ? null : block.kind === 'text' ? (
+            <Box key={index} {...(block.committed > 0 ? { marginTop: 1 } : {})}>
+              <AssistantText text={redact(block.text.slice(block.committed))} width={width - 1} {...(maxLiveLines !== undefined ? { maxLines: maxLiveLines } : {})} />
+            </Box>
           ) : (
             <ThinkingText key={index} text={redact(block.text)} width={width - 1} />
           ),

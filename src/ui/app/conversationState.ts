@@ -3,13 +3,15 @@
 // `applyAgentEvent` is a pure reducer from one AgentEvent to the next state.
 import type { TodoItem } from '../../tools/types.js';
 import type { AgentEvent } from '../../agent/events.js';
+import { splitStableMarkdown } from '../markdown/splitStableMarkdown.js';
 import type { ContentBlock, ToolResultBlock, ToolUseBlock, Usage } from '../../model/types.js';
 
 export type ToolStatus = 'running' | 'done' | 'error' | 'interrupted';
 
 export type ConversationItem =
   | { kind: 'user'; id: string; text: string }
-  | { kind: 'assistant'; id: string; text: string }
+  /** `continued`: a later part of an answer whose earlier blocks were written while it streamed. */
+  | { kind: 'assistant'; id: string; text: string; continued?: boolean }
   | { kind: 'thinking'; id: string; text: string }
   | {
       kind: 'tool';
@@ -32,6 +34,11 @@ type NewItem = ConversationItem extends infer Item ? (Item extends ConversationI
 export interface StreamingBlock {
   kind: 'text' | 'thinking';
   text: string;
+  /**
+   * How much of `text` is already finished: complete Markdown blocks go to the scrollback as they
+   * arrive, so only the block still being written stays in the live region.
+   */
+  committed: number;
 }
 
 export interface ConversationState {
@@ -111,7 +118,7 @@ function applyStreamEvent(state: ConversationState, event: Extract<AgentEvent, {
       const block = event.content_block;
       if (block.type !== 'text' && block.type !== 'thinking') return state;
       const streaming = [...state.streaming];
-      streaming[event.index] = { kind: block.type, text: block.type === 'text' ? block.text : block.thinking };
+      streaming[event.index] = { kind: block.type, text: block.type === 'text' ? block.text : block.thinking, committed: 0 };
       return { ...state, streaming };
     }
     case 'content_block_delta': {
@@ -120,9 +127,12 @@ function applyStreamEvent(state: ConversationState, event: Extract<AgentEvent, {
       const current = state.streaming[event.index];
       if (added === undefined || current === undefined) return state;
       const streaming = [...state.streaming];
-      streaming[event.index] = { ...current, text: current.text + added };
+      const grown = { ...current, text: current.text + added };
+      const stable = grown.kind === 'text' ? splitStableMarkdown(grown.text.slice(grown.committed)).stable : '';
+      streaming[event.index] = stable.trim() === '' ? grown : { ...grown, committed: grown.committed + stable.length };
       const estimate = added.length / CHARS_PER_TOKEN;
-      return { ...state, streaming, outputTokens: state.outputTokens + estimate, estimatedTokens: state.estimatedTokens + estimate };
+      const next = { ...state, streaming, outputTokens: state.outputTokens + estimate, estimatedTokens: state.estimatedTokens + estimate };
+      return stable.trim() === '' ? next : appendFinished(next, { kind: 'assistant', text: stable.replace(/\s+$/, ''), continued: current.committed > 0 });
     }
     default:
       return state;
@@ -144,8 +154,14 @@ function withUsage(state: ConversationState, usage: Usage): ConversationState {
 function finishResponse(state: ConversationState, content: ContentBlock[], now: number): ConversationState {
   const items: NewItem[] = [];
   const running = [...state.running];
-  for (const block of content) {
-    if (block.type === 'text' && block.text.trim() !== '') items.push({ kind: 'assistant', text: block.text });
+  for (const [index, block] of content.entries()) {
+    if (block.type === 'text') {
+      // What streaming already wrote to the scrollback is not written again.
+      const streamed = state.streaming[index];
+      const committed = streamed?.kind === 'text' && block.text.startsWith(streamed.text.slice(0, streamed.committed)) ? streamed.committed : 0;
+      const rest = block.text.slice(committed);
+      if (rest.trim() !== '') items.push({ kind: 'assistant', text: rest, ...(committed > 0 ? { continued: true } : {}) });
+    }
     if (block.type === 'thinking' && block.thinking.trim() !== '') items.push({ kind: 'thinking', text: block.thinking });
     if (block.type === 'tool_use') running.push(toolItem(block, now));
   }
@@ -177,8 +193,12 @@ function applyToolResults(state: ConversationState, content: ContentBlock[] | st
 function finishRun(state: ConversationState, event: Extract<AgentEvent, { type: 'result' }>, now: number): ConversationState {
   // A partial answer cut short by an interrupt stays on screen, as the agent keeps it in the history.
   const partial = state.streaming
-    .filter((block): block is StreamingBlock => block !== undefined && block.text.trim() !== '')
-    .map((block) => ({ kind: block.kind === 'text' ? ('assistant' as const) : ('thinking' as const), text: block.text }));
+    .filter((block): block is StreamingBlock => block !== undefined && block.text.slice(block.committed).trim() !== '')
+    .map((block) =>
+      block.kind === 'text'
+        ? { kind: 'assistant' as const, text: block.text.slice(block.committed), ...(block.committed > 0 ? { continued: true } : {}) }
+        : { kind: 'thinking' as const, text: block.text },
+    );
   const stopped = state.running.map((tool): ToolItem => ({ ...tool, status: 'interrupted', durationMs: now - tool.startedAt }));
   let next: ConversationState = {
     ...state,

@@ -10,7 +10,7 @@ const play = (events: AgentEvent[], start: ConversationState = emptyConversation
 test('streamed text stays live until the complete response arrives, then it is finished', () => {
   let state = addUserPrompt(emptyConversation(), 'hi');
   state = play(textStream(['Hel', 'lo']), state);
-  assert.deepEqual(state.streaming, [{ kind: 'text', text: 'Hello' }]);
+  assert.deepEqual(state.streaming, [{ kind: 'text', text: 'Hello', committed: 0 }]);
   assert.deepEqual(state.finished.map((item) => item.kind), ['user']);
   state = play([assistantEvent([{ type: 'text', text: 'Hello' }], { output_tokens: 7, input_tokens: 100, cache_read_input_tokens: 900 })], state);
   assert.deepEqual(state.streaming, []);
@@ -50,5 +50,17 @@ test('errors are shown, costs add up over runs, thinking is kept apart from text
     streamEvent({ type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } }),
     streamEvent({ type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'hmm' } }),
   ], state);
-  assert.deepEqual(state.streaming, [{ kind: 'thinking', text: 'hmm' }]);
+  assert.deepEqual(state.streaming, [{ kind: 'thinking', text: 'hmm', committed: 0 }]);
+});
+
+test('complete Markdown blocks of a streaming answer go to the scrollback as they arrive, once each', () => {
+  let state = addUserPrompt(emptyConversation(), 'hi');
+  state = play(textStream(['# Title\n\nFirst para', 'graph.\n\nSecond paragraph.\n', 'more']), state);
+  const written = () => state.finished.filter((item) => item.kind === 'assistant').map((item) => (item.kind === 'assistant' ? item.text : ''));
+  assert.deepEqual(written(), ['# Title\n\nFirst paragraph.']);
+  assert.equal(state.streaming[0]!.text.slice(state.streaming[0]!.committed), 'Second paragraph.\nmore');
+  state = play([assistantEvent([{ type: 'text', text: '# Title\n\nFirst paragraph.\n\nSecond paragraph.\nmore' }])], state);
+  assert.deepEqual(written(), ['# Title\n\nFirst paragraph.', 'Second paragraph.\nmore']);
+  const parts = state.finished.filter((item) => item.kind === 'assistant');
+  assert.deepEqual(parts.map((item) => item.kind === 'assistant' && item.continued === true), [false, true]);
 });
