@@ -21,6 +21,7 @@ import { useStatusLine } from './useStatusLine.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { nextPermissionMode } from './modeCycle.js';
 import { PermissionDialog } from '../permissions/PermissionDialog.js';
+import { MAX_PREVIEW_LINES } from '../permissions/previewLines.js';
 import { QuestionPrompt } from './QuestionPrompt.js';
 import type { SessionController } from './sessionController.js';
 import { useTerminalSize } from './useTerminalWidth.js';
@@ -30,6 +31,8 @@ export const EXIT_CONFIRM_MS = 2000;
 const TICK_MS = 250;
 /** Rows kept for what shares the live region with streaming text: tools, queue, prompt, footer. */
 const LIVE_REGION_RESERVED_ROWS = 12;
+/** Rows the permission dialog needs besides its preview: border, title, command, reason, options, prompt, footer. */
+const DIALOG_RESERVED_ROWS = 18;
 const COMMANDS = SLASH_COMMANDS.map(({ name, description }) => ({ name, description }));
 
 export interface AppProps {
@@ -236,7 +239,7 @@ export function App(props: AppProps) {
         </Text>
       ))}
       {pending?.kind === 'permission' ? (
-        <PermissionDialog key={pending.id} request={pending.request} suggestedRules={pending.request.suggestedRules} onDecision={pending.answer} width={width - 1} />
+        <PermissionDialog key={pending.id} request={pending.request} suggestedRules={pending.request.suggestedRules} onDecision={pending.answer} width={width - 1} maxPreviewLines={Math.max(3, Math.min(MAX_PREVIEW_LINES, rows - DIALOG_RESERVED_ROWS))} />
       ) : pending?.kind === 'questions' ? (
         <QuestionPrompt key={pending.id} questions={pending.questions} onAnswer={pending.answer} />
       ) : null}

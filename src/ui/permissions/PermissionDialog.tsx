@@ -21,6 +21,11 @@ export interface PermissionDialogProps {
   suggestedRules: string[];
   onDecision(decision: PermissionDialogDecision): void;
   width: number;
+  /**
+   * Lines the preview may take (default 20). The app keeps the whole dialog shorter than the
+   * terminal, since a live region taller than the screen makes Ink repaint everything.
+   */
+  maxPreviewLines?: number;
 }
 
 type Choice = 'yes' | 'always' | 'no';
@@ -40,7 +45,8 @@ function optionsFor(rules: readonly string[]): Option[] {
 
 const KEY_CHOICES: Readonly<Record<string, Choice>> = { '1': 'yes', y: 'yes', '2': 'always', a: 'always', '3': 'no', n: 'no' };
 
-export function PermissionDialog({ request, suggestedRules, onDecision, width }: PermissionDialogProps): ReactElement {
+export function PermissionDialog(props: PermissionDialogProps): ReactElement {
+  const { request, suggestedRules, onDecision, width } = props;
   const theme = useTheme();
   const options = optionsFor(suggestedRules);
   const [selected, setSelected] = useState(0);
@@ -102,7 +108,7 @@ export function PermissionDialog({ request, suggestedRules, onDecision, width }:
           <Text dimColor wrap="wrap">{view.detail}</Text>
         </Box>
       )}
-      {view.preview !== undefined && <Preview text={view.preview} width={inner} />}
+      {view.preview !== undefined && <Preview text={view.preview} width={inner} {...(props.maxPreviewLines !== undefined ? { maxLines: props.maxPreviewLines } : {})} />}
       <Box marginTop={1} width={inner}>
         <Text wrap="wrap">{request.reason}</Text>
       </Box>
@@ -125,8 +131,8 @@ export function PermissionDialog({ request, suggestedRules, onDecision, width }:
   );
 }
 
-function Preview({ text, width }: { text: string; width: number }): ReactElement {
-  const { lines, hidden } = cutPreview(text);
+function Preview({ text, width, maxLines }: { text: string; width: number; maxLines?: number }): ReactElement {
+  const { lines, hidden } = cutPreview(text, maxLines);
   return (
     <Box flexDirection="column" marginTop={1} width={width}>
       {lines.map((line, index) => (

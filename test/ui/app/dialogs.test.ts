@@ -102,3 +102,13 @@ test('the footer shows model, mode, cost and context always, and the spinner onl
   assert.match(busy, /Working… \(7s · ↓ 322 tokens · esc to interrupt\)/);
   assert.match(busy, /Press Ctrl\+C again to exit/);
 });
+
+test('the permission dialog cuts its preview to the height it is given', () => {
+  const preview = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
+  const frame = render(
+    h(PermissionDialog, { request: { toolName: 'Write', input: { file_path: '/repo/a.txt', content: 'x' }, reason: 'r', preview }, suggestedRules: [], onDecision: () => {}, width: 80, maxPreviewLines: 6 }),
+  ).lastFrame()!;
+  assert.match(frame, /line 5\b/);
+  assert.doesNotMatch(frame, /line 6\b/);
+  assert.match(frame, /… 35 more lines/);
+});
