@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { readEnvironment } from '../config/env.js';
 import { findProjectRoot } from '../config/paths.js';
 import { loadSettings, type MergedSettings } from '../config/settings.js';
+import { testModelConnection } from '../model/connectionTest.js';
 import { resolveModelConfig } from '../model/modelConfig.js';
 import { initBashParser } from '../permissions/bashAnalysis.js';
 import { probeSandbox } from '../sandbox/availability.js';
@@ -21,6 +22,8 @@ export interface DoctorCheck {
 }
 
 export interface DoctorInputs {
+  /** Also send one tiny request to the model provider (`wright doctor --connect`). */
+  connect?: boolean;
   cwd: string;
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
@@ -50,6 +53,7 @@ export async function runDoctorChecks(inputs: DoctorInputs): Promise<DoctorCheck
       : { name: 'settings', status: 'fail', detail: loaded.error.format() },
   );
   checks.push(credentialCheck(env, settings));
+  if (inputs.connect) checks.push(await connectionCheck(env, settings));
   const [ripgrep, parser, sandbox, git] = await Promise.all([
     ripgrepCheck(),
     parserCheck(),
@@ -82,6 +86,20 @@ function credentialCheck(env: Record<string, string | undefined>, settings: Pick
   const where = baseUrl ? ` at ${baseUrl}` : '';
   const key = credential ? `key from ${credential.source}` : 'no key (a local server)';
   return { name: 'model provider', status: 'ok', detail: `${provider}, model ${model}${where}, ${key}` };
+}
+
+async function connectionCheck(env: Record<string, string | undefined>, settings: Pick<MergedSettings, 'model' | 'provider'> | undefined): Promise<DoctorCheck> {
+  const resolved = resolveModelConfig({
+    env,
+    settings: {
+      ...(settings?.model !== undefined ? { model: settings.model } : {}),
+      ...(settings?.provider !== undefined ? { provider: settings.provider } : {}),
+    },
+    flags: {},
+  });
+  if (!resolved.ok) return { name: 'connection', status: 'fail', detail: 'not tested: no provider configured' };
+  const result = await testModelConnection(resolved.config);
+  return result.ok ? { name: 'connection', status: 'ok', detail: result.detail } : { name: 'connection', status: 'fail', detail: result.message };
 }
 
 async function ripgrepCheck(): Promise<DoctorCheck> {

@@ -26,7 +26,7 @@ export async function main(argv: string[], version: string): Promise<number> {
     }
     if (argv[0] === 'doctor') {
       const { runDoctorCommand } = await import('./doctorCommand.js');
-      return await runDoctorCommand();
+      return await runDoctorCommand(argv.slice(1));
     }
     const options = parseArgs(argv);
     if (options.help) {

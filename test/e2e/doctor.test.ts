@@ -36,3 +36,24 @@ test('wright doctor fails when the sandbox is enabled but cannot start', async (
   assert.equal(run.code, 1);
   assert.match(run.stdout, /^✗ sandbox\s+enabled in settings but unavailable: bubblewrap \(\/nonexistent\/bwrap\) was not found/m);
 });
+
+test('wright doctor --connect tests the provider with one request; a rejected key fails the check', async () => {
+  const { startModelServer } = await import('../support/modelServer.js');
+  const { reply, text } = await import('../support/script.js');
+  const server = await startModelServer();
+  try {
+    const workspace = makeWorkspace();
+    server.push(reply([text('pong')]));
+    const good = await runWright(['doctor', '--connect'], { workspace, server });
+    assert.equal(good.code, 0, good.stdout);
+    assert.match(good.stdout, /^✓ connection\s+anthropic answered with model claude-sonnet-5-5/m);
+    const bad = await runWright(['doctor', '--connect'], { workspace, server, env: { ANTHROPIC_API_KEY: 'wrong-key' } });
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /^✗ connection\s+anthropic at http:\/\/127\.0\.0\.1:\d+ with model claude-sonnet-5-5:/m);
+    const usage = await runWright(['doctor', '--nope'], { workspace });
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /Usage: wright doctor \[--connect\]/);
+  } finally {
+    await server.close();
+  }
+});
