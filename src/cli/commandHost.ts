@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { formatDoctorReport, runDoctorChecks } from './doctorChecks.js';
 import type { AssembledSession } from './assembleAgent.js';
 import { contextWindowOf } from '../model/contextWindow.js';
+import { addLocalPermissionRules, LOCAL_SETTINGS_RELATIVE_PATH } from '../config/localSettingsWriter.js';
 import { bashTool } from '../tools/bashTool.js';
+import { applyRulesToPolicy } from '../ui/permissions/applyAllowRules.js';
 import { toolInputJsonSchema } from '../tools/jsonSchema.js';
 import type { SlashCommandContext } from '../ui/commands/slashCommands.js';
 import type { CommandHost } from '../ui/app/commandHost.js';
@@ -71,6 +73,15 @@ export function sessionCommandHost(
   });
   return {
     context,
+    addRule: async (behavior, rule) => {
+      const localSettings = join(assembled.projectRoot, LOCAL_SETTINGS_RELATIVE_PATH);
+      const applied = applyRulesToPolicy(policy, behavior, [rule], localSettings, assembled.projectRoot);
+      if (applied.errors.length > 0) throw new Error(`Not a valid rule: ${applied.errors[0]!.error}`);
+      // The policy object is shared with every permission check: change its list in place.
+      policy.rules[behavior] = applied.policy.rules[behavior];
+      const { path, added } = await addLocalPermissionRules(assembled.projectRoot, behavior, [rule]);
+      return added.length === 0 ? `${rule} is already in ${behavior} (${path}).` : `Added ${rule} to ${behavior} in ${path}; it applies now.`;
+    },
     runShell: async (command, signal) => {
       const result = await bashTool.run({ command }, { ...assembled.toolContext, signal });
       const output = typeof result.content === 'string' ? result.content : result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');

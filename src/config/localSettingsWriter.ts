@@ -28,18 +28,23 @@ export interface LocalAllowRulesResult {
  * other content and formatting, no duplicates) and makes sure git ignores the file.
  */
 export async function addLocalAllowRules(projectRoot: string, rules: string[]): Promise<LocalAllowRulesResult> {
+  return addLocalPermissionRules(projectRoot, 'allow', rules);
+}
+
+/** The same for any rule list of the personal settings file: `permissions.allow`, `ask` or `deny`. */
+export async function addLocalPermissionRules(projectRoot: string, behavior: 'allow' | 'ask' | 'deny', rules: string[]): Promise<LocalAllowRulesResult> {
   const path = resolve(projectRoot, LOCAL_SETTINGS_RELATIVE_PATH);
   const added = await updateSettingsFile(
     path,
     ({ settings, objectAt, fail }) => {
       const permissions = objectAt(settings, ['permissions']);
-      const allow = permissions['allow'] ?? [];
-      if (!Array.isArray(allow)) fail(['permissions', 'allow'], 'expected a list of rules');
-      (allow as unknown[]).forEach((rule, i) => {
-        if (typeof rule !== 'string') fail(['permissions', 'allow', i], 'expected a rule (a string)');
+      const list = permissions[behavior] ?? [];
+      if (!Array.isArray(list)) fail(['permissions', behavior], 'expected a list of rules');
+      (list as unknown[]).forEach((rule, i) => {
+        if (typeof rule !== 'string') fail(['permissions', behavior, i], 'expected a rule (a string)');
       });
-      const fresh = [...new Set(rules.map((rule) => rule.trim()).filter((rule) => rule !== ''))].filter((rule) => !(allow as string[]).includes(rule));
-      permissions['allow'] = [...(allow as string[]), ...fresh];
+      const fresh = [...new Set(rules.map((rule) => rule.trim()).filter((rule) => rule !== ''))].filter((rule) => !(list as string[]).includes(rule));
+      permissions[behavior] = [...(list as string[]), ...fresh];
       return { changed: fresh.length > 0, result: fresh };
     },
     { purpose: 'add permission rules' },

@@ -12,6 +12,8 @@ export interface CommandHost {
   addDirectory(path: string): string;
   /** Runs the installation checks; resolves to the report. */
   doctor(): Promise<string>;
+  /** /permissions allow|ask|deny: saves the rule to the personal settings and applies it now. */
+  addRule?(behavior: 'allow' | 'ask' | 'deny', rule: string): Promise<string>;
   /** `!command`: runs it as the Bash tool would (cwd, environment, sandbox), without asking. */
   runShell?(command: string, signal: AbortSignal): Promise<{ output: string; failed: boolean }>;
 }
@@ -63,6 +65,13 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       return effects.restart({ kind: 'clear' });
     case 'resume':
       return effects.restart({ kind: 'resume', sessionId: outcome.sessionId });
+    case 'addRule':
+      if (!host.addRule) return effects.notice('Rules cannot be changed here.', 'warning');
+      try {
+        return effects.notice(await host.addRule(outcome.behavior, outcome.rule));
+      } catch (error) {
+        return effects.notice((error as Error).message, 'error');
+      }
     case 'openFile':
       if (!effects.openFile) return effects.notice(`Open ${outcome.path} in your editor.`);
       try {

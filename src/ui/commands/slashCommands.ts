@@ -39,7 +39,8 @@ export type SlashCommandOutcome =
   | { kind: 'resume'; sessionId: string }
   | { kind: 'export'; path: string; markdown: string }
   | { kind: 'doctor' }
-  | { kind: 'openFile'; path: string };
+  | { kind: 'openFile'; path: string }
+  | { kind: 'addRule'; behavior: 'allow' | 'ask' | 'deny'; rule: string };
 
 interface SlashCommand {
   name: string;
@@ -68,7 +69,16 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
     run: (args, ctx) => (args.trim() === '' ? print(`Model: ${ctx.model}. Switch with /model <name> (e.g. sonnet, opus, haiku, or a full model id).`) : { kind: 'setModel', model: args.trim() }),
   },
   { name: 'status', description: 'Show version, model, mode, directories and session', run: (_args, ctx) => print(statusText(ctx)) },
-  { name: 'permissions', description: 'Show the permission mode and rules', run: (_args, ctx) => print(permissionsText(ctx)) },
+  {
+    name: 'permissions',
+    description: 'Show the permission mode and rules, or add one',
+    argument: '[allow|ask|deny <rule>]',
+    run: (args, ctx) => {
+      const adding = /^(allow|ask|deny)\s+(\S[\s\S]*)$/.exec(args.trim());
+      if (adding) return { kind: 'addRule', behavior: adding[1] as 'allow' | 'ask' | 'deny', rule: adding[2]!.trim() };
+      return args.trim() === '' ? print(permissionsText(ctx)) : print('Usage: /permissions [allow|ask|deny <rule>], e.g. /permissions allow Bash(npm test:*)');
+    },
+  },
   { name: 'todos', description: 'Show the todo list', run: (_args, ctx) => print(todosText(ctx.todos())) },
   {
     name: 'add-dir',
@@ -152,7 +162,7 @@ function permissionsText(ctx: SlashCommandContext): string {
     list('Allow', rules.allow),
     list('Ask', rules.ask),
     list('Deny', rules.deny),
-    'Edit rules in .wright/settings.json (shared) or .wright/settings.local.json (yours).',
+    'Add one with /permissions allow|ask|deny <rule> (saved to .wright/settings.local.json), or edit .wright/settings.json (shared).',
   ].join('\n');
 }
 

@@ -17,7 +17,12 @@ export interface AppliedRules {
  * with `/path` specifiers relative to `root` (the project root for the local settings file).
  */
 export function applyAllowRulesToPolicy(policy: PermissionPolicy, rules: readonly string[], source: string, root: string): AppliedRules {
-  const allow = [...policy.rules.allow];
+  return applyRulesToPolicy(policy, 'allow', rules, source, root);
+}
+
+/** The same for any rule list: allow, ask or deny. */
+export function applyRulesToPolicy(policy: PermissionPolicy, behavior: 'allow' | 'ask' | 'deny', rules: readonly string[], source: string, root: string): AppliedRules {
+  const allow = [...policy.rules[behavior]];
   const errors: AppliedRules['errors'] = [];
   for (const text of rules) {
     const parsed = parseRule(text, source, root);
@@ -28,5 +33,5 @@ export function applyAllowRulesToPolicy(policy: PermissionPolicy, rules: readonl
     if (allow.some((rule) => rule.raw === parsed.rule.raw && rule.source === source && rule.root === root)) continue;
     allow.push(parsed.rule);
   }
-  return { policy: { ...policy, rules: { ...policy.rules, allow } }, errors };
+  return { policy: { ...policy, rules: { ...policy.rules, [behavior]: allow } }, errors };
 }

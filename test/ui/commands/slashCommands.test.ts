@@ -121,3 +121,11 @@ describe('/config and /memory', () => {
     assert.match(printed('/memory nonsense', withViews()), /Usage: \/memory/);
   });
 });
+
+describe('/permissions with a rule', () => {
+  it('asks the UI to add the rule to allow, ask or deny; anything else shows usage', () => {
+    assert.deepEqual(runSlashCommand('/permissions allow Bash(npm test:*)', context()), { kind: 'addRule', behavior: 'allow', rule: 'Bash(npm test:*)' });
+    assert.deepEqual(runSlashCommand('/permissions deny  Read(./secrets/**) ', context()), { kind: 'addRule', behavior: 'deny', rule: 'Read(./secrets/**)' });
+    assert.match(printed('/permissions forbid x'), /Usage: \/permissions \[allow\|ask\|deny <rule>\]/);
+  });
+});
