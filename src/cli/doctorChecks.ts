@@ -72,8 +72,9 @@ function nodeCheck(version: string): DoctorCheck {
     : { name: 'node', status: 'fail', detail: `Node ${version} is too old: wright needs ${MINIMUM_NODE.join('.')} or newer` };
 }
 
-function credentialCheck(env: Record<string, string | undefined>, settings: Pick<MergedSettings, 'model' | 'provider'> | undefined): DoctorCheck {
-  const resolved = resolveModelConfig({
+/** The provider configuration a session here would use (no flags). */
+function providerConfig(env: Record<string, string | undefined>, settings: Pick<MergedSettings, 'model' | 'provider'> | undefined) {
+  return resolveModelConfig({
     env,
     settings: {
       ...(settings?.model !== undefined ? { model: settings.model } : {}),
@@ -81,6 +82,10 @@ function credentialCheck(env: Record<string, string | undefined>, settings: Pick
     },
     flags: {},
   });
+}
+
+function credentialCheck(env: Record<string, string | undefined>, settings: Pick<MergedSettings, 'model' | 'provider'> | undefined): DoctorCheck {
+  const resolved = providerConfig(env, settings);
   if (!resolved.ok) return { name: 'model provider', status: 'fail', detail: resolved.message };
   const { provider, model, credential, baseUrl } = resolved.config;
   const where = baseUrl ? ` at ${baseUrl}` : '';
@@ -89,14 +94,7 @@ function credentialCheck(env: Record<string, string | undefined>, settings: Pick
 }
 
 async function connectionCheck(env: Record<string, string | undefined>, settings: Pick<MergedSettings, 'model' | 'provider'> | undefined): Promise<DoctorCheck> {
-  const resolved = resolveModelConfig({
-    env,
-    settings: {
-      ...(settings?.model !== undefined ? { model: settings.model } : {}),
-      ...(settings?.provider !== undefined ? { provider: settings.provider } : {}),
-    },
-    flags: {},
-  });
+  const resolved = providerConfig(env, settings);
   if (!resolved.ok) return { name: 'connection', status: 'fail', detail: 'not tested: no provider configured' };
   const result = await testModelConnection(resolved.config);
   return result.ok ? { name: 'connection', status: 'ok', detail: result.detail } : { name: 'connection', status: 'fail', detail: result.message };
