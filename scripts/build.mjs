@@ -21,8 +21,19 @@ const withoutReactDevtools = {
   },
 };
 
+// Ink stops redrawing its live region when CI or CONTINUOUS_INTEGRATION is set (it writes only the
+// last frame on exit). wright's interactive mode runs only on a terminal, where a user who exports
+// CI=1 in their shell would otherwise see a frozen screen until the app exits.
+const inkAlwaysInteractive = {
+  name: 'ink-always-interactive',
+  setup(build) {
+    build.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: 'is-in-ci', namespace: 'ink-always-interactive' }));
+    build.onLoad({ filter: /.*/, namespace: 'ink-always-interactive' }, () => ({ contents: 'export default false;' }));
+  },
+};
+
 const result = await build({
-  plugins: [withoutReactDevtools],
+  plugins: [withoutReactDevtools, inkAlwaysInteractive],
   entryPoints: { wright: 'src/cli/wright.ts' },
   outdir: 'dist',
   bundle: true,

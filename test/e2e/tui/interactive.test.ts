@@ -148,18 +148,18 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
   });
 }
 
-describe('interactive UI in tmux: first prompt, NO_COLOR, 80x24, SIGTERM', { skip }, () => {
+describe('interactive UI in tmux: first prompt, NO_COLOR, CI=true, 80x24, SIGTERM', { skip }, () => {
   let server: ModelServer;
   before(async () => (server = await startModelServer()));
   after(() => server?.close());
 
-  test('`wright "prompt"` starts on it; NO_COLOR leaves no colour codes; SIGTERM restores the terminal', async () => {
+  test('`wright "prompt"` starts on it; NO_COLOR leaves no colour codes; CI=true still draws the live screen; SIGTERM restores the terminal', async () => {
     const workspace = makeWorkspace();
     server.push(reply([text('Hello from the first prompt.')]));
     const tui = TmuxSession.start({
       command: [process.execPath, CLI, 'say hello'],
       cwd: workspace.repo,
-      env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color', NO_COLOR: '1' },
+      env: { ...cliEnv({ workspace, server, provider: 'anthropic' }), TERM: 'xterm-256color', NO_COLOR: '1', CI: 'true' },
       width: 80,
       height: 24,
     });

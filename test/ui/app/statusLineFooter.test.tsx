@@ -43,6 +43,7 @@ test('useStatusLine runs the configured command with the session on stdin', asyn
   const { lastFrame, unmount } = render(<Probe />);
   const deadline = Date.now() + 10_000;
   while (!/mode=plan/.test(lastFrame() ?? '') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  const frame = lastFrame() ?? '';
   unmount();
-  assert.match(lastFrame() ?? '', /mode=plan/);
+  assert.match(frame, /mode=plan/);
 });
