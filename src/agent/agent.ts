@@ -23,6 +23,14 @@ import { RepeatedCallGuard, withNote } from './repeatedCallGuard.js';
 import { withContextReminder, withPlanModeReminder } from './requestReminders.js';
 import { runToolCalls, type CompletedCall } from './runToolCalls.js';
 import { UsageLedger } from './usageLedger.js';
+import { attachmentBlocks, approvedPlan } from '../context/compaction/compactionAttachments.js';
+import { compactInstructionsFromMemory, CONTINUE_WITHOUT_ASKING, continuationText } from '../context/compaction/compactionPrompt.js';
+import { estimateRequestTokens, TokenCalibration } from '../context/tokenEstimate.js';
+import { isPromptTooLong } from '../model/promptTooLong.js';
+import { DEFAULT_CONTEXT_WINDOW } from '../model/contextWindow.js';
+import { summarizeConversation } from './conversationSummarizer.js';
+import { withoutOldestTurns } from './conversationTrim.js';
+import { recentFiles } from './recentFiles.js';
 
 export interface AgentOptions {
   model: ModelClient;
@@ -41,11 +49,20 @@ export interface AgentOptions {
   sessionId: string;
   maxTurns?: number;
   maxBudgetUsd?: number;
+  /** Tokens the model's context window holds (default 200k): bounds what compaction carries over. */
+  contextWindow?: number;
+  /** Input size (tokens, estimated) at which the conversation is compacted before a request; null or absent: never on its own. */
+  autoCompactThresholdTokens?: number | null;
   apiKeySource: string;
   version: string;
 }
 
 type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean };
+type CompactTrigger = 'manual' | 'auto';
+type CompactOutcome = { ok: true } | { ok: false; error: string };
+
+/** Auto-compaction stops for the session after this many failures in a row. */
+export const AUTO_COMPACT_FAILURE_LIMIT = 3;
 
 /** One conversation. `run` drives a user turn to its end and yields every event on the way. */
 export class Agent {
@@ -54,6 +71,8 @@ export class Agent {
   /** The tools as the API sees them; converting the schemas once keeps it out of every turn. */
   private readonly toolDefinitions: ToolDefinition[];
   private readonly repeatGuard = new RepeatedCallGuard();
+  private readonly calibration = new TokenCalibration();
+  private autoCompactFailures = 0;
 
   constructor(private readonly options: AgentOptions) {
     this.messages = [...(options.history ?? [])];
@@ -91,9 +110,16 @@ export class Agent {
         };
         break;
       }
+      if (this.shouldAutoCompact()) yield* this.compactConversation('auto', undefined, signal, usage);
       turns++;
       const requestStarted = Date.now();
-      const response = yield* this.streamResponse(signal);
+      let response = yield* this.streamResponse(signal);
+      if (response.kind === 'failed' && response.tooLong && !signal.aborted) {
+        // The provider counted more than we estimated: make room and send the same turn again, once.
+        const compacted = yield* this.compactConversation('auto', undefined, signal, usage);
+        if (!compacted.ok) this.dropOldestTurns();
+        response = yield* this.streamResponse(signal);
+      }
       apiMs += Date.now() - requestStarted;
 
       if (response.kind === 'failed') {
@@ -135,12 +161,108 @@ export class Agent {
     });
   }
 
+  /** `/compact [instructions]`: replaces the conversation with a summary now, and reports what it cost. */
+  async *compact(instructions: string | undefined, signal: AbortSignal): AsyncGenerator<AgentEvent> {
+    const started = Date.now();
+    const usage = new UsageLedger();
+    let outcome: RunEnd = { subtype: 'success' };
+    if (this.messages.length === 0) {
+      outcome = { subtype: 'error_during_execution', errors: ['There is no conversation to compact yet.'] };
+    } else {
+      const compacted = yield* this.compactConversation('manual', instructions, signal, usage);
+      if (!compacted.ok) outcome = { subtype: 'error_during_execution', errors: [compacted.error], ...(signal.aborted ? { interrupted: true } : {}) };
+    }
+    yield this.resultEvent(outcome, { started, apiMs: Date.now() - started, turns: 0, usage, denials: [], lastAssistant: null });
+  }
+
+  /** The next request's input size as the provider would count it, estimated. */
+  estimatedContextTokens(): number {
+    return this.calibration.apply(estimateRequestTokens({ system: this.options.systemPrompt, tools: this.toolDefinitions, messages: this.requestMessages() }));
+  }
+
+  private shouldAutoCompact(): boolean {
+    const threshold = this.options.autoCompactThresholdTokens;
+    if (threshold === undefined || threshold === null || this.autoCompactFailures >= AUTO_COMPACT_FAILURE_LIMIT) return false;
+    // A conversation of one message has nothing older to summarise.
+    return this.messages.length > 1 && this.estimatedContextTokens() >= threshold;
+  }
+
+  /**
+   * Replaces the conversation with a summary, the approved plan, the todo list and the files read
+   * last. Compacting on its own (auto), the prompt the user just sent is kept word for word after the
+   * summary; in the middle of a task the model is told to carry on.
+   */
+  private async *compactConversation(
+    trigger: CompactTrigger,
+    instructions: string | undefined,
+    signal: AbortSignal,
+    usage: UsageLedger,
+  ): AsyncGenerator<AgentEvent, CompactOutcome> {
+    const preTokens = this.estimatedContextTokens();
+    yield this.envelope({ type: 'system', subtype: 'status', status: 'compacting' });
+    let outcome: CompactOutcome;
+    try {
+      await this.replaceWithSummary(trigger, instructions, signal, usage, preTokens);
+      this.autoCompactFailures = 0;
+      outcome = { ok: true };
+    } catch (error) {
+      outcome = { ok: false, error: signal.aborted ? 'Compaction was interrupted.' : `Compaction failed: ${error instanceof Error ? error.message : String(error)}` };
+      if (trigger === 'auto' && !signal.aborted) this.autoCompactFailures++;
+    }
+    yield this.envelope({ type: 'system', subtype: 'status', status: null });
+    if (outcome.ok) {
+      yield this.envelope({
+        type: 'system',
+        subtype: 'compact_boundary',
+        compact_metadata: { trigger, pre_tokens: preTokens, post_tokens: this.estimatedContextTokens() },
+      });
+    } else {
+      const disabled = this.autoCompactFailures >= AUTO_COMPACT_FAILURE_LIMIT;
+      yield this.envelope({ type: 'system', subtype: 'compact_failed', trigger, error: outcome.error, auto_compact_disabled: disabled });
+    }
+    return outcome;
+  }
+
+  private async replaceWithSummary(trigger: CompactTrigger, instructions: string | undefined, signal: AbortSignal, usage: UsageLedger, preTokens: number): Promise<void> {
+    const pending = trigger === 'auto' ? pendingPrompt(this.messages) : null;
+    const summarised = pending ? this.messages.slice(0, -1) : this.messages;
+    const { summary, message } = await summarizeConversation({
+      model: this.options.model,
+      modelId: this.options.modelId,
+      system: this.options.systemPrompt,
+      tools: this.toolDefinitions,
+      maxTokens: this.options.maxTokens,
+      messages: withContextReminder(summarised, this.options.contextReminder ?? null),
+      ...(instructions?.trim() ? { userInstructions: instructions } : {}),
+      memoryInstructions: compactInstructionsFromMemory(this.options.contextReminder ?? null),
+      signal,
+    });
+    if (trigger === 'manual') usage.record(message.model || this.options.modelId, message.usage);
+    else usage.recordSide(message.model || this.options.modelId, message.usage);
+    const content: ContentBlock[] = [
+      { type: 'text', text: continuationText(summary) },
+      ...attachmentBlocks({ todos: this.options.toolContext.session.todos, plan: approvedPlan(this.messages), files: recentFiles(this.options.toolContext.readLedger, this.options.contextWindow ?? DEFAULT_CONTEXT_WINDOW) }),
+      ...(trigger === 'auto' ? (pending ?? [{ type: 'text' as const, text: CONTINUE_WITHOUT_ASKING }]) : []),
+    ];
+    this.messages.splice(0, this.messages.length, { role: 'user', content });
+    this.options.transcript?.append({ type: 'system', subtype: 'compact_boundary', content: 'Conversation compacted', compactMetadata: { trigger, preTokens } });
+    this.options.transcript?.append({ type: 'user', message: { role: 'user', content }, isCompactSummary: true });
+  }
+
+  /** When a summary cannot be had, the oldest part of the conversation goes instead. */
+  private dropOldestTurns(): void {
+    const shorter = withoutOldestTurns(this.messages, 0.5);
+    if (shorter.length < this.messages.length) this.messages.splice(0, this.messages.length, ...shorter);
+  }
+
   /** Streams one model response, forwarding stream and retry events; records a partial answer on abort. */
   private async *streamResponse(
     signal: AbortSignal,
-  ): AsyncGenerator<AgentEvent, { kind: 'ok'; message: AssistantMessage } | { kind: 'failed'; error: string; interrupted: boolean }> {
+  ): AsyncGenerator<AgentEvent, { kind: 'ok'; message: AssistantMessage } | { kind: 'failed'; error: string; interrupted: boolean; tooLong: boolean }> {
     const channel = new EventStream<{ stream: StreamEvent } | { retry: RetryNotice }, void>();
-    const stream = this.options.model.stream(this.buildRequest(signal), (retry) => channel.push({ retry }));
+    const request = this.buildRequest(signal);
+    const estimated = estimateRequestTokens(request);
+    const stream = this.options.model.stream(request, (retry) => channel.push({ retry }));
     const partial = new PartialTextTracker();
     void (async () => {
       try {
@@ -167,14 +289,17 @@ export class Agent {
         partial.observe(item.stream);
         yield this.envelope({ type: 'stream_event', event: item.stream, parent_tool_use_id: null });
       }
-      return { kind: 'ok', message: await stream.final() };
+      const message = await stream.final();
+      const { input_tokens, cache_read_input_tokens, cache_creation_input_tokens } = message.usage;
+      this.calibration.observe(estimated, input_tokens + cache_read_input_tokens + cache_creation_input_tokens);
+      return { kind: 'ok', message };
     } catch (error) {
       const interrupted = signal.aborted || (error instanceof ModelError && error.kind === 'aborted');
       const text = partial.text();
       if (interrupted && text) this.recordPartialAnswer(text);
       const description = error instanceof Error ? error.message : String(error);
       this.options.transcript?.append({ type: 'system', subtype: 'api_error', content: description });
-      return { kind: 'failed', error: description, interrupted };
+      return { kind: 'failed', error: description, interrupted, tooLong: isPromptTooLong(error) };
     }
   }
 
@@ -336,4 +461,12 @@ export class Agent {
   private envelope<E extends object>(event: E): E & { uuid: string; session_id: string } {
     return { ...event, uuid: randomUUID(), session_id: this.options.sessionId };
   }
+}
+
+/** The user's newest prompt when it is still unanswered and holds no tool results: kept verbatim by auto-compaction. */
+function pendingPrompt(messages: readonly Message[]): ContentBlock[] | null {
+  const last = messages.at(-1);
+  if (messages.length < 2 || last?.role !== 'user') return null;
+  const content: ContentBlock[] = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : last.content;
+  return content.some((block) => block.type === 'tool_result') ? null : content;
 }

@@ -60,6 +60,34 @@ export interface ToolStartEvent extends Envelope {
   tool_input: Record<string, unknown>;
 }
 
+/** Something the agent is busy with besides answering (Claude Code's `status` message); null when done. */
+export interface StatusEvent extends Envelope {
+  type: 'system';
+  subtype: 'status';
+  status: 'compacting' | null;
+}
+
+/** The conversation before this point was replaced by a summary. */
+export interface CompactBoundaryEvent extends Envelope {
+  type: 'system';
+  subtype: 'compact_boundary';
+  compact_metadata: {
+    trigger: 'manual' | 'auto';
+    /** Estimated input tokens of the conversation before and after. */
+    pre_tokens: number;
+    post_tokens: number;
+  };
+}
+
+/** Compaction did not work; after repeated failures auto-compaction stops for the session. */
+export interface CompactFailedEvent extends Envelope {
+  type: 'system';
+  subtype: 'compact_failed';
+  trigger: 'manual' | 'auto';
+  error: string;
+  auto_compact_disabled: boolean;
+}
+
 export interface PermissionDenial {
   tool_name: string;
   tool_use_id: string;
@@ -107,4 +135,7 @@ export type AgentEvent =
   | PartialMessageEvent
   | ApiRetryEvent
   | ToolStartEvent
+  | StatusEvent
+  | CompactBoundaryEvent
+  | CompactFailedEvent
   | ResultEvent;

@@ -34,6 +34,8 @@ import { ConfigurationError } from './errors.js';
 import { sessionSecrets } from './sessionSecrets.js';
 import { checkRootBypass } from './rootBypass.js';
 import { webToolOptions } from './webToolOptions.js';
+import { autoCompactThresholdTokens } from '../context/compaction/autoCompactPolicy.js';
+import { contextWindowOf } from '../model/contextWindow.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
 
@@ -272,6 +274,8 @@ export async function assembleAgent(
     sessionId: opened.session.sessionId,
     ...(options.maxTurns !== undefined ? { maxTurns: options.maxTurns } : {}),
     ...(options.maxBudgetUsd !== undefined ? { maxBudgetUsd: options.maxBudgetUsd } : {}),
+    contextWindow: contextWindowOf(modelConfig.config.model, env),
+    autoCompactThresholdTokens: autoCompactThresholdTokens(contextWindowOf(modelConfig.config.model, env), DEFAULT_MAX_OUTPUT_TOKENS, settings, env),
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
   });

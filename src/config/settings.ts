@@ -57,6 +57,9 @@ export interface MergedSettings {
   apiKeyHelper?: string;
   cleanupPeriodDays?: number;
   includeCoAuthoredBy?: boolean;
+  autoCompactEnabled?: boolean;
+  /** Percent of the context window at which the conversation is compacted on its own. */
+  autoCompactThreshold?: number;
   /** Taken whole from the highest layer that sets it: its fields only make sense together. */
   webSearch?: WebSearchSettings;
   /** Taken from the highest layer that sets it. */
@@ -119,6 +122,8 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     ...(merged.apiKeyHelper !== undefined && { apiKeyHelper: merged.apiKeyHelper }),
     ...(merged.cleanupPeriodDays !== undefined && { cleanupPeriodDays: merged.cleanupPeriodDays }),
     ...(merged.includeCoAuthoredBy !== undefined && { includeCoAuthoredBy: merged.includeCoAuthoredBy }),
+    ...(merged.autoCompactEnabled !== undefined && { autoCompactEnabled: merged.autoCompactEnabled }),
+    ...(merged.autoCompactThreshold !== undefined && { autoCompactThreshold: merged.autoCompactThreshold }),
     ...webSearchOf(layers),
     ...statusLineOf(merged.statusLine),
     sandbox: sandboxOf(merged.sandbox ?? {}, layers, home, projectRoot),

@@ -109,6 +109,10 @@ export const settingsFileSchema = z.looseObject({
   webSearch: webSearchSchema.optional(),
   statusLine: statusLineSchema.optional(),
   sandbox: sandboxSchema.optional(),
+  /** Compact the conversation on its own when it nears the context window (default true). */
+  autoCompactEnabled: z.boolean().optional(),
+  /** The share of the context window, in percent, at which auto-compaction starts (default 80). */
+  autoCompactThreshold: z.number().min(10).max(100).optional(),
   /** Honoured only in managed settings: permission rules from every other source are ignored. */
   allowManagedPermissionRulesOnly: z.boolean().optional(),
 });

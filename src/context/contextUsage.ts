@@ -2,6 +2,7 @@
 // conversation — estimated from their sizes (≈ 4 characters a token), and scaled to the real count
 // when the last response reported one.
 import type { Message, ToolDefinition } from '../model/types.js';
+import { estimateMessagesTokens, estimateTextTokens } from './tokenEstimate.js';
 
 export interface ContextUsageInput {
   systemPrompt: string;
@@ -20,14 +21,12 @@ export interface ContextUsage {
   percentUsed: number;
 }
 
-const estimate = (text: string) => Math.ceil(text.length / 4);
-
 export function contextUsage(input: ContextUsageInput): ContextUsage {
   const estimated = [
-    { name: 'System prompt', tokens: estimate(input.systemPrompt) },
-    { name: 'Tools', tokens: estimate(JSON.stringify(input.tools)) },
-    { name: 'Memory files', tokens: input.memory ? estimate(input.memory) : 0 },
-    { name: 'Messages', tokens: estimate(JSON.stringify(input.messages)) },
+    { name: 'System prompt', tokens: estimateTextTokens(input.systemPrompt) },
+    { name: 'Tools', tokens: estimateTextTokens(JSON.stringify(input.tools)) },
+    { name: 'Memory files', tokens: input.memory ? estimateTextTokens(input.memory) : 0 },
+    { name: 'Messages', tokens: estimateMessagesTokens(input.messages) },
   ];
   const estimatedTotal = estimated.reduce((sum, category) => sum + category.tokens, 0);
   const reported = input.reportedInputTokens;

@@ -10,13 +10,17 @@ const blocksOf = (message: Message): ContentBlock[] =>
 /**
  * Rebuilds the API conversation from transcript lines. Tool results are stored one line each (so
  * a crash keeps every completed one); here consecutive user lines merge into one message with the
- * tool_result blocks first, as the API requires. A tool call left without a result (the process
+ * tool_result blocks first, as the API requires. A compaction boundary starts the conversation afresh. A tool call left without a result (the process
  * died while it ran) gets an "interrupted" result, so the conversation can continue.
  */
 export function conversationFromTranscript(entries: TranscriptEntry[]): Message[] {
   const messages: Message[] = [];
   for (const entry of entries) {
-    if (entry.type === 'system') continue;
+    if (entry.type === 'system') {
+      // Everything before a compaction lives on in the summary line that follows it.
+      if (entry.subtype === 'compact_boundary') messages.length = 0;
+      continue;
+    }
     const blocks = blocksOf(entry.message);
     const last = messages[messages.length - 1];
     if (entry.type === 'user' && last?.role === 'user') {

@@ -16,6 +16,8 @@ export interface UserEntry extends EntryBase {
   toolUseResult?: unknown;
   /** Set on results the harness wrote itself (interrupted or denied calls). */
   isMeta?: boolean;
+  /** The first message after a compaction: the summary and what was carried over. */
+  isCompactSummary?: boolean;
 }
 
 export interface AssistantEntry extends EntryBase {
@@ -27,6 +29,8 @@ export interface SystemEntry extends EntryBase {
   type: 'system';
   subtype: string;
   content: string;
+  /** On `compact_boundary` lines: what started it and how big the conversation was. */
+  compactMetadata?: { trigger: 'manual' | 'auto'; preTokens: number };
 }
 
 /** One JSONL line of a transcript. */

@@ -66,6 +66,14 @@ export class FileReadLedger {
     return [...this.records.keys()];
   }
 
+  /** The files read or written most recently first, at most `limit`. */
+  mostRecent(limit: number): string[] {
+    return [...this.records.entries()]
+      .sort(([, a], [, b]) => b.recordedAt - a.recordedAt)
+      .slice(0, limit)
+      .map(([path]) => path);
+  }
+
   /**
    * Compares the file as it is now with the last record. Same mtime and size count as unchanged
    * without hashing; otherwise the content hash decides (editors and `touch` bump mtime alone).

@@ -9,7 +9,7 @@ import { closedSignal, readJsonBody, sendJson } from './modelServer/http.js';
 import { openaiWire } from './modelServer/openaiWire.js';
 import { playFault, playReply, sendWireError, type Exchange } from './modelServer/playTurn.js';
 import { estimateInputTokens, randomId } from './modelServer/resolvedReply.js';
-import type { ProtocolWire } from './modelServer/wire.js';
+import type { ProtocolWire, WireError } from './modelServer/wire.js';
 import type { RecordedRequest, ScriptedTurn } from './script.js';
 
 export interface ModelServer {
@@ -42,14 +42,27 @@ const routes: Record<string, Route> = {
   '/v1/chat/completions': { protocol: 'openai', wire: openaiWire },
 };
 
+function contextWindowError(protocol: ProtocolWire['protocol'], tokens: number, window: number): WireError {
+  return protocol === 'openai'
+    ? {
+        status: 400,
+        message: `This model's maximum context length is ${window} tokens. However, your messages resulted in ${tokens} tokens. Please reduce the length of the messages.`,
+        code: 'context_length_exceeded',
+        param: 'messages',
+      }
+    : { status: 400, message: `prompt is too long: ${tokens} tokens > ${window} maximum` };
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Starts the server on a free port. Requests must carry `apiKey` (default `test-key`) as
- * `x-api-key` or `Authorization: Bearer`; pass `apiKey: ''` to accept any request.
+ * `x-api-key` or `Authorization: Bearer`; pass `apiKey: ''` to accept any request. With
+ * `contextWindow`, a request whose input (estimated as ~4 characters a token) exceeds it is refused
+ * the way the provider refuses it ("prompt is too long"), without using up a scripted turn.
  */
-export async function startModelServer(options: { script?: ScriptedTurn[]; apiKey?: string } = {}): Promise<ModelServer> {
+export async function startModelServer(options: { script?: ScriptedTurn[]; apiKey?: string; contextWindow?: number } = {}): Promise<ModelServer> {
   const apiKey = options.apiKey ?? 'test-key';
   const script: ScriptedTurn[] = [...(options.script ?? [])];
   const requests: RecordedRequest[] = [];
@@ -104,6 +117,9 @@ export async function startModelServer(options: { script?: ScriptedTurn[]; apiKe
     const invalid = route.wire.validate(body);
     if (invalid) return sendWireError(exchange, invalid);
 
+    if (options.contextWindow !== undefined && exchange.context.inputTokens > options.contextWindow) {
+      return sendWireError(exchange, contextWindowError(route.wire.protocol, exchange.context.inputTokens, options.contextWindow));
+    }
     const next = script.shift();
     const turn = next?.kind === 'reply_from' ? next.build(requests[requestNumber - 1]!) : next;
     if (!turn) {

@@ -169,6 +169,7 @@ export function App(props: AppProps) {
         send,
         exit,
         restart,
+        compact: (instructions) => controller.compact(instructions),
         ...(props.onOpenFile ? { openFile: props.onOpenFile } : {}),
       });
       return;
@@ -261,6 +262,7 @@ export function App(props: AppProps) {
         costUsd={conversation.costUsd}
         contextTokens={conversation.contextTokens}
         busySince={state.busySince}
+        activity={conversation.activity}
         now={now}
         outputTokens={conversation.outputTokens}
         {...(exitArmedAt !== null ? { hint: 'Press Ctrl+C again to exit' } : {})}

@@ -16,6 +16,8 @@ export interface FooterProps {
   contextWindow?: number;
   /** When the turn in flight began, or null when idle. */
   busySince: number | null;
+  /** Set while the agent does something other than answering. */
+  activity?: 'compacting' | null;
   now: number;
   outputTokens: number;
   /** A line above the status, e.g. "Press Ctrl+C again to exit". */
@@ -42,7 +44,9 @@ export function Footer(props: FooterProps) {
       {props.hint ? <Text color={theme.warning}>{props.hint}</Text> : null}
       {props.busySince !== null ? (
         <Text>
-          <Text color={theme.accent}>{frame} Working… </Text>
+          <Text color={theme.accent}>
+            {frame} {props.activity === 'compacting' ? 'Compacting the conversation…' : 'Working…'}{' '}
+          </Text>
           <Text dimColor>
             ({seconds}s · ↓ {Math.round(props.outputTokens)} tokens · esc to interrupt)
           </Text>

@@ -26,6 +26,8 @@ export interface OutcomeEffects {
   exit(): void;
   /** Leaves this session for another: a fresh one, an earlier one, or this one with another model. */
   restart(request: RestartRequest): void;
+  /** Replaces the conversation with a summary (focused by `instructions`), as a turn of its own. */
+  compact(instructions: string): void;
   /** Opens a file in the user's editor with the terminal handed over. */
   openFile?(path: string): Promise<void>;
 }
@@ -40,6 +42,8 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       return effects.exit();
     case 'prompt':
       return effects.send(outcome.text);
+    case 'compact':
+      return effects.compact(outcome.instructions);
     case 'export': {
       const path = resolve(effects.cwd, outcome.path);
       try {

@@ -56,6 +56,8 @@ export interface ConversationState {
   nextId: number;
   /** The todo list as TodoWrite last set it (Ctrl+T shows it). */
   todos: TodoItem[];
+  /** What the agent is busy with besides answering (the spinner says so). */
+  activity: 'compacting' | null;
 }
 
 export const emptyConversation = (): ConversationState => ({
@@ -68,6 +70,7 @@ export const emptyConversation = (): ConversationState => ({
   costUsd: 0,
   nextId: 1,
   todos: [],
+  activity: null,
 });
 
 const CHARS_PER_TOKEN = 4;
@@ -100,6 +103,17 @@ export function applyAgentEvent(state: ConversationState, event: AgentEvent, now
     case 'system':
       if (event.subtype === 'api_retry') {
         return addNotice(state, `API error (${event.error_status ?? 'connection'}): retrying in ${Math.round(event.retry_delay_ms / 1000)}s (${event.attempt}/${event.max_retries})`, 'warning');
+      }
+      if (event.subtype === 'status') return { ...state, activity: event.status };
+      if (event.subtype === 'compact_boundary') {
+        const { trigger, pre_tokens, post_tokens } = event.compact_metadata;
+        const how = trigger === 'auto' ? 'Context was nearly full: compacted the conversation' : 'Compacted the conversation';
+        return addNotice({ ...state, contextTokens: post_tokens }, `${how} (${kTokens(pre_tokens)} → ${kTokens(post_tokens)} tokens). Ctrl+O shows the full transcript.`);
+      }
+      // A manual /compact reports its failure in its result.
+      if (event.subtype === 'compact_failed' && event.trigger === 'auto') {
+        const off = event.auto_compact_disabled ? ' Auto-compaction is now off for this session: use /compact, or /clear to start afresh.' : '';
+        return addNotice(state, `${event.error}${off}`, 'warning');
       }
       return state;
     case 'result':
@@ -212,6 +226,8 @@ function finishRun(state: ConversationState, event: Extract<AgentEvent, { type: 
   if (event.is_error) return addNotice(next, (event.errors ?? [event.subtype]).join('\n'), 'error');
   return next;
 }
+
+const kTokens = (tokens: number) => (tokens >= 1000 ? `${(tokens / 1000).toFixed(1)}k` : String(tokens));
 
 /** TodoWrite's structured result carries the whole new list. */
 function todosFrom(result: unknown): TodoItem[] | undefined {

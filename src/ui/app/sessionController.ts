@@ -13,6 +13,8 @@ import {
 /** What the controller needs from an Agent (src/agent/agent.ts fits). */
 export interface TurnRunner {
   run(prompt: string, signal: AbortSignal): AsyncIterable<AgentEvent>;
+  /** Replaces the conversation with a summary; absent where compaction is not available. */
+  compact?(instructions: string | undefined, signal: AbortSignal): AsyncIterable<AgentEvent>;
 }
 
 export interface SessionViewState {
@@ -76,6 +78,15 @@ export class SessionController {
     this.idle = this.runTurns({ shown: text, sent: send });
   }
 
+  /** `/compact`: runs like a turn (Esc interrupts it); refused while a turn is in flight. */
+  compact(instructions: string): void {
+    const agent = this.options.agent;
+    if (!agent.compact) return this.notice('Compaction is not available here.', 'warning');
+    if (this.busy) return this.notice('Wait for the current turn to finish (or press Esc), then /compact.', 'warning');
+    const shown = instructions ? `/compact ${instructions}` : '/compact';
+    this.idle = this.runEvents(shown, (signal) => agent.compact!(instructions || undefined, signal));
+  }
+
   usage(): UsageTotals {
     return { ...this.totals, byModel: { ...this.totals.byModel } };
   }
@@ -114,12 +125,16 @@ export class SessionController {
     }
   }
 
-  private async runTurn(prompt: { shown: string; sent: string }): Promise<void> {
+  private runTurn(prompt: { shown: string; sent: string }): Promise<void> {
+    return this.runEvents(prompt.shown, (signal) => this.options.agent.run(prompt.sent, signal));
+  }
+
+  private async runEvents(shown: string, events: (signal: AbortSignal) => AsyncIterable<AgentEvent>): Promise<void> {
     const abort = new AbortController();
     this.abort = abort;
-    this.update({ conversation: addUserPrompt(this.state.conversation, prompt.shown), busySince: this.now() });
+    this.update({ conversation: addUserPrompt(this.state.conversation, shown), busySince: this.now() });
     try {
-      for await (const event of this.options.agent.run(prompt.sent, abort.signal)) {
+      for await (const event of events(abort.signal)) {
         if (event.type === 'result') this.addUsage(event);
         this.update({ conversation: applyAgentEvent(this.state.conversation, this.redacted(event), this.now()) });
       }

@@ -34,6 +34,7 @@ export type SlashCommandOutcome =
   | { kind: 'clear' }
   | { kind: 'exit' }
   | { kind: 'prompt'; text: string }
+  | { kind: 'compact'; instructions: string }
   | { kind: 'setModel'; model: string }
   | { kind: 'addDirectory'; path: string }
   | { kind: 'resume'; sessionId: string }
@@ -61,6 +62,12 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   { name: 'help', description: 'Show commands and keys', run: () => print(helpText()) },
   { name: 'clear', description: 'Start a new conversation (the old one stays resumable)', run: () => ({ kind: 'clear' }) },
   { name: 'cost', description: 'Show what this session has cost', run: (_args, ctx) => print(costText(ctx)) },
+  {
+    name: 'compact',
+    description: 'Replace the conversation with a summary to free context',
+    argument: '[instructions]',
+    run: (args) => ({ kind: 'compact', instructions: args.trim() }),
+  },
   { name: 'context', description: 'Show what fills the context window', run: (_args, ctx) => print(formatContextUsage(contextUsage(ctx.context()))) },
   {
     name: 'model',

@@ -64,3 +64,20 @@ test('complete Markdown blocks of a streaming answer go to the scrollback as the
   const parts = state.finished.filter((item) => item.kind === 'assistant');
   assert.deepEqual(parts.map((item) => item.kind === 'assistant' && item.continued === true), [false, true]);
 });
+
+test('compaction shows as activity while it runs, then as a notice; only an auto failure adds its own warning', () => {
+  const envelope = { uuid: 'u', session_id: 's' };
+  let state = applyAgentEvent(emptyConversation(), { type: 'system', subtype: 'status', status: 'compacting', ...envelope }, 0);
+  assert.equal(state.activity, 'compacting');
+  state = applyAgentEvent(state, { type: 'system', subtype: 'status', status: null, ...envelope }, 0);
+  state = applyAgentEvent(state, { type: 'system', subtype: 'compact_boundary', compact_metadata: { trigger: 'auto', pre_tokens: 160_500, post_tokens: 9_000 }, ...envelope }, 0);
+  assert.equal(state.activity, null);
+  assert.equal(state.contextTokens, 9_000);
+  const notice = state.finished.at(-1);
+  assert.ok(notice?.kind === 'notice' && /nearly full: compacted the conversation \(160\.5k → 9\.0k tokens\)/.test(notice.text));
+  const failed = (trigger: 'auto' | 'manual', disabled: boolean) =>
+    applyAgentEvent(emptyConversation(), { type: 'system', subtype: 'compact_failed', trigger, error: 'Compaction failed: boom', auto_compact_disabled: disabled, ...envelope }, 0);
+  assert.equal(failed('manual', false).finished.length, 0, 'a manual failure is told by its result');
+  const off = failed('auto', true).finished.at(-1);
+  assert.ok(off?.kind === 'notice' && off.tone === 'warning' && /boom[\s\S]*Auto-compaction is now off/.test(off.text));
+});

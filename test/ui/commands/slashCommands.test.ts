@@ -60,10 +60,12 @@ describe('slash commands', () => {
     assert.match(printed('/status'), /Model: claude-sonnet-5-5\nPermission mode: acceptEdits\nWorking directories: \/repo, \/data/);
     assert.match(printed('/permissions'), /Allow: Bash\(npm test\)\nAsk: \(none\)\nDeny: Read\(\.\/\.env\)/);
     assert.equal(printed('/todos'), '☒ Read\n◐ Fix');
-    assert.match(printed('/context'), /^Context: 102 of 200\.0k tokens \(0\.1%\)\n  System prompt +100/);
+    assert.match(printed('/context'), /^Context: 101 of 200\.0k tokens \(0\.1%\)\n  System prompt +100/);
   });
   it('/model, /add-dir, /init, /clear, /exit and /doctor ask the UI to act', () => {
     assert.deepEqual(runSlashCommand('/model opus', context()), { kind: 'setModel', model: 'opus' });
+    assert.deepEqual(runSlashCommand('/compact', context()), { kind: 'compact', instructions: '' });
+    assert.deepEqual(runSlashCommand('/compact  focus on the auth bug ', context()), { kind: 'compact', instructions: 'focus on the auth bug' });
     assert.match(printed('/model'), /Model: claude-sonnet-5-5/);
     assert.deepEqual(runSlashCommand('/add-dir ../lib', context()), { kind: 'addDirectory', path: '../lib' });
     assert.equal(runSlashCommand('/init', context())?.kind, 'prompt');
