@@ -49,6 +49,8 @@ export interface AgentOptions {
   sessionId: string;
   maxTurns?: number;
   maxBudgetUsd?: number;
+  /** Anthropic prompt caching of the conversation's prefix (default on; DISABLE_PROMPT_CACHING=1 turns it off). */
+  promptCaching?: boolean;
   /** Tokens the model's context window holds (default 200k): bounds what compaction carries over. */
   contextWindow?: number;
   /** Input size (tokens, estimated) at which the conversation is compacted before a request; null or absent: never on its own. */
@@ -235,6 +237,7 @@ export class Agent {
       messages: withContextReminder(summarised, this.options.contextReminder ?? null),
       ...(instructions?.trim() ? { userInstructions: instructions } : {}),
       memoryInstructions: compactInstructionsFromMemory(this.options.contextReminder ?? null),
+      promptCaching: this.options.promptCaching !== false,
       signal,
     });
     if (trigger === 'manual') usage.record(message.model || this.options.modelId, message.usage);
@@ -408,6 +411,7 @@ export class Agent {
       messages: this.requestMessages(),
       tools: this.toolDefinitions,
       maxTokens: this.options.maxTokens,
+      ...(this.options.promptCaching === false ? {} : { promptCaching: true }),
       signal,
     };
   }

@@ -16,6 +16,7 @@ export interface SummaryRequest {
   messages: Message[];
   userInstructions?: string;
   memoryInstructions: string[];
+  promptCaching?: boolean;
   signal: AbortSignal;
 }
 
@@ -42,6 +43,8 @@ export async function summarizeConversation(request: SummaryRequest): Promise<Su
           messages: withInstruction(messages, instruction),
           tools: request.tools,
           maxTokens: request.maxTokens,
+          // The conversation's prefix is already cached: the summary request reads it.
+          ...(request.promptCaching ? { promptCaching: true } : {}),
           signal: request.signal,
         })
         .final();

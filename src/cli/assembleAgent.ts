@@ -275,6 +275,7 @@ export async function assembleAgent(
     ...(options.maxTurns !== undefined ? { maxTurns: options.maxTurns } : {}),
     ...(options.maxBudgetUsd !== undefined ? { maxBudgetUsd: options.maxBudgetUsd } : {}),
     contextWindow: contextWindowOf(modelConfig.config.model, env),
+    promptCaching: !['1', 'true'].includes(String(env.DISABLE_PROMPT_CACHING ?? '').toLowerCase()),
     autoCompactThresholdTokens: autoCompactThresholdTokens(contextWindowOf(modelConfig.config.model, env), DEFAULT_MAX_OUTPUT_TOKENS, settings, env),
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,

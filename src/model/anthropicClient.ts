@@ -1,6 +1,7 @@
 // The Anthropic Messages adapter: our request goes out nearly as is (our types are the Anthropic
 // shape), and the SDK's raw stream events come back normalised. Retries are ours, never the SDK's.
 import type Anthropic from '@anthropic-ai/sdk';
+import { cachedSystem, withCacheBreakpoints } from './anthropicCache.js';
 import { createAnthropicEventNormaliser } from './anthropicEvents.js';
 import type { ModelConfig } from './modelConfig.js';
 import type { ProviderEndpoint } from './providerErrors.js';
@@ -58,12 +59,13 @@ export class AnthropicModelClient implements ModelClient {
 
 export function toAnthropicParams(request: ModelRequest): Anthropic.MessageCreateParamsStreaming {
   const tools = [...request.tools, ...(request.serverTools ?? [])] as Anthropic.ToolUnion[];
+  const messages = withoutUnsignedThinking(request.messages);
   return {
     model: request.model,
     max_tokens: request.maxTokens,
     // Our Message and ToolDefinition are the Anthropic wire shapes already.
-    messages: withoutUnsignedThinking(request.messages) as Anthropic.MessageParam[],
-    ...(request.system ? { system: request.system } : {}),
+    messages: (request.promptCaching ? withCacheBreakpoints(messages) : messages) as Anthropic.MessageParam[],
+    ...(request.system ? { system: request.promptCaching ? cachedSystem(request.system) : request.system } : {}),
     ...(tools.length > 0 ? { tools } : {}),
     ...(request.thinking ? { thinking: request.thinking } : {}),
     stream: true,

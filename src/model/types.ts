@@ -173,6 +173,11 @@ export interface ModelRequest {
   serverTools?: ServerToolDefinition[];
   maxTokens: number;
   thinking?: ThinkingConfig;
+  /**
+   * Mark the stable prefix for the provider's prompt cache (Anthropic cache breakpoints). Providers
+   * that cache by prefix on their own (OpenAI) ignore it.
+   */
+  promptCaching?: boolean;
   signal?: AbortSignal;
 }
 

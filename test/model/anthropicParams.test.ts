@@ -35,4 +35,28 @@ describe('toAnthropicParams', () => {
     assert.deepEqual(toAnthropicParams({ ...request([{ role: 'user', content: 'hi' }]), serverTools: [search] }).tools, [search]);
     assert.equal('tools' in toAnthropicParams(request([{ role: 'user', content: 'hi' }])), false);
   });
+
+  it('with prompt caching, marks the system prompt, the previous user message and the newest message; never thinking', () => {
+    const params = toAnthropicParams({
+      ...request([
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'Read', input: {} }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: 'r1' }] },
+        { role: 'assistant', content: [{ type: 'text', text: 'done' }, { type: 'thinking', thinking: 'after', signature: 'sig' }] },
+      ]),
+      promptCaching: true,
+    });
+    assert.deepEqual(params.system, [{ type: 'text', text: 's', cache_control: { type: 'ephemeral' } }]);
+    const marked = params.messages.flatMap((message, index) =>
+      typeof message.content === 'string' ? [] : message.content.flatMap((block, blockIndex) => ('cache_control' in block && block.cache_control ? [`${index}.${blockIndex}`] : [])),
+    );
+    assert.deepEqual(marked, ['2.0', '3.0']);
+    assert.equal(params.messages[0]!.content, 'first', 'older messages are untouched');
+  });
+
+  it('without prompt caching, no markers at all', () => {
+    const params = toAnthropicParams(request([{ role: 'user', content: 'hi' }]));
+    assert.equal(params.system, 's');
+    assert.doesNotMatch(JSON.stringify(params), /cache_control/);
+  });
 });

@@ -30,7 +30,21 @@ export function validateAnthropicRequest(body: Json): WireError | null {
   if (!isObject(messages[0]) || messages[0].role !== 'user') {
     return invalid('messages: first message must use the "user" role');
   }
-  return unansweredToolUse(messages) ?? orphanToolResult(messages);
+  return unansweredToolUse(messages) ?? orphanToolResult(messages) ?? cacheBreakpointLimit(body);
+}
+
+/** The API takes at most four `cache_control` markers (tools, system and message blocks together), none on thinking. */
+function cacheBreakpointLimit(body: Json): WireError | null {
+  const blocks: unknown[] = [
+    ...(Array.isArray(body.tools) ? body.tools : []),
+    ...(Array.isArray(body.system) ? body.system : []),
+    ...(body.messages as unknown[]).flatMap((message) => (isObject(message) && Array.isArray(message.content) ? message.content : [])),
+  ];
+  const marked = blocks.filter((block) => isObject(block) && block.cache_control !== undefined);
+  if (marked.some((block) => isObject(block) && (block.type === 'thinking' || block.type === 'redacted_thinking'))) {
+    return invalid('cache_control cannot be set for thinking blocks');
+  }
+  return marked.length > 4 ? invalid(`A maximum of 4 blocks with cache_control may be provided. Found ${marked.length}.`) : null;
 }
 
 function unansweredToolUse(messages: unknown[]): WireError | null {
