@@ -26,6 +26,7 @@ import { UsageLedger } from './usageLedger.js';
 import { attachmentBlocks, approvedPlan } from '../context/compaction/compactionAttachments.js';
 import { compactInstructionsFromMemory, CONTINUE_WITHOUT_ASKING, continuationText } from '../context/compaction/compactionPrompt.js';
 import { estimateRequestTokens, TokenCalibration } from '../context/tokenEstimate.js';
+import { microCompact } from '../context/compaction/microCompaction.js';
 import { isPromptTooLong } from '../model/promptTooLong.js';
 import { DEFAULT_CONTEXT_WINDOW } from '../model/contextWindow.js';
 import { summarizeConversation } from './conversationSummarizer.js';
@@ -182,11 +183,18 @@ export class Agent {
     return this.calibration.apply(estimateRequestTokens({ system: this.options.systemPrompt, tools: this.toolDefinitions, messages: this.requestMessages() }));
   }
 
+  /**
+   * Near the threshold, the cheapest rung first: old large tool results become stubs. Only when that
+   * does not bring the conversation under the threshold is it summarised.
+   */
   private shouldAutoCompact(): boolean {
     const threshold = this.options.autoCompactThresholdTokens;
     if (threshold === undefined || threshold === null || this.autoCompactFailures >= AUTO_COMPACT_FAILURE_LIMIT) return false;
     // A conversation of one message has nothing older to summarise.
-    return this.messages.length > 1 && this.estimatedContextTokens() >= threshold;
+    if (this.messages.length <= 1 || this.estimatedContextTokens() < threshold) return false;
+    const micro = microCompact(this.messages);
+    if (micro.cleared > 0) this.messages.splice(0, this.messages.length, ...micro.messages);
+    return this.estimatedContextTokens() >= threshold;
   }
 
   /**

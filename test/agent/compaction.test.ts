@@ -69,7 +69,7 @@ async function collect(run: AsyncIterable<AgentEvent>): Promise<{ events: AgentE
 const textOf = (message: Message | undefined): string =>
   message === undefined ? '' : typeof message.content === 'string' ? message.content : message.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
 const lastUserText = (request: ModelRequest) => textOf(request.messages.at(-1));
-const systemSubtypes = (events: AgentEvent[]) => events.flatMap((event) => (event.type === 'system' && event.subtype !== 'init' ? [event.subtype] : []));
+const systemSubtypes = (events: AgentEvent[]) => events.flatMap((event) => (event.type === 'system' && !['init', 'tool_start'].includes(event.subtype) ? [event.subtype] : []));
 
 test('/compact replaces the conversation with the summary, keeps the transcript resumable and counts the cost', async () => {
   const { agent, model, transcript } = makeAgent([say('First answer.'), say('Second answer.'), summaryReply('## Primary Request and Intent\nFix the login bug.'), say('Carrying on.')]);
@@ -223,4 +223,17 @@ test('/compact with nothing to compact says so without a request', async () => {
   assert.equal(result.is_error, true);
   assert.match(result.errors?.[0] ?? '', /no conversation to compact/);
   assert.equal(model.requests.length, 0);
+});
+
+test('near the threshold, old large tool results become stubs first, and no summary is needed when that suffices', async () => {
+  const small = Array.from({ length: 6 }, (_, i) => dump(10, `toolu_small_${i}`));
+  const { agent, model } = makeAgent([dump(4000, 'toolu_old'), ...small, dump(2400, 'toolu_recent'), say('All dumped.')], { autoCompactThresholdTokens: 1500 });
+  const { events, result } = await collect(agent.run('dump in steps', new AbortController().signal));
+  assert.equal(result.result, 'All dumped.');
+  assert.deepEqual(systemSubtypes(events), [], 'no summary was asked for');
+  const last = JSON.stringify(model.requests.at(-1)!.messages);
+  assert.match(last, /\[Old tool result cleared to save context: Dump \(about 1,00\d tokens\)/);
+  assert.match(last, /x{2400}/, 'the recent result is whole');
+  assert.doesNotMatch(last, /x{4000}/);
+  assert.ok(!JSON.stringify(model.requests[2]!.messages).includes('cleared to save context'), 'nothing is cleared while there is room');
 });

@@ -4,6 +4,7 @@ import { withoutOldestTurns, OMITTED_NOTE } from '../../src/agent/conversationTr
 import { autoCompactThresholdTokens, DEFAULT_AUTO_COMPACT_PERCENT } from '../../src/context/compaction/autoCompactPolicy.js';
 import { approvedPlan, attachmentBlocks } from '../../src/context/compaction/compactionAttachments.js';
 import { compactInstructionsFromMemory, summaryFromAnswer } from '../../src/context/compaction/compactionPrompt.js';
+import { KEEP_RECENT_RESULTS, microCompact } from '../../src/context/compaction/microCompaction.js';
 import { estimateMessagesTokens, estimateTextTokens, TokenCalibration } from '../../src/context/tokenEstimate.js';
 import { isPromptTooLong } from '../../src/model/promptTooLong.js';
 import { ModelError, type Message } from '../../src/model/types.js';
@@ -93,4 +94,20 @@ test('the approved plan is the last ExitPlanMode whose result was not an error',
   assert.equal(approvedPlan([{ role: 'user', content: 'go' }, call('a', 'Plan A'), result('a', false), call('b', 'Plan B'), result('b', true)]), 'Plan A');
   assert.equal(approvedPlan([{ role: 'user', content: 'go' }, call('b', 'Plan B'), result('b', true)]), null);
   assert.deepEqual(attachmentBlocks({ todos: [], plan: null, files: [] }), []);
+});
+
+test('micro-compaction stubs only large results outside the most recent ones, once, naming what to call again', () => {
+  const call = (id: string, input: Record<string, unknown>, name = 'Read'): Message => ({ role: 'assistant', content: [{ type: 'tool_use', id, name, input }] });
+  const result = (id: string, size: number): Message => ({ role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: 'y'.repeat(size) }] });
+  const messages: Message[] = [{ role: 'user', content: 'go' }, call('a', { file_path: '/repo/big.ts' }), result('a', 8000), call('b', { command: 'npm test' }, 'Bash'), result('b', 100)];
+  for (let i = 0; i < KEEP_RECENT_RESULTS; i++) messages.push(call(`r${i}`, { file_path: `/repo/r${i}` }), result(`r${i}`, 8000));
+  const micro = microCompact(messages);
+  assert.equal(micro.cleared, 1);
+  assert.ok(micro.savedTokens > 1900);
+  const stub = (micro.messages[2]!.content as any[])[0].content as string;
+  assert.match(stub, /^\[Old tool result cleared to save context: Read of \/repo\/big\.ts \(about 2,00\d tokens\)\. Call the tool again if you need it\.\]$/);
+  assert.equal((micro.messages[4]!.content as any[])[0].content.length, 100, 'small results stay');
+  assert.equal((micro.messages.at(-1)!.content as any[])[0].content.length, 8000, 'recent results stay');
+  assert.equal((messages[2]!.content as any[])[0].content.length, 8000, 'the input is not changed');
+  assert.equal(microCompact(micro.messages).cleared, 0, 'a stub is not stubbed again');
 });

@@ -51,6 +51,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       const sizes = requests.map((request) => estimateInputTokens(request.body));
       assert.ok(Math.max(...sizes) <= WINDOW, `every request fits the window (largest ${Math.max(...sizes)})`);
 
+      assert.ok(requests.some((request) => JSON.stringify(request.body).includes('[Old tool result cleared to save context: Read of ')), 'old results were stubbed first');
       const boundaries = events.filter((event) => event.type === 'system' && event.subtype === 'compact_boundary');
       assert.ok(boundaries.length >= 5, `compacted repeatedly (${boundaries.length} times)`);
       assert.equal(boundaries.length, summaries);
