@@ -13,6 +13,7 @@ import { loadSettings, type MergedSettings } from '../config/settings.js';
 import { gitSnapshot } from '../context/gitSnapshot.js';
 import { loadMemoryFiles } from '../context/memoryFiles.js';
 import { memoryContextReminder } from '../context/memoryReminder.js';
+import { autoMemoryDirectory, autoMemoryEnabled, autoMemorySection, loadAutoMemory } from '../context/autoMemory.js';
 import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
 import { createModelClient } from '../model/createModelClient.js';
 import { resolveModelConfig } from '../model/modelConfig.js';
@@ -211,9 +212,11 @@ export async function assembleAgent(
 
   // Loading the provider SDK is the slowest part of start-up; let git, memory, the sandbox probe and
   // the Bash parser (needed before the first permission decision) load alongside it.
-  const [client, memoryFiles, git, sandboxing] = await Promise.all([
+  const memoryDirectory = autoMemoryEnabled(settings, env) ? autoMemoryDirectory(transcriptDir(environment.configDir, projectRoot)) : undefined;
+  const [client, memoryFiles, autoMemory, git, sandboxing] = await Promise.all([
     createModelClient(modelConfig.config),
     loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
+    memoryDirectory === undefined ? undefined : loadAutoMemory(memoryDirectory),
     gitSnapshot(cwd),
     setUpSessionSandbox({
       settings: settings.sandbox,
@@ -244,7 +247,8 @@ export async function assembleAgent(
   const toolSession = createToolSessionState(cwd);
   policy.scratchDirectories = toolSession.scratchDirectories;
   const permissionMode = policyModeControl(policy);
-  const memory = memoryContextReminder(memoryFiles.files);
+  if (memoryDirectory !== undefined) policy.autoMemoryDirectory = memoryDirectory;
+  const memory = joinReminders(memoryContextReminder(memoryFiles.files), autoMemory && `<system-reminder>\n${autoMemorySection(autoMemory)}\n</system-reminder>`);
   const toolContext: Omit<ToolContext, 'signal'> = {
     cwd,
     workingDirectories: policy.workingDirectories,
@@ -306,4 +310,9 @@ export async function assembleAgent(
     memoryFiles: memoryFiles.files.map((file) => ({ path: file.path, scope: file.scope })),
     ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
   };
+}
+
+function joinReminders(...parts: Array<string | null | undefined>): string | null {
+  const present = parts.filter((part): part is string => typeof part === 'string' && part !== '');
+  return present.length === 0 ? null : present.join('\n\n');
 }

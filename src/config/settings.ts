@@ -58,6 +58,7 @@ export interface MergedSettings {
   cleanupPeriodDays?: number;
   includeCoAuthoredBy?: boolean;
   autoCompactEnabled?: boolean;
+  autoMemoryEnabled?: boolean;
   /** Percent of the context window at which the conversation is compacted on its own. */
   autoCompactThreshold?: number;
   /** Taken whole from the highest layer that sets it: its fields only make sense together. */
@@ -123,6 +124,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     ...(merged.cleanupPeriodDays !== undefined && { cleanupPeriodDays: merged.cleanupPeriodDays }),
     ...(merged.includeCoAuthoredBy !== undefined && { includeCoAuthoredBy: merged.includeCoAuthoredBy }),
     ...(merged.autoCompactEnabled !== undefined && { autoCompactEnabled: merged.autoCompactEnabled }),
+    ...(merged.autoMemoryEnabled !== undefined && { autoMemoryEnabled: merged.autoMemoryEnabled }),
     ...(merged.autoCompactThreshold !== undefined && { autoCompactThreshold: merged.autoCompactThreshold }),
     ...webSearchOf(layers),
     ...statusLineOf(merged.statusLine),

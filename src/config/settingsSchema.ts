@@ -111,6 +111,8 @@ export const settingsFileSchema = z.looseObject({
   sandbox: sandboxSchema.optional(),
   /** Compact the conversation on its own when it nears the context window (default true). */
   autoCompactEnabled: z.boolean().optional(),
+  /** Keep the agent's own notes on the project between sessions (default true). */
+  autoMemoryEnabled: z.boolean().optional(),
   /** The share of the context window, in percent, at which auto-compaction starts (default 80). */
   autoCompactThreshold: z.number().min(10).max(100).optional(),
   /** Honoured only in managed settings: permission rules from every other source are ignored. */

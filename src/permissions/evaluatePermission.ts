@@ -12,6 +12,8 @@
  *                          unless an allow rule names it (destructiveGuard.ts). Plan mode defers to 3.
  *   3. ask rules         — a matching ask rule asks; so does a Bash command whose hidden parts or globs
  *                          mean deny/ask rules cannot be checked.
+ *   3½. auto memory      — the file tools read and write `*.md` in the project's auto-memory directory
+ *                          (real path inside it) without asking, in every mode.
  *   4. protected paths   — outside bypassPermissions, writing `.git/`, `.wright/`, `.claude/`, `.env*`,
  *                          shell rc files, `.gitconfig`, `.npmrc`, `.mcp.json`, … asks unless an allow
  *                          rule names the path (protectedPaths.ts); file tools and Bash alike.
@@ -36,7 +38,7 @@ import {
   describeCall, describeTarget, fromRule, mentionTarget, showPath, type Stage, type StageResult, type Subject,
 } from './permissionSubject.js';
 import { protectedPartOf } from './protectedPaths.js';
-import { destructiveGuardStage, protectedPathStage, sandboxStage } from './safetyStages.js';
+import { autoMemoryStage, destructiveGuardStage, protectedPathStage, sandboxStage } from './safetyStages.js';
 import { EDIT_FILE_TOOLS, READ_ONLY_TOOLS, SESSION_TOOLS, canonicalToolName, ruleNameCoversTool } from './toolNames.js';
 import { toolSpecifierMatches } from './toolSpecifiers.js';
 import type { PermissionBehavior, PermissionDecision, PermissionPolicy, PermissionRule, PermissionRuleSet, PermissionToolCall, PermissionTrace } from './types.js';
@@ -46,6 +48,7 @@ export const PIPELINE: ReadonlyArray<{ name: string; decide: Stage }> = [
   { name: 'deny rules', decide: denyStage },
   { name: 'destructive guard', decide: destructiveGuardStage },
   { name: 'ask rules', decide: askStage },
+  { name: 'auto memory', decide: autoMemoryStage },
   { name: 'protected paths', decide: protectedPathStage },
   { name: 'mode', decide: modeStage },
   { name: 'sandbox', decide: sandboxStage },

@@ -8,6 +8,7 @@ import { suggestedRuleFor, unapprovedDestructiveCommand } from './destructiveGua
 import { pathRuleApplies, pathRuleMatches } from './pathRules.js';
 import { describeTarget, showPath, type Stage } from './permissionSubject.js';
 import { protectedPartOf, specifierNamesProtected } from './protectedPaths.js';
+import { isResolvedPathInside } from './workingDirectories.js';
 
 export const DESTRUCTIVE_GUARD = 'destructive-command guard';
 export const PROTECTED_PATHS = 'protected paths';
@@ -71,6 +72,21 @@ function protectedReason(lead: string, suggestion: string): string {
     `Approve it, or add an allow rule that names it, such as \`${suggestion}\`.`
   );
 }
+
+/**
+ * The auto-memory directory is the agent's own notebook for the project: its file tools read and
+ * write Markdown there without asking, in every mode (deny and ask rules still apply first). Only
+ * files whose real path stays inside the directory qualify, so a symlink planted there leads nowhere.
+ */
+export const autoMemoryStage: Stage = (subject, policy) => {
+  const dir = policy.autoMemoryDirectory;
+  if (dir === undefined || subject.kind !== 'file' || subject.path === undefined) return undefined;
+  if (!isResolvedPathInside(subject.path, [dir]) || !subject.path.real.endsWith('.md')) return undefined;
+  return {
+    decision: { behavior: 'allow', reason: `\`${subject.written}\` is in the auto-memory directory, where wright keeps its notes on this project.` },
+    path: showPath(subject.path),
+  };
+};
 
 /** With the OS sandbox confining Bash, a sandboxed command runs without asking. */
 export const sandboxStage: Stage = (subject, policy) => {

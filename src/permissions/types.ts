@@ -55,6 +55,8 @@ export interface PermissionPolicy {
    * shell logs): read-only file tools may read them without asking. A live list, kept by the tools.
    */
   scratchDirectories?: readonly string[];
+  /** The auto-memory directory of this project: Markdown files there are read and written without asking. */
+  autoMemoryDirectory?: string;
   /**
    * The OS sandbox confines Bash commands (settings `sandbox.enabled` with `autoAllowBashIfSandboxed`):
    * a Bash call that does not ask for `dangerouslyDisableSandbox` runs without asking, once deny rules,

@@ -47,7 +47,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         body.messages.map((m: any) => m.role).filter((role: string) => role !== 'system'),
         ['user', 'assistant', 'user'],
       );
-      assert.ok(userTexts(body).includes('Remember the codeword heron.'));
+      assert.ok(userTexts(body).some((text: string) => text.endsWith('Remember the codeword heron.')));
       assert.match(JSON.stringify(body.messages.filter((m: any) => m.role === 'assistant')), /Noted: the codeword is heron\./);
 
       server.push(reply([text('Forked.')]));

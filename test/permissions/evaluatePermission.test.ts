@@ -12,7 +12,7 @@ const file = join(cwd, 'src', 'a.ts');
 
 describe('precedence: deny > guard > ask > protected > mode > sandbox > allow > defaults', () => {
   it('runs the stages in the documented order', () => {
-    assert.deepEqual(PIPELINE.map((s) => s.name), ['deny rules', 'destructive guard', 'ask rules', 'protected paths', 'mode', 'sandbox', 'allow rules', 'defaults']);
+    assert.deepEqual(PIPELINE.map((s) => s.name), ['deny rules', 'destructive guard', 'ask rules', 'auto memory', 'protected paths', 'mode', 'sandbox', 'allow rules', 'defaults']);
   });
 
   it('a broad deny beats a specific allow', () => {
