@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type {
   AssistantMessage,
   ContentBlock,
@@ -27,6 +28,7 @@ import { attachmentBlocks, approvedPlan } from '../context/compaction/compaction
 import { compactInstructionsFromMemory, CONTINUE_WITHOUT_ASKING, continuationText } from '../context/compaction/compactionPrompt.js';
 import { estimateRequestTokens, TokenCalibration } from '../context/tokenEstimate.js';
 import { microCompact } from '../context/compaction/microCompaction.js';
+import type { NestedMemoryLookup } from '../context/nestedMemory.js';
 import { isPromptTooLong } from '../model/promptTooLong.js';
 import { DEFAULT_CONTEXT_WINDOW } from '../model/contextWindow.js';
 import { summarizeConversation } from './conversationSummarizer.js';
@@ -52,6 +54,8 @@ export interface AgentOptions {
   maxBudgetUsd?: number;
   /** Anthropic prompt caching of the conversation's prefix (default on; DISABLE_PROMPT_CACHING=1 turns it off). */
   promptCaching?: boolean;
+  /** Memory for parts of the repository, attached when the model first touches a file there. */
+  nestedMemory?: NestedMemoryLookup;
   /** Tokens the model's context window holds (default 200k): bounds what compaction carries over. */
   contextWindow?: number;
   /** Input size (tokens, estimated) at which the conversation is compacted before a request; null or absent: never on its own. */
@@ -66,6 +70,9 @@ type CompactOutcome = { ok: true } | { ok: false; error: string };
 
 /** Auto-compaction stops for the session after this many failures in a row. */
 export const AUTO_COMPACT_FAILURE_LIMIT = 3;
+
+/** Tools whose `file_path` (or `notebook_path`) names a file the model worked with. */
+const FILE_TOOLS = new Set(['Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit']);
 
 /** One conversation. `run` drives a user turn to its end and yields every event on the way. */
 export class Agent {
@@ -256,6 +263,8 @@ export class Agent {
       ...(trigger === 'auto' ? (pending ?? [{ type: 'text' as const, text: CONTINUE_WITHOUT_ASKING }]) : []),
     ];
     this.messages.splice(0, this.messages.length, { role: 'user', content });
+    // What was attached for parts of the repository went with the summary: attach it again when needed.
+    this.options.nestedMemory?.reset();
     this.options.transcript?.append({ type: 'system', subtype: 'compact_boundary', content: 'Conversation compacted', compactMetadata: { trigger, preTokens } });
     this.options.transcript?.append({ type: 'user', message: { role: 'user', content }, isCompactSummary: true });
   }
@@ -357,8 +366,32 @@ export class Agent {
       if (outcome.denied) denials.push({ tool_name: use.name, tool_use_id: use.id, tool_input: use.input });
       yield* this.recordToolResults([{ use, outcome }], false);
     }
-    const results = uses.map((use) => done.get(use.id)?.block ?? syntheticErrorOutcome(use, 'Interrupted.').block);
+    const results: ContentBlock[] = uses.map((use) => done.get(use.id)?.block ?? syntheticErrorOutcome(use, 'Interrupted.').block);
+    const memory = await this.nestedMemoryFor(uses, done);
+    if (memory !== null) {
+      const reminder: ContentBlock = { type: 'text', text: memory };
+      results.push(reminder);
+      this.options.transcript?.append({ type: 'user', message: { role: 'user', content: [reminder] }, isMeta: true });
+    }
     this.messages.push({ role: 'user', content: results });
+  }
+
+  /** Memory files and rules that apply to the files these calls read or changed, not given before. */
+  private async nestedMemoryFor(uses: ToolUseBlock[], done: Map<string, ToolCallOutcome>): Promise<string | null> {
+    const lookup = this.options.nestedMemory;
+    if (!lookup) return null;
+    const paths = uses.flatMap((use) => {
+      const path = use.input.file_path ?? use.input.notebook_path;
+      const ok = done.get(use.id)?.block.is_error !== true;
+      return ok && typeof path === 'string' && FILE_TOOLS.has(use.name) ? [resolve(this.options.toolContext.cwd, path)] : [];
+    });
+    if (paths.length === 0) return null;
+    try {
+      return await lookup.discover(paths);
+    } catch {
+      // Unreadable memory must not break the turn; the files stay where the user can see them.
+      return null;
+    }
   }
 
   /** Appends results to the transcript one line each and yields them; optionally adds them to history. */

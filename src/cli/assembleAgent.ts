@@ -13,6 +13,8 @@ import { loadSettings, type MergedSettings } from '../config/settings.js';
 import { gitSnapshot } from '../context/gitSnapshot.js';
 import { loadMemoryFiles } from '../context/memoryFiles.js';
 import { memoryContextReminder } from '../context/memoryReminder.js';
+import { loadMemoryRules } from '../context/memoryRules.js';
+import { NestedMemory } from '../context/nestedMemory.js';
 import { autoMemoryDirectory, autoMemoryEnabled, autoMemorySection, loadAutoMemory } from '../context/autoMemory.js';
 import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
 import { createModelClient } from '../model/createModelClient.js';
@@ -213,9 +215,10 @@ export async function assembleAgent(
   // Loading the provider SDK is the slowest part of start-up; let git, memory, the sandbox probe and
   // the Bash parser (needed before the first permission decision) load alongside it.
   const memoryDirectory = autoMemoryEnabled(settings, env) ? autoMemoryDirectory(transcriptDir(environment.configDir, projectRoot)) : undefined;
-  const [client, memoryFiles, autoMemory, git, sandboxing] = await Promise.all([
+  const [client, memoryFiles, memoryRules, autoMemory, git, sandboxing] = await Promise.all([
     createModelClient(modelConfig.config),
     loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
+    loadMemoryRules({ projectRoot, configDir: environment.configDir, home: environment.home }),
     memoryDirectory === undefined ? undefined : loadAutoMemory(memoryDirectory),
     gitSnapshot(cwd),
     setUpSessionSandbox({
@@ -248,7 +251,15 @@ export async function assembleAgent(
   policy.scratchDirectories = toolSession.scratchDirectories;
   const permissionMode = policyModeControl(policy);
   if (memoryDirectory !== undefined) policy.autoMemoryDirectory = memoryDirectory;
-  const memory = joinReminders(memoryContextReminder(memoryFiles.files), autoMemory && `<system-reminder>\n${autoMemorySection(autoMemory)}\n</system-reminder>`);
+  const alwaysApplying = [...memoryFiles.files, ...memoryRules.rules.filter((rule) => rule.globs.length === 0)];
+  const nestedMemory = new NestedMemory({
+    cwd,
+    projectRoot,
+    home: environment.home,
+    loadedAtStart: memoryFiles.canonicalPaths,
+    scopedRules: memoryRules.rules.filter((rule) => rule.globs.length > 0),
+  });
+  const memory = joinReminders(memoryContextReminder(alwaysApplying), autoMemory && `<system-reminder>\n${autoMemorySection(autoMemory)}\n</system-reminder>`);
   const toolContext: Omit<ToolContext, 'signal'> = {
     cwd,
     workingDirectories: policy.workingDirectories,
@@ -279,12 +290,13 @@ export async function assembleAgent(
     ...(options.maxTurns !== undefined ? { maxTurns: options.maxTurns } : {}),
     ...(options.maxBudgetUsd !== undefined ? { maxBudgetUsd: options.maxBudgetUsd } : {}),
     contextWindow: contextWindowOf(modelConfig.config.model, env),
+    nestedMemory,
     promptCaching: !['1', 'true'].includes(String(env.DISABLE_PROMPT_CACHING ?? '').toLowerCase()),
     autoCompactThresholdTokens: autoCompactThresholdTokens(contextWindowOf(modelConfig.config.model, env), DEFAULT_MAX_OUTPUT_TOKENS, settings, env),
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
   });
-  const warnings = [...memoryFiles.warnings, ...sandboxing.warnings];
+  const warnings = [...memoryFiles.warnings, ...memoryRules.warnings, ...sandboxing.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
@@ -307,7 +319,7 @@ export async function assembleAgent(
     settings,
     settingsSources,
     projectRoot,
-    memoryFiles: memoryFiles.files.map((file) => ({ path: file.path, scope: file.scope })),
+    memoryFiles: alwaysApplying.map((file) => ({ path: file.path, scope: file.scope })),
     ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
   };
 }

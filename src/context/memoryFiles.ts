@@ -38,20 +38,28 @@ export function memoryFileCandidates(options: MemoryLoadOptions): Candidate[] {
     { path: join(options.configDir, 'WRIGHT.md'), scope: 'user' },
     { path: join(options.home, '.claude', 'CLAUDE.md'), scope: 'user' },
   ];
-  const project = directoriesFromRootToCwd(options.projectRoot, options.cwd).flatMap((dir): Candidate[] => [
-    ...PROJECT_FILE_NAMES.map((name) => ({ path: join(dir, name), scope: 'project' as const })),
-    ...LOCAL_FILE_NAMES.map((name) => ({ path: join(dir, name), scope: 'local' as const })),
-  ]);
-  return [...user, ...project];
+  return [...user, ...directoriesFromRootToCwd(options.projectRoot, options.cwd).flatMap(directoryCandidates)];
 }
 
-export async function loadMemoryFiles(options: MemoryLoadOptions): Promise<MemoryLoadResult> {
-  const candidates = memoryFileCandidates(options);
-  const loaded = await Promise.all(candidates.map((candidate) => loadCandidate(candidate, options.home)));
+/** The memory files one directory may hold. */
+export function directoryCandidates(dir: string): Candidate[] {
+  return [
+    ...PROJECT_FILE_NAMES.map((name) => ({ path: join(dir, name), scope: 'project' as const })),
+    ...LOCAL_FILE_NAMES.map((name) => ({ path: join(dir, name), scope: 'local' as const })),
+  ];
+}
+
+export async function loadMemoryFiles(options: MemoryLoadOptions): Promise<MemoryLoadResult & { canonicalPaths: Set<string> }> {
+  const seen = new Set<string>();
+  return { ...(await loadCandidates(memoryFileCandidates(options), options.home, seen)), canonicalPaths: seen };
+}
+
+/** Loads the candidates that exist, skipping files already in `seen` (which it extends). */
+export async function loadCandidates(candidates: readonly Candidate[], home: string, seen: Set<string>): Promise<MemoryLoadResult> {
+  const loaded = await Promise.all(candidates.map((candidate) => loadCandidate(candidate, home)));
   const files: MemoryFile[] = [];
   const warnings: string[] = [];
   // AGENTS.md is often a symlink to CLAUDE.md; the same file is given to the model once.
-  const seen = new Set<string>();
   for (const result of loaded) {
     warnings.push(...result.warnings);
     if (result.file === null || seen.has(result.canonical)) continue;
@@ -76,7 +84,7 @@ async function loadCandidate(
 }
 
 /** projectRoot, then each directory below it down to cwd; just cwd when cwd is outside the root. */
-function directoriesFromRootToCwd(projectRoot: string, cwd: string): string[] {
+export function directoriesFromRootToCwd(projectRoot: string, cwd: string): string[] {
   const path = relative(projectRoot, cwd);
   if (path === '') return [projectRoot];
   if (path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return [cwd];

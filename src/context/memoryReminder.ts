@@ -25,3 +25,17 @@ export function memoryContextReminder(files: readonly MemoryFile[]): string | nu
     '</system-reminder>',
   ].join('\n');
 }
+
+/** Memory for one part of the repository, given when a file there is first touched. */
+export function nestedMemoryReminder(files: readonly MemoryFile[]): string | null {
+  const nonEmpty = files.filter((file) => file.content.trim() !== '');
+  if (nonEmpty.length === 0) return null;
+  const sections = nonEmpty.map((file) => `Contents of ${file.path} (${file.scope}: ${SCOPE_DESCRIPTIONS[file.scope]}):\n\n${file.content.trim()}`);
+  return [
+    '<system-reminder>',
+    'More standing instructions apply to the files you just worked with; follow them for work in that part of the repository:',
+    '',
+    sections.join('\n\n'),
+    '</system-reminder>',
+  ].join('\n');
+}
