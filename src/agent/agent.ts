@@ -28,6 +28,7 @@ import { attachmentBlocks, approvedPlan } from '../context/compaction/compaction
 import { compactInstructionsFromMemory, CONTINUE_WITHOUT_ASKING, continuationText } from '../context/compaction/compactionPrompt.js';
 import { estimateRequestTokens, TokenCalibration } from '../context/tokenEstimate.js';
 import { microCompact } from '../context/compaction/microCompaction.js';
+import { contextUsage, formatContextUsage, type ContextUsage } from '../context/contextUsage.js';
 import type { NestedMemoryLookup } from '../context/nestedMemory.js';
 import { isPromptTooLong } from '../model/promptTooLong.js';
 import { DEFAULT_CONTEXT_WINDOW } from '../model/contextWindow.js';
@@ -183,6 +184,49 @@ export class Agent {
       if (!compacted.ok) outcome = { subtype: 'error_during_execution', errors: [compacted.error], ...(signal.aborted ? { interrupted: true } : {}) };
     }
     yield this.resultEvent(outcome, { started, apiMs: Date.now() - started, turns: 0, usage, denials: [], lastAssistant: null });
+  }
+
+  /**
+   * `/context`: where the context window goes, by category. With `exact`, the provider counts the
+   * request where it can (Anthropic's count_tokens); otherwise, and if counting fails, the
+   * calibrated estimate is used.
+   */
+  async contextUsage(options: { exact?: boolean; signal?: AbortSignal } = {}): Promise<ContextUsage> {
+    let counted: number | undefined;
+    if (options.exact && this.options.model.countTokens && this.messages.length > 0) {
+      try {
+        counted = await this.options.model.countTokens({
+          model: this.options.modelId,
+          system: this.options.systemPrompt,
+          messages: this.requestMessages(),
+          tools: this.toolDefinitions,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+      } catch {
+        counted = undefined;
+      }
+    }
+    return contextUsage({
+      systemPrompt: this.options.systemPrompt,
+      tools: this.toolDefinitions,
+      memory: this.options.contextReminder ?? null,
+      // The memory is counted on its own; the messages as stored.
+      messages: this.messages,
+      contextWindow: this.options.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+      reportedInputTokens: counted ?? this.estimatedContextTokens(),
+    });
+  }
+
+  /** `/context` as a command of its own (print mode, stream-json): the report as a result. */
+  async *context(signal: AbortSignal): AsyncGenerator<AgentEvent> {
+    const started = Date.now();
+    const usage = await this.contextUsage({ exact: true, signal });
+    const result = this.resultEvent({ subtype: 'success' }, { started, apiMs: Date.now() - started, turns: 0, usage: new UsageLedger(), denials: [], lastAssistant: null });
+    yield {
+      ...result,
+      result: formatContextUsage(usage),
+      context_usage: { categories: usage.categories, used_tokens: usage.usedTokens, context_window: usage.contextWindow, percent_used: usage.percentUsed },
+    };
   }
 
   /** The next request's input size as the provider would count it, estimated. */

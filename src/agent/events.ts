@@ -126,6 +126,13 @@ export interface ResultEvent extends Envelope {
   errors?: string[];
   /** True when the run ended because the caller aborted it (SIGINT). */
   interrupted?: boolean;
+  /** The `/context` command's figures: the context window's use by category. */
+  context_usage?: {
+    categories: Array<{ name: string; tokens: number }>;
+    used_tokens: number;
+    context_window: number;
+    percent_used: number;
+  };
 }
 
 export type AgentEvent =

@@ -96,7 +96,7 @@ async function runTurn(
   out: PrintOutput,
 ): Promise<ResultEvent> {
   let result: ResultEvent | null = null;
-  for await (const event of agent.run(prompt, signal)) {
+  for await (const event of printModeEvents(agent, prompt, signal)) {
     if (event.type === 'result') result = event;
     if (output === 'stream-json') writeStreamJson(event, options.includePartialMessages, out);
     else if (output === 'text' && options.verbose) writeVerbose(event, out);
@@ -108,6 +108,17 @@ async function runTurn(
     if (result.result) out.stdout(result.result.endsWith('\n') ? result.result : result.result + '\n');
   }
   return result;
+}
+
+/**
+ * The session commands that make sense without a terminal, as in Claude Code's SDK: `/compact
+ * [focus]` and `/context`. Anything else, slash or not, goes to the model.
+ */
+function printModeEvents(agent: Agent, prompt: string | ContentBlock[], signal: AbortSignal): AsyncIterable<AgentEvent> {
+  const command = typeof prompt === 'string' ? /^\/(compact|context)(?:\s+([\s\S]*))?$/.exec(prompt.trim()) : null;
+  if (command?.[1] === 'compact') return agent.compact(command[2]?.trim() || undefined, signal);
+  if (command?.[1] === 'context' && !command[2]) return agent.context(signal);
+  return agent.run(prompt, signal);
 }
 
 function writeStreamJson(event: AgentEvent, includePartial: boolean, out: PrintOutput): void {

@@ -42,6 +42,15 @@ export class AnthropicModelClient implements ModelClient {
     });
   }
 
+  async countTokens(request: Omit<ModelRequest, 'maxTokens'>): Promise<number> {
+    const { model, messages, system, tools } = toAnthropicParams({ ...request, maxTokens: 1 });
+    const counted = await this.sdk.messages.countTokens(
+      { model, messages, ...(system !== undefined ? { system } : {}), ...(tools !== undefined ? { tools: tools as Anthropic.MessageCountTokensTool[] } : {}) },
+      { ...(request.signal ? { signal: request.signal } : {}) },
+    );
+    return counted.input_tokens;
+  }
+
   private async *attempt(
     params: Anthropic.MessageCreateParamsStreaming,
     signal: AbortSignal,

@@ -210,6 +210,8 @@ export interface ModelClient {
    * "discard what this response streamed so far".
    */
   stream(request: ModelRequest, onRetry?: (notice: RetryNotice) => void): ModelResponseStream;
+  /** The provider's exact count of a request's input tokens, where it offers one (Anthropic). */
+  countTokens?(request: Omit<ModelRequest, 'maxTokens'>): Promise<number>;
 }
 
 export type ModelErrorKind =

@@ -108,3 +108,36 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
     });
   });
 }
+
+describe('/compact and /context in print mode', () => {
+  let server: ModelServer;
+  beforeEach(async () => (server = await startModelServer()));
+  afterEach(() => server?.close());
+
+  test('`-c -p "/compact <focus>"` compacts the last session; `/context` reports usage by category, counted by the provider', async () => {
+    const workspace = makeWorkspace();
+    server.push(reply([text('The flaky test is auth.spec.ts.')]));
+    const first = await runWright(['-p', 'which test is flaky?'], { workspace, server });
+    assert.equal(first.code, 0, first.stderr);
+
+    server.push(replyFrom((request) => reply([text(isSummaryRequest(request) ? '<summary>auth.spec.ts is flaky.</summary>' : 'not a summary request')])));
+    const compacted = await runWright(['-c', '-p', '/compact keep the test names', '--output-format', 'stream-json', '--verbose'], { workspace, server });
+    assert.equal(compacted.code, 0, compacted.stderr);
+    const events = streamEvents(compacted);
+    assert.ok(events.some((event) => event.type === 'system' && event.subtype === 'compact_boundary' && event.compact_metadata.trigger === 'manual'));
+    assert.equal(events.at(-1).type, 'result');
+    assert.equal(events.at(-1).is_error, false);
+    assert.match(JSON.stringify(server.requests.at(-1)!.body), /keep the test names/);
+
+    const before = server.requests.length;
+    const context = await runWright(['-c', '-p', '/context', '--output-format', 'json'], { workspace, server });
+    assert.equal(context.code, 0, context.stderr);
+    const result = jsonResult(context);
+    assert.deepEqual(result.context_usage.categories.map((category: { name: string }) => category.name), ['System prompt', 'Tools', 'Memory files', 'Messages']);
+    const counted = server.requests.slice(before).filter((request) => request.protocol === 'anthropic_count_tokens');
+    assert.equal(counted.length, 1, 'the exact count comes from count_tokens');
+    assert.equal(result.context_usage.used_tokens, estimateInputTokens(counted[0]!.body));
+    assert.match(result.result, /^Context: [\d.]+k? of 200\.0k tokens/);
+    assert.match(JSON.stringify(counted[0]!.body.messages), /auth\.spec\.ts is flaky/, 'the compacted conversation is what is counted');
+  });
+});
