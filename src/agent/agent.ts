@@ -55,6 +55,8 @@ export interface AgentOptions {
   maxBudgetUsd?: number;
   /** Anthropic prompt caching of the conversation's prefix (default on; DISABLE_PROMPT_CACHING=1 turns it off). */
   promptCaching?: boolean;
+  /** Reads the memory context again (after a compaction, memory files may have changed). */
+  reloadMemory?: () => Promise<string | null>;
   /** Memory for parts of the repository, attached when the model first touches a file there. */
   nestedMemory?: NestedMemoryLookup;
   /** Tokens the model's context window holds (default 200k): bounds what compaction carries over. */
@@ -84,9 +86,12 @@ export class Agent {
   private readonly repeatGuard = new RepeatedCallGuard();
   private readonly calibration = new TokenCalibration();
   private autoCompactFailures = 0;
+  /** The memory context sent ahead of the conversation; read again after each compaction. */
+  private contextReminder: string | null;
 
   constructor(private readonly options: AgentOptions) {
     this.messages = [...(options.history ?? [])];
+    this.contextReminder = options.contextReminder ?? null;
     this.tools = new Map(options.tools.map((tool) => [tool.name, tool]));
     this.toolDefinitions = options.tools.map((tool) => ({
       name: tool.name,
@@ -209,7 +214,7 @@ export class Agent {
     return contextUsage({
       systemPrompt: this.options.systemPrompt,
       tools: this.toolDefinitions,
-      memory: this.options.contextReminder ?? null,
+      memory: this.contextReminder,
       // The memory is counted on its own; the messages as stored.
       messages: this.messages,
       contextWindow: this.options.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
@@ -293,9 +298,9 @@ export class Agent {
       system: this.options.systemPrompt,
       tools: this.toolDefinitions,
       maxTokens: this.options.maxTokens,
-      messages: withContextReminder(summarised, this.options.contextReminder ?? null),
+      messages: withContextReminder(summarised, this.contextReminder),
       ...(instructions?.trim() ? { userInstructions: instructions } : {}),
-      memoryInstructions: compactInstructionsFromMemory(this.options.contextReminder ?? null),
+      memoryInstructions: compactInstructionsFromMemory(this.contextReminder),
       promptCaching: this.options.promptCaching !== false,
       signal,
     });
@@ -309,6 +314,7 @@ export class Agent {
     this.messages.splice(0, this.messages.length, { role: 'user', content });
     // What was attached for parts of the repository went with the summary: attach it again when needed.
     this.options.nestedMemory?.reset();
+    if (this.options.reloadMemory) this.contextReminder = await this.options.reloadMemory().catch(() => this.contextReminder);
     this.options.transcript?.append({ type: 'system', subtype: 'compact_boundary', content: 'Conversation compacted', compactMetadata: { trigger, preTokens } });
     this.options.transcript?.append({ type: 'user', message: { role: 'user', content }, isCompactSummary: true });
   }
@@ -502,7 +508,7 @@ export class Agent {
   }
 
   private requestMessages(): Message[] {
-    const messages = withContextReminder(this.messages, this.options.contextReminder ?? null);
+    const messages = withContextReminder(this.messages, this.contextReminder);
     return this.options.toolContext.permissionMode.current() === 'plan' ? withPlanModeReminder(messages) : messages;
   }
 

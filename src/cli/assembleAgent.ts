@@ -11,11 +11,9 @@ import { permissionModeNamed } from '../config/permissionModes.js';
 import { detectRuntimeEnvironment, hostRuntimeProbe } from '../config/runtimeEnvironment.js';
 import { loadSettings, type MergedSettings } from '../config/settings.js';
 import { gitSnapshot } from '../context/gitSnapshot.js';
-import { loadMemoryFiles } from '../context/memoryFiles.js';
-import { memoryContextReminder } from '../context/memoryReminder.js';
-import { loadMemoryRules } from '../context/memoryRules.js';
 import { NestedMemory } from '../context/nestedMemory.js';
-import { autoMemoryDirectory, autoMemoryEnabled, autoMemorySection, loadAutoMemory } from '../context/autoMemory.js';
+import { autoMemoryDirectory, autoMemoryEnabled } from '../context/autoMemory.js';
+import { loadSessionMemory } from '../context/sessionMemory.js';
 import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
 import { createModelClient } from '../model/createModelClient.js';
 import { resolveModelConfig } from '../model/modelConfig.js';
@@ -215,11 +213,10 @@ export async function assembleAgent(
   // Loading the provider SDK is the slowest part of start-up; let git, memory, the sandbox probe and
   // the Bash parser (needed before the first permission decision) load alongside it.
   const memoryDirectory = autoMemoryEnabled(settings, env) ? autoMemoryDirectory(transcriptDir(environment.configDir, projectRoot)) : undefined;
-  const [client, memoryFiles, memoryRules, autoMemory, git, sandboxing] = await Promise.all([
+  const memoryOptions = { cwd, projectRoot, configDir: environment.configDir, home: environment.home, ...(memoryDirectory !== undefined ? { autoMemoryDirectory: memoryDirectory } : {}) };
+  const [client, sessionMemory, git, sandboxing] = await Promise.all([
     createModelClient(modelConfig.config),
-    loadMemoryFiles({ cwd, projectRoot, configDir: environment.configDir, home: environment.home }),
-    loadMemoryRules({ projectRoot, configDir: environment.configDir, home: environment.home }),
-    memoryDirectory === undefined ? undefined : loadAutoMemory(memoryDirectory),
+    loadSessionMemory(memoryOptions),
     gitSnapshot(cwd),
     setUpSessionSandbox({
       settings: settings.sandbox,
@@ -251,15 +248,14 @@ export async function assembleAgent(
   policy.scratchDirectories = toolSession.scratchDirectories;
   const permissionMode = policyModeControl(policy);
   if (memoryDirectory !== undefined) policy.autoMemoryDirectory = memoryDirectory;
-  const alwaysApplying = [...memoryFiles.files, ...memoryRules.rules.filter((rule) => rule.globs.length === 0)];
   const nestedMemory = new NestedMemory({
     cwd,
     projectRoot,
     home: environment.home,
-    loadedAtStart: memoryFiles.canonicalPaths,
-    scopedRules: memoryRules.rules.filter((rule) => rule.globs.length > 0),
+    loadedAtStart: sessionMemory.canonicalPaths,
+    scopedRules: sessionMemory.scopedRules,
   });
-  const memory = joinReminders(memoryContextReminder(alwaysApplying), autoMemory && `<system-reminder>\n${autoMemorySection(autoMemory)}\n</system-reminder>`);
+  const memory = sessionMemory.reminder;
   const toolContext: Omit<ToolContext, 'signal'> = {
     cwd,
     workingDirectories: policy.workingDirectories,
@@ -291,12 +287,13 @@ export async function assembleAgent(
     ...(options.maxBudgetUsd !== undefined ? { maxBudgetUsd: options.maxBudgetUsd } : {}),
     contextWindow: contextWindowOf(modelConfig.config.model, env),
     nestedMemory,
+    reloadMemory: async () => (await loadSessionMemory(memoryOptions)).reminder,
     promptCaching: !['1', 'true'].includes(String(env.DISABLE_PROMPT_CACHING ?? '').toLowerCase()),
     autoCompactThresholdTokens: autoCompactThresholdTokens(contextWindowOf(modelConfig.config.model, env), DEFAULT_MAX_OUTPUT_TOKENS, settings, env),
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
   });
-  const warnings = [...memoryFiles.warnings, ...memoryRules.warnings, ...sandboxing.warnings];
+  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
@@ -319,12 +316,8 @@ export async function assembleAgent(
     settings,
     settingsSources,
     projectRoot,
-    memoryFiles: alwaysApplying.map((file) => ({ path: file.path, scope: file.scope })),
+    memoryFiles: sessionMemory.files.map((file) => ({ path: file.path, scope: file.scope })),
     ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
   };
 }
 
-function joinReminders(...parts: Array<string | null | undefined>): string | null {
-  const present = parts.filter((part): part is string => typeof part === 'string' && part !== '');
-  return present.length === 0 ? null : present.join('\n\n');
-}

@@ -237,3 +237,15 @@ test('near the threshold, old large tool results become stubs first, and no summ
   assert.doesNotMatch(last, /x{4000}/);
   assert.ok(!JSON.stringify(model.requests[2]!.messages).includes('cleared to save context'), 'nothing is cleared while there is room');
 });
+
+test('after a compaction the memory context is read again, so notes changed during the session apply', async () => {
+  let memory = '<system-reminder>old note</system-reminder>';
+  const { agent, model } = makeAgent([say('ok'), summaryReply('s'), say('after')], { contextReminder: memory, reloadMemory: async () => memory });
+  await collect(agent.run('hello', new AbortController().signal));
+  memory = '<system-reminder>new note</system-reminder>';
+  await collect(agent.compact('', new AbortController().signal));
+  await collect(agent.run('next', new AbortController().signal));
+  const sent = JSON.stringify(model.requests.at(-1)!.messages);
+  assert.match(sent, /new note/);
+  assert.doesNotMatch(sent, /old note/);
+});
