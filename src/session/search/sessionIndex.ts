@@ -10,7 +10,7 @@
 // later rename wins. A directory that cannot be written only means the work is redone next time.
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { addDoc, emptySegment, SegmentView, serializeSegment, type MutableSegment } from './indexSegment.js';
 import { searchableText, titleOf } from './searchableText.js';
 import { termsOf } from './searchTokens.js';
@@ -220,12 +220,16 @@ function statSize(path: string): number {
 function writeAtomically(path: string, text: string): boolean {
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(join(path, '..'), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, text);
     renameSync(temp, path);
     return true;
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written there.
+    }
     return false;
   }
 }
