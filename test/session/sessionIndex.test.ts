@@ -171,7 +171,8 @@ test('search: newest session first, one hit per session with its match count, li
   assert.deepEqual(all.map((h) => h.sessionId), [id(3), id(2), id(4), id(1)]);
   assert.deepEqual(all.map((h) => h.matches), [1, 2, 2, 2]);
   assert.equal(all[0]!.title, 'session 3 about the cache');
-  assert.equal(markSnippet(all[1]!.snippet), 'session 2 about the **cache**');
+  assert.equal(markSnippet(all[0]!.snippet), 'session 3 about the **cache**');
+  assert.equal(markSnippet(all[1]!.snippet), '**Cache** invalidation, take 2.', 'an answer is preferred to a prompt');
 
   const limited = searchSessions(dir, '"cache invalidation"', { limit: 2 });
   assert.ok(limited.ok);

@@ -18,7 +18,7 @@ export interface SessionSearchHit {
   modifiedAt: Date;
   /** Messages of the session that match. */
   matches: number;
-  /** The first matching message. */
+  /** The matching message the snippet is from (see KIND_RANK). */
   entryUuid: string;
   timestamp: string;
   kind: SearchableKind;
@@ -89,10 +89,18 @@ function searchOneSafely(session: IndexedSession, query: SearchQuery, wanted: 'a
   }
 }
 
+/**
+ * The snippet comes from the most telling matching message: an answer before a summary, a tool result
+ * or a prompt (the first prompt is already the title), and the earliest of those.
+ */
+const KIND_RANK: Record<SearchableKind, number> = { answer: 0, summary: 1, tool: 2, prompt: 3 };
+
 function searchOne(segment: SegmentView, transcriptPath: string, query: SearchQuery, wanted: 'all' | 'any'): SessionMatch | null {
-  const candidates = candidateDocs(segment, query);
-  if (candidates.length === 0) return null;
   const docs = segment.docs;
+  const candidates = candidateDocs(segment, query)
+    .filter((number) => docs[number] !== undefined)
+    .sort((a, b) => KIND_RANK[docs[a]!.kind] - KIND_RANK[docs[b]!.kind] || a - b);
+  if (candidates.length === 0) return null;
   // Bare words are answered by the postings alone; phrases (and words too long to index) need the text.
   const needsText = query.phrases.length > 0 || query.words.length === 0;
   const reader = new LineReader(transcriptPath);
@@ -100,8 +108,7 @@ function searchOne(segment: SegmentView, transcriptPath: string, query: SearchQu
     let count = 0;
     let first: SessionMatch['first'] | null = null;
     for (const number of candidates) {
-      const doc = docs[number];
-      if (!doc) continue;
+      const doc = docs[number]!;
       if (!needsText && first !== null) {
         count++;
         continue;
