@@ -5,9 +5,11 @@ import type { SessionSearchHit } from '../session/search/sessionSearch.js';
 import { DEFAULT_SEARCH_LIMIT, searchSessions } from '../session/search/sessionSearch.js';
 import { markSnippet } from '../session/search/searchSnippet.js';
 import { listSessionSummaries } from '../session/sessionSummaries.js';
-import { transcriptDir } from '../config/paths.js';
-import { loadPolicy } from './assembleAgent.js';
-import { UsageError } from './errors.js';
+import { realpathSync } from 'node:fs';
+import { readEnvironment } from '../config/env.js';
+import { findProjectRoot, transcriptDir } from '../config/paths.js';
+import { loadSettings } from '../config/settings.js';
+import { ConfigurationError, UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
 
 const USAGE = 'Usage: wright sessions search <query> [--limit N] [--json]\n       wright sessions list [--limit N] [--json]';
@@ -40,10 +42,16 @@ export async function runSessionsCommand(argv: string[]): Promise<number> {
   return hits.length > 0 ? EXIT.success : EXIT.error;
 }
 
-/** This directory's transcripts, found the way a session finds them (settings may move the config dir). */
+/**
+ * This directory's transcripts, found the way a session finds them (assembleAgent's loadPolicy: the
+ * settings' `env` may move the config dir), without loading the rest of a session.
+ */
 function projectTranscriptDir(): string {
-  const { environment, policy } = loadPolicy({ dangerouslySkipPermissions: false, allowedTools: [], disallowedTools: [], addDir: [] }, process.env);
-  return transcriptDir(environment.configDir, policy.cwd);
+  const cwd = realpathSync(process.cwd());
+  const boot = readEnvironment(process.env);
+  const loaded = loadSettings({ cwd, projectRoot: findProjectRoot(cwd), configDir: boot.configDir, home: boot.home, managedPath: boot.managedSettingsPath });
+  if (!loaded.ok) throw new ConfigurationError(`Invalid settings: ${loaded.error.format()}`);
+  return transcriptDir(readEnvironment({ ...process.env, ...loaded.settings.env }).configDir, cwd);
 }
 
 function readFlags(argv: string[]): SessionsFlags {

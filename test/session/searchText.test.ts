@@ -91,3 +91,8 @@ test('searchable text: prompts, answers, compact summaries and the start of tool
   assert.equal(searchableText({ type: 'assistant', message: { content: [{ type: 'tool_use' }] } }), null);
   assert.equal(searchableText('not an entry'), null);
 });
+
+test('termsOf indexes exactly the terms tokenize finds', () => {
+  const text = 'Größe ＡＢＣ listSessionSummaries HTMLParser ABC utf8 x1 Ǆemo naïve café 東京タワー ' + 'z'.repeat(70);
+  assert.deepEqual([...termsOf(text)].sort(), [...new Set(tokenize(text).map((t) => t.term))].sort());
+});

@@ -16,7 +16,12 @@ const PART = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?[\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{M}]+|\p
 /** Words this long are data (hashes, base64), not something anyone searches for by part. */
 export const MAX_TERM_LENGTH = 64;
 
+const ASCII = /^[\x00-\x7f]*$/;
+/** Whether a word may have parts: a capital after its first letter, or letters and digits mixed. */
+const MAY_HAVE_PARTS = /.\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
+
 export function normaliseTerm(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]/gu, '');
 }
 
@@ -29,6 +34,7 @@ export function tokenize(text: string): Token[] {
     const term = normaliseTerm(word);
     if (term === '' || term.length > MAX_TERM_LENGTH) continue;
     tokens.push({ term, start, end: start + word.length });
+    if (!MAY_HAVE_PARTS.test(word)) continue;
     const parts = [...word.matchAll(PART)];
     if (parts.length < 2) continue;
     for (const part of parts) {
@@ -39,9 +45,30 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** The distinct terms of `text`, for indexing. */
+// The same rules for text that is all ASCII (most of a coding session), without Unicode classes.
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+const ASCII_MAY_HAVE_PARTS = /.[A-Z]|[A-Za-z][0-9]|[0-9][A-Za-z]/;
+
+/** The distinct terms of `text`, for indexing (what `tokenize` finds, without the positions). */
 export function termsOf(text: string): Set<string> {
-  return new Set(tokenize(text).map((token) => token.term));
+  const ascii = ASCII.test(text);
+  const terms = new Set<string>();
+  const seen = new Set<string>();
+  for (const word of text.match(ascii ? ASCII_WORD : WORD) ?? []) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    const term = ascii ? word.toLowerCase() : normaliseTerm(word);
+    if (term === '' || term.length > MAX_TERM_LENGTH) continue;
+    terms.add(term);
+    if (!(ascii ? ASCII_MAY_HAVE_PARTS : MAY_HAVE_PARTS).test(word)) continue;
+    const parts = word.match(PART) ?? [];
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const partTerm = normaliseTerm(part);
+      if (partTerm !== '') terms.add(partTerm);
+    }
+  }
+  return terms;
 }
 
 /** The words of a query fragment as typed, in order. */

@@ -118,7 +118,7 @@ function syncOne(transcript: TranscriptFile, indexDir: string, stats: IndexSyncS
 
 function readSegment(path: string): SegmentView | null {
   try {
-    return SegmentView.parse(readFileSync(path, 'utf8'));
+    return SegmentView.parse(readFileSync(path));
   } catch {
     return null;
   }
@@ -128,25 +128,25 @@ function readSegment(path: string): SegmentView | null {
 function indexTranscript(transcript: TranscriptFile, base: MutableSegment | null, indexDir: string, stats: IndexSyncStats): SegmentView | null {
   const segment = base ?? emptySegment(transcript.sessionId);
   const from = segment.header.indexedBytes;
-  let bytes: Buffer;
+  let fresh: Buffer;
   try {
-    bytes = readRange(transcript.transcriptPath, from, transcript.size - from);
+    fresh = readRange(transcript.transcriptPath, from, transcript.size - from);
   } catch {
     return null;
   }
-  stats.bytesRead += bytes.length;
+  stats.bytesRead += fresh.length;
   let lineStart = 0;
-  for (let newline = bytes.indexOf(0x0a); newline >= 0; newline = bytes.indexOf(0x0a, lineStart)) {
-    indexLine(segment, bytes, lineStart, newline, from);
+  for (let newline = fresh.indexOf(0x0a); newline >= 0; newline = fresh.indexOf(0x0a, lineStart)) {
+    indexLine(segment, fresh, lineStart, newline, from);
     lineStart = newline + 1;
   }
   segment.header.indexedBytes = from + lineStart;
-  segment.header.tail = tailHash(bytes.subarray(0, lineStart), from, transcript.transcriptPath);
+  segment.header.tail = tailHash(fresh.subarray(0, lineStart), from, transcript.transcriptPath);
   segment.header.size = transcript.size;
   segment.header.mtimeMs = transcript.mtimeMs;
-  const text = serializeSegment(segment);
-  if (!writeAtomically(segmentPath(indexDir, transcript.sessionId), text)) stats.unsaved++;
-  return SegmentView.parse(text);
+  const bytes = serializeSegment(segment);
+  if (!writeAtomically(segmentPath(indexDir, transcript.sessionId), bytes)) stats.unsaved++;
+  return SegmentView.parse(bytes);
 }
 
 function indexLine(segment: MutableSegment, bytes: Buffer, start: number, end: number, base: number): void {
@@ -217,11 +217,11 @@ function statSize(path: string): number {
   }
 }
 
-function writeAtomically(path: string, text: string): boolean {
+function writeAtomically(path: string, bytes: Buffer): boolean {
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, text);
+    writeFileSync(temp, bytes);
     renameSync(temp, path);
     return true;
   } catch {
