@@ -4,6 +4,8 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { markSnippet } from '../../src/session/search/searchSnippet.js';
 import { indexDirOf, syncSessionIndex } from '../../src/session/search/sessionIndex.js';
 import { searchSessions, type SessionSearchOutcome } from '../../src/session/search/sessionSearch.js';
@@ -181,4 +183,51 @@ test('search: newest session first, one hit per session with its match count, li
 
   const excluded = hits(searchSessions(dir, 'cache', { excludeSessionId: id(3) }));
   assert.deepEqual(excluded.map((h) => h.sessionId), [id(2), id(4), id(1)]);
+});
+
+test('index: temporary files of a writer that died are ignored, and removed once old; a segment under the wrong name is rebuilt', () => {
+  const { dir, writer } = project();
+  prompt(writer(1), 'alpha lemur');
+  prompt(writer(2), 'beta lemur');
+  searchSessions(dir, 'lemur');
+  const index = indexDirOf(dir);
+  const fresh = join(index, `${id(1)}.idx.999.abc.tmp`);
+  const old = join(index, `${id(1)}.idx.998.def.tmp`);
+  writeFileSync(fresh, 'half a segm');
+  writeFileSync(old, 'half a segm');
+  age(old, 3600);
+  // Another session's segment copied over this one's: its header names the other session.
+  writeFileSync(join(index, `${id(1)}.idx`), readFileSync(join(index, `${id(2)}.idx`)));
+  const outcome = searchSessions(dir, 'alpha');
+  assert.ok(outcome.ok);
+  assert.equal(outcome.index.rebuilt, 1);
+  assert.equal(hits(outcome)[0]!.sessionId, id(1));
+  assert.equal(existsSync(fresh), true, 'a recent temporary file may belong to a writer still at work');
+  assert.equal(existsSync(old), false);
+});
+
+test('index: several processes searching and appending at once leave a whole, correct index', async () => {
+  const { dir, writer, path } = project();
+  for (const n of [1, 2, 3, 4]) for (let i = 0; i < 20; i++) prompt(writer(n), `session ${n} line ${i} capybara`);
+  const searchModule = fileURLToPath(new URL('../../src/session/search/sessionSearch.ts', import.meta.url));
+  const writerModule = fileURLToPath(new URL('../../src/session/transcriptWriter.ts', import.meta.url));
+  const script = (append: boolean) => `
+    const { searchSessions } = await import(${JSON.stringify(searchModule)});
+    const { TranscriptWriter } = await import(${JSON.stringify(writerModule)});
+    const w = new TranscriptWriter(${JSON.stringify(path(1))}, ${JSON.stringify(id(1))}, { cwd: '/', version: 't' });
+    for (let i = 0; i < 15; i++) {
+      if (${append}) w.append({ type: 'user', message: { role: 'user', content: 'appended okapi ' + i } });
+      const outcome = searchSessions(${JSON.stringify(dir)}, 'capybara');
+      if (!outcome.ok || outcome.hits.length !== 4) throw new Error('wrong result: ' + JSON.stringify(outcome));
+    }`;
+  const run = (append: boolean) =>
+    new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(append)], { stdio: ['ignore', 'ignore', 'inherit'] });
+      child.on('close', resolve);
+    });
+  assert.deepEqual(await Promise.all([run(true), run(false), run(false)]), [0, 0, 0]);
+  const after = searchSessions(dir, 'okapi');
+  assert.equal(hits(after)[0]!.matches, 15);
+  assert.equal(after.ok && after.index.rebuilt, 0);
+  assert.deepEqual(readdirSync(indexDirOf(dir)).filter((name) => name.endsWith('.tmp')), []);
 });
