@@ -6,7 +6,9 @@ import { createCoreTools, toolInputJsonSchema } from '../src/tools/index.js';
 
 // The set as offered on the Anthropic provider, where WebSearch is always available.
 const searchBackend = { label: 'server-side search', search: async () => ({ ok: true as const, hits: [] }) };
-const tools = createCoreTools({ webSearch: searchBackend }).map((tool) => ({
+// SessionSearch is offered whenever a session has a transcript directory.
+const pastSessions = { search: () => ({ ok: true as const, hits: [], more: 0 }) };
+const tools = createCoreTools({ webSearch: searchBackend, pastSessions }).map((tool) => ({
   name: tool.name,
   chars: JSON.stringify({ name: tool.name, description: tool.description, input_schema: toolInputJsonSchema(tool) }).length,
 }));

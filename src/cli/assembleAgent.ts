@@ -26,6 +26,7 @@ import { denyingPathRule } from '../permissions/pathDenial.js';
 import { setUpSessionSandbox } from '../sandbox/sessionSandbox.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { openSession, type OpenedSession } from '../session/openSession.js';
+import { pastSessionSearch } from '../session/search/pastSessionSearch.js';
 import { FileReadLedger } from '../tools/fileReadLedger.js';
 import { createCoreTools, createToolSessionState } from '../tools/index.js';
 import type { AnyTool, PermissionModeControl, ToolContext, ToolSessionState, UserInteraction } from '../tools/types.js';
@@ -231,9 +232,10 @@ export async function assembleAgent(
   const sandbox = sandboxing.sandbox;
   if (sandbox) policy.runsOutsideSandbox = (command) => sandbox.runsOutside(command);
   const removed = toolsRemovedByDenyRules(policy.rules);
-  const tools = createCoreTools(
-    webToolOptions({ client, config: modelConfig.config, env, webSearch: settings.webSearch, version }),
-  ).filter((tool) => !removed.has(tool.name));
+  const tools = createCoreTools({
+    ...webToolOptions({ client, config: modelConfig.config, env, webSearch: settings.webSearch, version }),
+    pastSessions: pastSessionSearch(transcriptDir(environment.configDir, cwd), opened.session.sessionId),
+  }).filter((tool) => !removed.has(tool.name));
   const systemPrompt = buildSystemPrompt({
     model: modelConfig.config.model,
     cwd,

@@ -28,6 +28,10 @@ export async function main(argv: string[], version: string): Promise<number> {
       const { runDoctorCommand } = await import('./doctorCommand.js');
       return await runDoctorCommand(argv.slice(1));
     }
+    if (argv[0] === 'sessions') {
+      const { runSessionsCommand } = await import('./sessionsCommand.js');
+      return await runSessionsCommand(argv.slice(1));
+    }
     const options = parseArgs(argv);
     if (options.help) {
       process.stdout.write(helpText(version));

@@ -8,9 +8,10 @@ export const READ_FILE_TOOLS: ReadonlySet<string> = new Set(['Read', 'Glob', 'Gr
 export const EDIT_FILE_TOOLS: ReadonlySet<string> = new Set(['Edit', 'Write', 'MultiEdit', 'NotebookEdit']);
 /**
  * Tools that act only on the session itself (its todo list, the background shells it started, a
- * question to the user): allowed without asking in every mode, plan mode included.
+ * question to the user) or read the user's own earlier sessions of this project: allowed without
+ * asking in every mode, plan mode included.
  */
-export const SESSION_TOOLS: ReadonlySet<string> = new Set(['TodoWrite', 'BashOutput', 'KillShell', 'AskUserQuestion']);
+export const SESSION_TOOLS: ReadonlySet<string> = new Set(['TodoWrite', 'BashOutput', 'KillShell', 'AskUserQuestion', 'SessionSearch']);
 /** Allowed without asking when their paths are inside the working directories. */
 export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([...READ_FILE_TOOLS, ...SESSION_TOOLS]);
 

@@ -10,6 +10,7 @@ import { multiEditTool } from './multiEditTool.js';
 import { notebookEditTool } from './notebookEditTool.js';
 import { enterPlanModeTool, exitPlanModeTool } from './planModeTools.js';
 import { readTool } from './readTool.js';
+import { createSessionSearchTool, type PastSessionSearch } from './sessionSearchTool.js';
 import { todoWriteTool } from './todoWriteTool.js';
 import type { AnyTool, ToolSessionState } from './types.js';
 import { createWebFetchTool } from './web/webFetchTool.js';
@@ -22,6 +23,7 @@ export { FileReadLedger } from './fileReadLedger.js';
 export { toolInputJsonSchema } from './jsonSchema.js';
 export type { AnyTool, TodoItem, Tool, ToolContext, ToolResult, ToolSessionState } from './types.js';
 export type { SearchOutcome, SearchRequest, WebSearchBackend } from './web/webSearchBackend.js';
+export type { PastSessionHit, PastSessionSearch } from './sessionSearchTool.js';
 
 /** What the tools that reach beyond the machine need from the session. */
 export interface CoreToolOptions {
@@ -31,6 +33,8 @@ export interface CoreToolOptions {
   version?: string;
   /** Where WebSearch sends queries; without one WebSearch is not offered. */
   webSearch?: WebSearchBackend | null;
+  /** This project's earlier sessions; without it SessionSearch is not offered. */
+  pastSessions?: PastSessionSearch | null;
 }
 
 /** The built-in tools with Claude Code's names and input schemas, in the order the model sees them. */
@@ -52,6 +56,7 @@ export function createCoreTools(options: CoreToolOptions = {}): AnyTool[] {
     askUserQuestionTool,
     enterPlanModeTool,
     exitPlanModeTool,
+    ...(options.pastSessions ? [createSessionSearchTool(options.pastSessions)] : []),
   ];
 }
 
