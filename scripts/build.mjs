@@ -49,7 +49,10 @@ const result = await build({
   // Error handling reads SDK error class names; bundling must not rename them.
   keepNames: true,
   chunkNames: 'chunks/[name]-[hash]',
-  define: { WRIGHT_VERSION: JSON.stringify(pkg.version) },
+  // React's development build (picked at run time unless NODE_ENV is production) records a
+  // performance.measure entry for every component render; Node keeps those in its timeline buffer
+  // for good, so a long interactive session grew by ~170 KB a turn. The bundle is always production.
+  define: { WRIGHT_VERSION: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS packages (Ink's signal-exit) require Node built-ins; ESM output has no
   // `require`, so every file gets one.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __wrightCreateRequire } from 'node:module';\nconst require = __wrightCreateRequire(import.meta.url);" },
