@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inkBoundedMemory } from './inkBoundedMemory.mjs';
 import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -33,7 +34,7 @@ const inkAlwaysInteractive = {
 };
 
 const result = await build({
-  plugins: [withoutReactDevtools, inkAlwaysInteractive],
+  plugins: [withoutReactDevtools, inkAlwaysInteractive, inkBoundedMemory],
   entryPoints: { wright: 'src/cli/wright.ts' },
   outdir: 'dist',
   bundle: true,
