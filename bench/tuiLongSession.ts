@@ -84,12 +84,20 @@ try {
   await tui.waitFor(/default mode/, 30_000);
   tui.pipeOutput(output);
   const pid = tui.programPid();
-  for (let turn = 1; turn <= TURNS; turn++) {
+  let ended: string | undefined;
+  for (let turn = 1; turn <= TURNS && ended === undefined; turn++) {
     const before = bytes();
-    tui.type(`question ${turn}`);
-    await tui.waitFor(`> question ${turn}`, 30_000, { history: false });
-    tui.keys('Enter');
-    await tui.waitFor(`Done ${turn}.`, 30_000, { history: false });
+    try {
+      tui.type(`question ${turn}`);
+      await tui.waitFor(`> question ${turn}`, 30_000, { history: false });
+      tui.keys('Enter');
+      await tui.waitFor(`Done ${turn}.`, 30_000, { history: false });
+    } catch {
+      // E.g. out of memory under a small --max-old-space-size: report how far the session got.
+      const cause = tui.screen().split('\n').find((line) => /FATAL|\[exit \d+\]/.test(line));
+      ended = `the session ended during turn ${turn}: ${cause?.trim().slice(0, 100) ?? 'no answer within 30 s'}`;
+      break;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
     perTurn.push(bytes() - before);
     streamedChars += answer(turn).length;
@@ -99,6 +107,7 @@ try {
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const total = perTurn.reduce((sum, value) => sum + value, 0);
   console.log(`interactive session in tmux, ${TURNS} turns (100×30 terminal)`);
+  if (ended) console.log(`  ${ended}`);
   console.log(`  bytes written per turn        median ${median}, max ${sorted.at(-1)}, first ${perTurn[0]}, last ${perTurn.at(-1)}`);
   console.log(`  bytes per answer character    ${(total / streamedChars).toFixed(2)}`);
   console.log(`  memory (MB)                   turn    rss  heap used after gc  external${nodeOptions.includes('max-old') ? `   (${process.env.TUI_NODE_OPTIONS})` : ''}`);
