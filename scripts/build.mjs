@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inkBoundedMemory } from './inkBoundedMemory.mjs';
 import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -33,7 +34,7 @@ const inkAlwaysInteractive = {
 };
 
 const result = await build({
-  plugins: [withoutReactDevtools, inkAlwaysInteractive],
+  plugins: [withoutReactDevtools, inkAlwaysInteractive, inkBoundedMemory],
   entryPoints: { wright: 'src/cli/wright.ts' },
   outdir: 'dist',
   bundle: true,
@@ -49,7 +50,10 @@ const result = await build({
   // Error handling reads SDK error class names; bundling must not rename them.
   keepNames: true,
   chunkNames: 'chunks/[name]-[hash]',
-  define: { WRIGHT_VERSION: JSON.stringify(pkg.version) },
+  // React's development build (picked at run time unless NODE_ENV is production) records a
+  // performance.measure entry for every component render; Node keeps those in its timeline buffer
+  // for good, so a long interactive session grew by ~170 KB a turn. The bundle is always production.
+  define: { WRIGHT_VERSION: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS packages (Ink's signal-exit) require Node built-ins; ESM output has no
   // `require`, so every file gets one.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __wrightCreateRequire } from 'node:module';\nconst require = __wrightCreateRequire(import.meta.url);" },

@@ -1,8 +1,9 @@
-// The conversation: finished items go to Ink's <Static>, written once to the terminal's normal
-// scrollback; only the live region (the response being streamed, running tools) re-renders.
-import { Box, Static } from 'ink';
+// The conversation: finished items are written once to the terminal's normal scrollback (see
+// Scrollback); only the live region (the response being streamed, running tools) re-renders.
+import { Box } from 'ink';
 import type { ConversationState } from './conversationState.js';
 import { AssistantText, ConversationItemView, ThinkingText } from './ConversationItemView.js';
+import { Scrollback } from './Scrollback.js';
 import { ToolLine } from './ToolLine.js';
 
 export interface ConversationViewProps {
@@ -24,13 +25,13 @@ export function ConversationView({ conversation, width, cwd, now, redact = (text
   const cwdProp = cwd !== undefined ? { cwd } : {};
   return (
     <>
-      <Static items={conversation.finished}>
+      <Scrollback recent={conversation.finished} total={conversation.finishedCount}>
         {(item) => (
-          <Box key={item.id} paddingRight={1}>
+          <Box paddingRight={1}>
             <ConversationItemView item={item} width={width - 1} {...cwdProp} redact={redact} />
           </Box>
         )}
-      </Static>
+      </Scrollback>
       <Box flexDirection="column" paddingRight={1}>
         {conversation.streaming.map((block, index) =>
           block === undefined || block.text.slice(block.committed) === '' ? null : block.kind === 'text' ? (

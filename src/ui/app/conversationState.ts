@@ -1,6 +1,9 @@
 // What the conversation view shows, as data: finished items (written once to scrollback through
 // Ink's <Static>) and the live region (the message being streamed, the tools still running).
 // `applyAgentEvent` is a pure reducer from one AgentEvent to the next state.
+// Only the latest finished items are kept: once written, the scrollback shows them, and the session's
+// whole content stays in the agent's history and the transcript on disk. So the state of a long session
+// does not grow with its length.
 import type { TodoItem } from '../../tools/types.js';
 import type { AgentEvent } from '../../agent/events.js';
 import { splitStableMarkdown } from '../markdown/splitStableMarkdown.js';
@@ -41,8 +44,14 @@ export interface StreamingBlock {
   committed: number;
 }
 
+/** How many finished items the state keeps (the view writes new ones at once; Ctrl+O looks for the latest tool). */
+export const FINISHED_KEPT = 100;
+
 export interface ConversationState {
+  /** The latest finished items, at most FINISHED_KEPT, oldest first. */
   finished: ConversationItem[];
+  /** How many items have finished in all: the view tells new ones from those it has written by it. */
+  finishedCount: number;
   /** The response being streamed, by content-block index. */
   streaming: StreamingBlock[];
   running: ToolItem[];
@@ -62,6 +71,7 @@ export interface ConversationState {
 
 export const emptyConversation = (): ConversationState => ({
   finished: [],
+  finishedCount: 0,
   streaming: [],
   running: [],
   outputTokens: 0,
@@ -78,7 +88,17 @@ const CHARS_PER_TOKEN = 4;
 function appendFinished(state: ConversationState, ...items: NewItem[]): ConversationState {
   let nextId = state.nextId;
   const added = items.map((item) => ({ ...item, id: `item-${nextId++}` }) as ConversationItem);
-  return { ...state, finished: [...state.finished, ...added], nextId };
+  return withFinished({ ...state, nextId }, added);
+}
+
+function withFinished(state: ConversationState, added: ConversationItem[]): ConversationState {
+  if (added.length === 0) return state;
+  const finished = [...state.finished, ...added];
+  return {
+    ...state,
+    finished: finished.length > FINISHED_KEPT ? finished.slice(finished.length - FINISHED_KEPT) : finished,
+    finishedCount: state.finishedCount + added.length,
+  };
 }
 
 export function addUserPrompt(state: ConversationState, text: string): ConversationState {
@@ -199,7 +219,7 @@ function applyToolResults(state: ConversationState, content: ContentBlock[] | st
       durationMs: now - tool.startedAt,
       result: block.content,
     };
-    next = { ...next, running: next.running.filter((item) => item !== tool), finished: [...next.finished, done] };
+    next = withFinished({ ...next, running: next.running.filter((item) => item !== tool) }, [done]);
   }
   return next;
 }
@@ -221,7 +241,7 @@ function finishRun(state: ConversationState, event: Extract<AgentEvent, { type: 
     costUsd: state.costUsd + event.total_cost_usd,
   };
   next = appendFinished(next, ...partial);
-  next = { ...next, finished: [...next.finished, ...stopped] };
+  next = withFinished(next, stopped);
   if (event.interrupted) return addNotice(next, 'Interrupted · what do you want to do instead?', 'warning');
   if (event.is_error) return addNotice(next, (event.errors ?? [event.subtype]).join('\n'), 'error');
   return next;

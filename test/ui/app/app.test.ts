@@ -1,6 +1,5 @@
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { InteractionBroker } from '../../../src/ui/app/interactionBroker.js';
 import { SessionController, type TurnRunner } from '../../../src/ui/app/sessionController.js';
 import { themeFor } from '../../../src/ui/app/theme.js';
 import { FakeModelClient } from '../../agent/fakeModelClient.js';
-import { assistantEvent, gate, KEY, resultEvent, ScriptedAgent, settle, textStream, until } from './inkHarness.js';
+import { assistantEvent, fakeTerminal, gate, KEY, resultEvent, ScriptedAgent, settle, textStream, until } from './inkHarness.js';
 import { agentToolContext } from '../../agent/agentToolContext.js';
 
 afterEach(cleanup);
@@ -180,40 +179,6 @@ test('NO_COLOR turns every colour of the theme off', () => {
   assert.deepEqual(themeFor({ NO_COLOR: '1' }), {});
   assert.equal(themeFor({}).accent, 'cyan');
 });
-
-/** A stand-in terminal for Ink's real renderer (not the test renderer's debug mode). */
-function fakeTerminal() {
-  const stdout = Object.assign(new EventEmitter(), {
-    columns: 100,
-    rows: 30,
-    isTTY: true,
-    written: '',
-    write(chunk: string) {
-      stdout.written += chunk;
-      return true;
-    },
-  });
-  let pending: string | null = null;
-  const stdin = Object.assign(new EventEmitter(), {
-    isTTY: true,
-    setRawMode() {},
-    setEncoding() {},
-    resume() {},
-    pause() {},
-    ref() {},
-    unref() {},
-    read: () => {
-      const data = pending;
-      pending = null;
-      return data;
-    },
-    send(data: string) {
-      pending = data;
-      stdin.emit('readable');
-    },
-  });
-  return { stdout, stdin };
-}
 
 test('finished messages are written to the terminal once; only the live region is redrawn', async () => {
   const agent = new ScriptedAgent();

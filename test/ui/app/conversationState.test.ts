@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addUserPrompt, applyAgentEvent, emptyConversation, type ConversationState } from '../../../src/ui/app/conversationState.js';
+import { addNotice, addUserPrompt, applyAgentEvent, emptyConversation, FINISHED_KEPT, type ConversationState } from '../../../src/ui/app/conversationState.js';
 import type { AgentEvent } from '../../../src/agent/events.js';
 import { assistantEvent, resultEvent, streamEvent, textStream, toolResultEvent } from './inkHarness.js';
 
@@ -80,4 +80,15 @@ test('compaction shows as activity while it runs, then as a notice; only an auto
   assert.equal(failed('manual', false).finished.length, 0, 'a manual failure is told by its result');
   const off = failed('auto', true).finished.at(-1);
   assert.ok(off?.kind === 'notice' && off.tone === 'warning' && /boom[\s\S]*Auto-compaction is now off/.test(off.text));
+});
+
+test('the state keeps only the latest finished items and counts them all, whichever way they finish', () => {
+  let state = emptyConversation();
+  for (let i = 1; i <= FINISHED_KEPT; i++) state = addNotice(state, `notice ${i}`);
+  state = play([assistantEvent([{ type: 'tool_use', id: 't1', name: 'Bash', input: { command: 'ls' } }, { type: 'tool_use', id: 't2', name: 'Bash', input: { command: 'pwd' } }]), toolResultEvent('t1', 'a.txt')], state);
+  state = play([resultEvent({ is_error: true, subtype: 'error_during_execution', interrupted: true })], state);
+  assert.equal(state.finishedCount, FINISHED_KEPT + 3);
+  assert.equal(state.finished.length, FINISHED_KEPT);
+  assert.deepEqual(state.finished.slice(-3).map((item) => (item.kind === 'tool' ? `${item.id} ${item.status}` : item.kind)), ['t1 done', 't2 interrupted', 'notice']);
+  assert.deepEqual(state.finished[0], { kind: 'notice', id: 'item-4', text: 'notice 4', tone: 'info' });
 });

@@ -1,6 +1,7 @@
 // Helpers for the app's component tests: key sequences as a terminal sends them, polling until a
 // frame shows something, and a scripted stand-in for the Agent whose turns the test releases.
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { AgentEvent, ResultEvent } from '../../../src/agent/events.js';
 import type { AssistantMessage, ContentBlock, StreamEvent } from '../../../src/model/types.js';
 import { emptyUsage } from '../../../src/model/types.js';
@@ -138,4 +139,43 @@ export function gate(): { promise: Promise<void>; open: () => void } {
   let open = () => {};
   const promise = new Promise<void>((resolve) => (open = resolve));
   return { promise, open };
+}
+
+/**
+ * A stand-in terminal for Ink's real renderer (not the test renderer's debug mode). `stdout.written`
+ * holds everything written, or stays empty with `keepOutput: false` (`bytes` counts either way).
+ */
+export function fakeTerminal({ keepOutput = true }: { keepOutput?: boolean } = {}) {
+  const stdout = Object.assign(new EventEmitter(), {
+    columns: 100,
+    rows: 30,
+    isTTY: true,
+    written: '',
+    bytes: 0,
+    write(chunk: string) {
+      stdout.bytes += chunk.length;
+      if (keepOutput) stdout.written += chunk;
+      return true;
+    },
+  });
+  let pending: string | null = null;
+  const stdin = Object.assign(new EventEmitter(), {
+    isTTY: true,
+    setRawMode() {},
+    setEncoding() {},
+    resume() {},
+    pause() {},
+    ref() {},
+    unref() {},
+    read: () => {
+      const data = pending;
+      pending = null;
+      return data;
+    },
+    send(data: string) {
+      pending = data;
+      stdin.emit('readable');
+    },
+  });
+  return { stdout, stdin };
 }
