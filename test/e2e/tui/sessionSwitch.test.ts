@@ -23,14 +23,25 @@ test('/clear, /resume and /model switch sessions without leaving wright', { skip
     await tui.waitFor(`> ${line}`, 30_000, { history: false });
     tui.keys('Enter');
   };
+  // A new session prints its banner again; the old one may still be on screen, so count them.
+  const banners = (model: string) => tui.screen({ history: true }).split(`wright · ${model}`).length - 1;
+  const newSession = async (model: string, before: number) => {
+    const deadline = Date.now() + 30_000;
+    while (banners(model) <= before) {
+      if (Date.now() > deadline) throw new Error(`no new session banner for ${model}:\n${tui.screen({ history: true })}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await tui.waitFor(/default mode/, 30_000, { history: false });
+  };
   const first = server.requests.length;
   server.push(reply([text('Noted the apples.')]), reply([text('Noted the pears.')]), reply([text('You mentioned apples.')]), reply([text('Still apples.')]));
   try {
     await tui.waitFor(/default mode/, 30_000);
     await send('remember apples');
     await tui.waitFor('Noted the apples.', 30_000);
+    const beforeClear = banners('claude-sonnet-5-5');
     await send('/clear');
-    await tui.waitFor(/wright · claude-sonnet-5-5/, 30_000, { history: false });
+    await newSession('claude-sonnet-5-5', beforeClear);
     await send('remember pears');
     await tui.waitFor('Noted the pears.', 30_000);
     // The fresh session did not carry the apples over.
@@ -38,8 +49,9 @@ test('/clear, /resume and /model switch sessions without leaving wright', { skip
 
     await send('/resume');
     await tui.waitFor(/1\. .*remember apples/, 30_000);
+    const beforeResume = banners('claude-sonnet-5-5');
     await send('/resume 1');
-    await tui.waitFor(/wright · claude-sonnet-5-5/, 30_000, { history: false });
+    await newSession('claude-sonnet-5-5', beforeResume);
     await send('what did I mention?');
     await tui.waitFor('You mentioned apples.', 30_000);
     const resumed = messagesText(server.requests[first + 2]!.body);
@@ -47,7 +59,7 @@ test('/clear, /resume and /model switch sessions without leaving wright', { skip
     assert.doesNotMatch(resumed, /pears/);
 
     await send('/model opus');
-    await tui.waitFor(/wright · claude-opus-5-5/, 30_000, { history: false });
+    await newSession('claude-opus-5-5', 0);
     await send('and now?');
     await tui.waitFor('Still apples.', 30_000);
     const switched = server.requests[first + 3]!.body;
