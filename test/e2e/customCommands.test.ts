@@ -103,6 +103,29 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(tools.at(-1), 'Skill');
       const [skillResult] = toolResultsIn(loaded!.body);
       assert.match(skillResult!, /^Base directory for this skill: .*\/\.claude\/skills\/x\n\nX files are YAML\. See reference\.md for details\./);
+
+      // The user can run it too, as /x.
+      const before = server.requests.length;
+      server.push(reply([text('Done.')]));
+      const direct = await runWright(['-p', '/x explain a.x'], { workspace, server, provider });
+      assert.equal(direct.code, 0, direct.stderr);
+      const directMessages = sent(server.requests[before]!.body);
+      assert.ok(directMessages.includes(asJson('<command-name>/x</command-name>\n<command-args>explain a.x</command-args>\n\nBase directory for this skill: ')), directMessages);
+      assert.ok(directMessages.includes(asJson('X files are YAML. See reference.md for details.\n\nARGUMENTS: explain a.x')), directMessages);
+    });
+
+    test('a skill that pre-approves tools needs approval to load, then its rules hold for the rest of the turn', async () => {
+      const workspace = makeWorkspace({ '.claude/skills/maker/SKILL.md': '---\nname: maker\ndescription: Makes files\nallowed-tools: Bash(touch made.txt)\n---\nRun touch made.txt.\n' });
+      const marker = join(workspace.repo, 'made.txt');
+      server.push(reply([toolUse('Skill', { skill: 'maker' })]), reply([text('Not allowed to load it.')]));
+      const refused = jsonResult(await runWright(['-p', 'make it', '--output-format', 'json'], { workspace, server, provider }));
+      assert.deepEqual(refused.permission_denials.map((denial: any) => denial.tool_name), ['Skill']);
+
+      server.push(reply([toolUse('Skill', { skill: 'maker' })]), reply([toolUse('Bash', { command: 'touch made.txt' })]), reply([text('Made.')]));
+      const run = await runWright(['-p', 'make it', '--output-format', 'json', '--allowedTools', 'Skill(maker)'], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(jsonResult(run).permission_denials, []);
+      assert.equal(existsSync(marker), true);
     });
   });
 }

@@ -8,6 +8,7 @@ import { extensionDirectories } from '../../../src/extensions/commands/extension
 import { InvocableRegistry } from '../../../src/extensions/commands/invocableRegistry.js';
 import { TurnScopes } from '../../../src/extensions/commands/turnScopes.js';
 import { loadSkills } from '../../../src/extensions/skills/skillFiles.js';
+import { loadCommands } from '../../../src/extensions/commands/commandFiles.js';
 import { skillListingReminder, withSkillListing } from '../../../src/extensions/skills/skillListing.js';
 import { skillAwareCanUseTool } from '../../../src/extensions/skills/skillPermission.js';
 import { createSkillTool } from '../../../src/extensions/skills/skillTool.js';
@@ -96,4 +97,22 @@ test('loading a skill needs no approval unless it pre-approves tools; deny rules
   const denying = makePolicy({ cwd: root, deny: ['Skill(notes)'] });
   const denied = skillAwareCanUseTool(printGate(denying), denying, registry);
   assert.equal((await denied(tool, { skill: 'notes' }, context)).behavior, 'deny');
+});
+
+test('a custom command with a description can be run by the model through the Skill tool, unless it opts out', async () => {
+  const root = makeTempDir();
+  mkdirSync(join(root, '.claude/commands'), { recursive: true });
+  writeFileSync(join(root, '.claude/commands/changelog.md'), '---\ndescription: Update the changelog\nargument-hint: [version]\n---\nAdd an entry for $1.');
+  writeFileSync(join(root, '.claude/commands/deploy.md'), '---\ndescription: Deploy\ndisable-model-invocation: true\n---\nDeploy.');
+  writeFileSync(join(root, '.claude/commands/plain.md'), 'No description in front matter.');
+  const registry = new InvocableRegistry(loadCommands(extensionDirectories({ configDir: join(root, 'none'), home: join(root, 'none'), projectRoot: root }, 'commands')).definitions);
+  assert.deepEqual(registry.modelInvocable().map((definition) => definition.name), ['changelog']);
+  assert.match(skillListingReminder(registry.modelInvocable())!, /- changelog: Update the changelog \(arguments: \[version\]\)/);
+  const tool = createSkillTool({
+    registry,
+    scopes: new TurnScopes(makePolicy({ cwd: root }), root),
+    expand: (definition, args, signal) => expandBody(definition, args, { cwd: root, signal, shell: { check: async () => ({ behavior: 'deny', reason: 'no' }), run: async () => ({ output: '', failed: true }) } }),
+  });
+  assert.equal(textOf(await tool.run({ skill: '/changelog', args: '2.0.0' }, makeContext(root))), 'Add an entry for 2.0.0.');
+  assert.equal((await tool.run({ skill: 'deploy' }, makeContext(root))).isError, true);
 });
