@@ -37,6 +37,8 @@ import { sessionSecrets } from './sessionSecrets.js';
 import { checkRootBypass } from './rootBypass.js';
 import { webToolOptions } from './webToolOptions.js';
 import { autoCompactThresholdTokens } from '../context/compaction/autoCompactPolicy.js';
+import { withSkillListing } from '../extensions/skills/skillListing.js';
+import { loadSessionCustomizations, type SessionCustomizations } from './sessionCustomizations.js';
 import { contextWindowOf } from '../model/contextWindow.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
@@ -73,6 +75,10 @@ export interface AssembledSession {
   toolEnv: Record<string, string | undefined>;
   /** Settings `statusLine`: a command whose output replaces the footer's session details. */
   statusLine?: StatusLineSettings;
+  /** Custom commands and skills, and the per-turn scopes their allowed-tools and model apply in. */
+  customizations: SessionCustomizations;
+  /** The front end's permission gate (what `/name` runs its `!` blocks through). */
+  canUseTool: CanUseTool;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -232,10 +238,10 @@ export async function assembleAgent(
   const sandbox = sandboxing.sandbox;
   if (sandbox) policy.runsOutsideSandbox = (command) => sandbox.runsOutside(command);
   const removed = toolsRemovedByDenyRules(policy.rules);
-  const tools = createCoreTools({
+  const coreTools = createCoreTools({
     ...webToolOptions({ client, config: modelConfig.config, env, webSearch: settings.webSearch, version }),
     pastSessions: pastSessionSearch(transcriptDir(environment.configDir, cwd), opened.session.sessionId),
-  }).filter((tool) => !removed.has(tool.name));
+  });
   const systemPrompt = buildSystemPrompt({
     model: modelConfig.config.model,
     cwd,
@@ -257,7 +263,6 @@ export async function assembleAgent(
     loadedAtStart: sessionMemory.canonicalPaths,
     scopedRules: sessionMemory.scopedRules,
   });
-  const memory = sessionMemory.reminder;
   const toolContext: Omit<ToolContext, 'signal'> = {
     cwd,
     workingDirectories: policy.workingDirectories,
@@ -273,14 +278,25 @@ export async function assembleAgent(
     permissionMode,
     ...(sandboxing.sandbox ? { sandbox: sandboxing.sandbox } : {}),
   };
+  const customizations = loadSessionCustomizations({
+    roots: { configDir: environment.configDir, home: environment.home, projectRoot },
+    policy,
+    client,
+    env,
+    toolContext,
+  });
+  // The Skill tool goes last: the built-in tools' definitions stay a stable cached prefix.
+  const tools = [...coreTools, ...customizations.tools].filter((tool) => !removed.has(tool.name));
+  const memory = withSkillListing(sessionMemory.reminder, customizations.listing);
+  const canUseTool = makeCanUseTool(policy);
   const agent = new Agent({
-    model: client,
+    model: customizations.modelClient,
     modelId: modelConfig.config.model,
     maxTokens: DEFAULT_MAX_OUTPUT_TOKENS,
     tools,
     systemPrompt,
     contextReminder: memory,
-    canUseTool: makeCanUseTool(policy),
+    canUseTool: customizations.gate(canUseTool),
     toolContext,
     transcript: opened.session.writer,
     history: opened.session.history,
@@ -289,13 +305,13 @@ export async function assembleAgent(
     ...(options.maxBudgetUsd !== undefined ? { maxBudgetUsd: options.maxBudgetUsd } : {}),
     contextWindow: contextWindowOf(modelConfig.config.model, env),
     nestedMemory,
-    reloadMemory: async () => (await loadSessionMemory(memoryOptions)).reminder,
+    reloadMemory: async () => withSkillListing((await loadSessionMemory(memoryOptions)).reminder, customizations.listing),
     promptCaching: !['1', 'true'].includes(String(env.DISABLE_PROMPT_CACHING ?? '').toLowerCase()),
     autoCompactThresholdTokens: autoCompactThresholdTokens(contextWindowOf(modelConfig.config.model, env), DEFAULT_MAX_OUTPUT_TOKENS, settings, env),
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
   });
-  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings];
+  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
@@ -320,6 +336,8 @@ export async function assembleAgent(
     projectRoot,
     memoryFiles: sessionMemory.files.map((file) => ({ path: file.path, scope: file.scope })),
     ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
+    customizations,
+    canUseTool,
   };
 }
 

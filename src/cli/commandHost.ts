@@ -8,7 +8,8 @@ import { addLocalPermissionRules, LOCAL_SETTINGS_RELATIVE_PATH } from '../config
 import { bashTool } from '../tools/bashTool.js';
 import { applyRulesToPolicy } from '../ui/permissions/applyAllowRules.js';
 import { toolInputJsonSchema } from '../tools/jsonSchema.js';
-import type { SlashCommandContext } from '../ui/commands/slashCommands.js';
+import { SLASH_COMMANDS, type CustomCommandInfo, type SlashCommandContext } from '../ui/commands/slashCommands.js';
+import { originLabel } from '../extensions/commands/invocable.js';
 import type { CommandHost } from '../ui/app/commandHost.js';
 import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
@@ -22,6 +23,17 @@ export function sessionCommandHost(
   controller: SessionController,
 ): CommandHost {
   const { policy, agent } = assembled;
+  const { registry } = assembled.customizations;
+  const builtins = new Set(SLASH_COMMANDS.map((command) => command.name));
+  const customCommands: CustomCommandInfo[] = registry
+    .userInvocable()
+    .filter((definition) => !builtins.has(definition.name))
+    .map((definition) => ({
+      name: definition.name,
+      description: definition.description,
+      origin: originLabel(definition),
+      ...(definition.argumentHint !== undefined ? { argumentHint: definition.argumentHint } : {}),
+    }));
   const toolDefinitions = assembled.tools.map((tool) => ({ name: tool.name, description: tool.description, input_schema: toolInputJsonSchema(tool) }));
   const context = (): SlashCommandContext => ({
     cwd: assembled.cwd,
@@ -65,6 +77,8 @@ export function sessionCommandHost(
         user: join(assembled.environment.configDir, 'WRIGHT.md'),
       },
     }),
+    customCommands: () => customCommands,
+    hasCustomCommand: (name) => !builtins.has(name) && registry.forUser(name) !== undefined,
     rules: () => ({
       allow: policy.rules.allow.map((rule) => rule.raw),
       ask: policy.rules.ask.map((rule) => rule.raw),
@@ -86,6 +100,18 @@ export function sessionCommandHost(
       const result = await bashTool.run({ command }, { ...assembled.toolContext, signal });
       const output = typeof result.content === 'string' ? result.content : result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
       return { output, failed: result.isError === true };
+    },
+    runCustomCommand: async (name, args, text) => {
+      const definition = registry.forUser(name);
+      if (definition === undefined) return `Unknown command /${name}.`;
+      const { customizations } = assembled;
+      const prepared = await customizations.prepareUserInvocation(definition, args, assembled.canUseTool, new AbortController().signal);
+      if (!prepared.ok) return prepared.error;
+      for (const note of prepared.notes) controller.notice(note, 'warning');
+      // The scope is taken by the next turn to start: this one, or the one it is queued for.
+      customizations.scopes.queue(prepared.scope);
+      controller.submit(text, prepared.prompt);
+      return undefined;
     },
     addDirectory: (path) => addWorkingDirectory(path, assembled.cwd, policy.workingDirectories),
     doctor: async () =>

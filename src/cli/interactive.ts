@@ -10,6 +10,7 @@ import { interactiveCanUseTool } from '../ui/app/interactiveCanUseTool.js';
 import { runApp, type AppExit } from '../ui/app/runApp.js';
 import type { RestartRequest } from '../ui/app/commandHost.js';
 import { themeFor } from '../ui/app/theme.js';
+import { SLASH_COMMANDS } from '../ui/commands/slashCommands.js';
 import { findProjectRoot } from '../config/paths.js';
 import type { CliOptions } from './args.js';
 import { createMemoryPromptHistory, createPromptHistory } from '../ui/input/promptHistory.js';
@@ -74,14 +75,18 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
   const assembled = await assembleWithFirstRunSetup(() => assembleAgent(options, version, gate, interaction, redactor));
   try {
     const ended = await runApp({
-      agent: assembled.agent,
+      // Every turn runs in the turn scopes: a command's allowed-tools and model, a skill's rules, end with it.
+      agent: {
+        run: (prompt, signal) => assembled.customizations.scopes.around(assembled.agent.run(prompt, signal)),
+        compact: (instructions, signal) => assembled.agent.compact(instructions, signal),
+      },
       broker,
       modeControl: assembled.permissionMode,
       bypassAvailable: assembled.permissionMode.current() === 'bypassPermissions',
       model: assembled.model,
       cwd: assembled.cwd,
       ...(options.prompt !== undefined ? { initialPrompt: options.prompt } : {}),
-      warnings: assembled.warnings,
+      warnings: [...assembled.warnings, ...assembled.customizations.registry.builtinConflicts(SLASH_COMMANDS.map((command) => command.name))],
       redact: (text) => redactor.redactText(text),
       env: process.env,
       history: options.noSessionPersistence ? createMemoryPromptHistory() : createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),

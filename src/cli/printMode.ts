@@ -1,13 +1,13 @@
 // The print front end (`-p`): runs the task without a terminal UI and writes the outcome as text,
 // one JSON result, or a JSONL event stream.
 import { createInterface } from 'node:readline';
-import type { Agent } from '../agent/agent.js';
 import type { AgentEvent, ResultEvent } from '../agent/events.js';
 import type { ContentBlock } from '../model/types.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { disposeToolSessionState } from '../tools/index.js';
 import type { CliOptions } from './args.js';
-import { assembleAgent } from './assembleAgent.js';
+import { assembleAgent, type AssembledSession } from './assembleAgent.js';
+import { customCommandEvents, PRINT_MODE_BUILTINS } from './printCustomCommands.js';
 import { PartialMessageRedaction } from './partialMessageRedaction.js';
 import { EXIT } from './exitCodes.js';
 import { printModeInteraction } from './printInteraction.js';
@@ -59,7 +59,9 @@ export async function runPrintMode(options: CliOptions, version: string, redacto
 
   const assembled = await assembleAgent(options, version, printModeCanUseTool, printModeInteraction, redactor);
   const out = redactedOutput(redactor);
-  for (const warning of assembled.warnings) out.stderr(`wright: warning: ${warning}\n`);
+  for (const warning of [...assembled.warnings, ...assembled.customizations.registry.builtinConflicts(PRINT_MODE_BUILTINS)]) {
+    out.stderr(`wright: warning: ${warning}\n`);
+  }
 
   const controller = new AbortController();
   let stoppedBy: NodeJS.Signals | null = null;
@@ -72,7 +74,7 @@ export async function runPrintMode(options: CliOptions, version: string, redacto
   let last: ResultEvent | null = null;
   try {
     for await (const prompt of prompts) {
-      last = await runTurn(assembled.agent, prompt, controller.signal, output, options, out);
+      last = await runTurn(assembled, prompt, controller.signal, output, options, out);
       if (last.interrupted) break;
     }
   } finally {
@@ -88,7 +90,7 @@ export async function runPrintMode(options: CliOptions, version: string, redacto
 }
 
 async function runTurn(
-  agent: Agent,
+  assembled: AssembledSession,
   prompt: string | ContentBlock[],
   signal: AbortSignal,
   output: OutputFormat,
@@ -96,7 +98,8 @@ async function runTurn(
   out: PrintOutput,
 ): Promise<ResultEvent> {
   let result: ResultEvent | null = null;
-  for await (const event of printModeEvents(agent, prompt, signal)) {
+  const warn = (message: string) => out.stderr(`wright: warning: ${message}\n`);
+  for await (const event of printModeEvents(assembled, prompt, signal, warn)) {
     if (event.type === 'result') result = event;
     if (output === 'stream-json') writeStreamJson(event, options.includePartialMessages, out);
     else if (output === 'text' && options.verbose) writeVerbose(event, out);
@@ -112,13 +115,16 @@ async function runTurn(
 
 /**
  * The session commands that make sense without a terminal, as in Claude Code's SDK: `/compact
- * [focus]` and `/context`. Anything else, slash or not, goes to the model.
+ * [focus]` and `/context`; then custom commands and skills (`/name args`). Anything else, slash or
+ * not, goes to the model. Every turn runs in the turn scopes, so what a skill grants ends with it.
  */
-function printModeEvents(agent: Agent, prompt: string | ContentBlock[], signal: AbortSignal): AsyncIterable<AgentEvent> {
+function printModeEvents(assembled: AssembledSession, prompt: string | ContentBlock[], signal: AbortSignal, warn: (message: string) => void): AsyncIterable<AgentEvent> {
+  const { agent } = assembled;
   const command = typeof prompt === 'string' ? /^\/(compact|context)(?:\s+([\s\S]*))?$/.exec(prompt.trim()) : null;
   if (command?.[1] === 'compact') return agent.compact(command[2]?.trim() || undefined, signal);
   if (command?.[1] === 'context' && !command[2]) return agent.context(signal);
-  return agent.run(prompt, signal);
+  const custom = typeof prompt === 'string' ? customCommandEvents(assembled, prompt, signal, warn) : undefined;
+  return custom ?? assembled.customizations.scopes.around(agent.run(prompt, signal));
 }
 
 function writeStreamJson(event: AgentEvent, includePartial: boolean, out: PrintOutput): void {

@@ -1,4 +1,4 @@
-// The YAML front matter of Markdown files (rules, and later agents, commands and skills): a block
+// The YAML front matter of Markdown files (rules, custom commands, skills, and later agents): a block
 // between `---` lines at the top. Only the subset those files use is understood — `key: value`,
 // quoted strings, inline lists `[a, b]`, and block lists of `- item` lines — which keeps a YAML
 // library out of the bundle. Anything else is reported, not guessed.
@@ -81,4 +81,40 @@ function splitInlineList(inner: string): string[] {
 function unquote(value: string): string {
   if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) return value.slice(1, -1);
   return value;
+}
+
+/** `true`/`false` (any case, quoted or not, also `yes`/`no`); anything else gives `fallback`. */
+export function booleanValue(value: FrontmatterValue | undefined, fallback: boolean): boolean {
+  if (typeof value !== 'string') return fallback;
+  const word = value.trim().toLowerCase();
+  if (word === 'true' || word === 'yes') return true;
+  if (word === 'false' || word === 'no') return false;
+  return fallback;
+}
+
+/**
+ * Permission rules as `allowed-tools` lists them: a YAML list, or one string separated by commas or
+ * spaces (Claude Code writes `Bash(git add:*), Read`, the Agent Skills spec `Bash(git:*) Read`).
+ * Separators inside a rule's parentheses belong to the rule (`Bash(git commit -m "a, b")`).
+ */
+export function ruleListValue(value: FrontmatterValue | undefined): string[] {
+  if (value === undefined) return [];
+  const items = Array.isArray(value) ? value : [value];
+  const rules: string[] = [];
+  for (const item of items) {
+    let depth = 0;
+    let current = '';
+    for (const char of item) {
+      if (char === '(') depth++;
+      if (char === ')') depth = Math.max(0, depth - 1);
+      if (depth === 0 && (char === ',' || /\s/.test(char))) {
+        if (current.trim() !== '') rules.push(current.trim());
+        current = '';
+        continue;
+      }
+      current += char;
+    }
+    if (current.trim() !== '') rules.push(current.trim());
+  }
+  return rules;
 }

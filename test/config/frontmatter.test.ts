@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { listValue, parseFrontmatter } from '../../src/config/frontmatter.js';
+import { booleanValue, listValue, parseFrontmatter, ruleListValue } from '../../src/config/frontmatter.js';
 
 test('reads scalars, quoted strings, inline and block lists, and keeps the body', () => {
   const parsed = parseFrontmatter(
@@ -27,4 +27,21 @@ test('a list value may be written as one comma-separated string', () => {
   assert.deepEqual(listValue('src/**/*.ts, test/**'), ['src/**/*.ts', 'test/**']);
   assert.deepEqual(listValue(['a', ' b ']), ['a', 'b']);
   assert.deepEqual(listValue(undefined), []);
+});
+
+test('booleans are read in the usual YAML spellings, anything else keeps the default', () => {
+  assert.equal(booleanValue('true', false), true);
+  assert.equal(booleanValue('False', true), false);
+  assert.equal(booleanValue('yes', false), true);
+  assert.equal(booleanValue('maybe', true), true);
+  assert.equal(booleanValue(undefined, false), false);
+  assert.equal(booleanValue(['true'], false), false);
+});
+
+test('rule lists split on commas and spaces, but not inside a rule’s parentheses', () => {
+  assert.deepEqual(ruleListValue('Bash(git add:*), Bash(git status:*)'), ['Bash(git add:*)', 'Bash(git status:*)']);
+  assert.deepEqual(ruleListValue('Bash(git:*) Read  Grep'), ['Bash(git:*)', 'Read', 'Grep']);
+  assert.deepEqual(ruleListValue('Bash(git commit -m "a, b")'), ['Bash(git commit -m "a, b")']);
+  assert.deepEqual(ruleListValue(['Read', 'Bash(npm test)']), ['Read', 'Bash(npm test)']);
+  assert.deepEqual(ruleListValue(undefined), []);
 });

@@ -76,6 +76,15 @@ export function App(props: AppProps) {
   const { columns: width, rows } = useTerminalSize();
   const cwd = props.cwd ?? process.cwd();
   const [history] = useState(() => props.history ?? memoryPromptHistory());
+  // Built-in commands, then custom commands and skills (read once: they are loaded at start).
+  const [commands] = useState(() => [
+    ...COMMANDS,
+    ...(props.commands?.context().customCommands?.() ?? []).map(({ name, description, argumentHint, origin }) => ({
+      name,
+      description: `${description} ${origin}`,
+      ...(argumentHint !== undefined ? { argumentHint } : {}),
+    })),
+  ]);
   const [, setModeShown] = useState(modeControl.current());
   const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
   const [todosShown, setTodosShown] = useState(false);
@@ -250,7 +259,7 @@ export function App(props: AppProps) {
         onSubmit={submit}
         onExitRequest={onExitRequest}
         history={history}
-        commands={COMMANDS}
+        commands={commands}
         cwd={cwd}
         width={width}
         placeholder={busy ? 'Type to queue a message for the next turn' : 'Ask wright to do something'}

@@ -16,6 +16,12 @@ export interface CommandHost {
   addRule?(behavior: 'allow' | 'ask' | 'deny', rule: string): Promise<string>;
   /** `!command`: runs it as the Bash tool would (cwd, environment, sandbox), without asking. */
   runShell?(command: string, signal: AbortSignal): Promise<{ output: string; failed: boolean }>;
+  /**
+   * `/name args` for a custom command or skill: expands it (its `!` blocks may ask for permission) and
+   * submits the prompt as a turn of its own, shown as `text`; resolves to an error message when the
+   * command could not be sent.
+   */
+  runCustomCommand?(name: string, args: string, text: string): Promise<string | undefined>;
 }
 
 export interface OutcomeEffects {
@@ -76,6 +82,16 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       } catch (error) {
         return effects.notice((error as Error).message, 'error');
       }
+    case 'custom': {
+      if (!host.runCustomCommand) return effects.notice('Custom commands are not available here.', 'warning');
+      try {
+        const error = await host.runCustomCommand(outcome.name, outcome.args, outcome.text);
+        if (error !== undefined) effects.notice(error, 'error');
+      } catch (error) {
+        effects.notice(`/${outcome.name} failed: ${(error as Error).message}`, 'error');
+      }
+      return;
+    }
     case 'openFile':
       if (!effects.openFile) return effects.notice(`Open ${outcome.path} in your editor.`);
       try {

@@ -27,6 +27,18 @@ export interface SlashCommandContext {
   config?(): { sources: string[]; summary: Array<[string, string]> };
   /** Memory files given to the model, and where each scope's file lives (to open with /memory). */
   memory?(): { loaded: Array<{ path: string; scope: string }>; paths: { project: string; local: string; user: string } };
+  /** Custom commands and skills the user can run (built-in names left out), for /help and completion. */
+  customCommands?(): readonly CustomCommandInfo[];
+  /** Whether `/name` runs a custom command or skill (`namespace:name` too). */
+  hasCustomCommand?(name: string): boolean;
+}
+
+export interface CustomCommandInfo {
+  name: string;
+  description: string;
+  argumentHint?: string;
+  /** Where it comes from: `(project)`, `(user:git)`, `(project skill)`. */
+  origin: string;
 }
 
 export type SlashCommandOutcome =
@@ -41,7 +53,8 @@ export type SlashCommandOutcome =
   | { kind: 'export'; path: string; markdown: string }
   | { kind: 'doctor' }
   | { kind: 'openFile'; path: string }
-  | { kind: 'addRule'; behavior: 'allow' | 'ask' | 'deny'; rule: string };
+  | { kind: 'addRule'; behavior: 'allow' | 'ask' | 'deny'; rule: string }
+  | { kind: 'custom'; name: string; args: string; text: string };
 
 interface SlashCommand {
   name: string;
@@ -59,7 +72,7 @@ const INIT_PROMPT = `Analyse this repository and write a WRIGHT.md file at its r
 Read the README, package manifests, CI configuration and existing AGENTS.md / CLAUDE.md / .cursor rules first and keep what is still true. Be concise: no generic advice, nothing easily found by listing files. If WRIGHT.md exists, improve it instead.`;
 
 export const SLASH_COMMANDS: readonly SlashCommand[] = [
-  { name: 'help', description: 'Show commands and keys', run: () => print(helpText()) },
+  { name: 'help', description: 'Show commands and keys', run: (_args, ctx) => print(helpText(ctx.customCommands?.() ?? [])) },
   { name: 'clear', description: 'Start a new conversation (the old one stays resumable)', run: () => ({ kind: 'clear' }) },
   { name: 'cost', description: 'Show what this session has cost', run: (_args, ctx) => print(costText(ctx)) },
   {
@@ -121,21 +134,33 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   { name: 'exit', description: 'Leave wright', run: () => ({ kind: 'exit' }) },
 ];
 
-/** Runs `/name args`; undefined when the text is not a known command (it then goes to the model). */
+/**
+ * Runs `/name args`: a built-in command, else a custom command or skill (built-ins win). Undefined
+ * when the text is not a command at all (it then goes to the model).
+ */
 export function runSlashCommand(text: string, ctx: SlashCommandContext): SlashCommandOutcome | undefined {
-  const match = /^\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/.exec(text.trim());
+  const match = /^\/([^\s/]+)(?:\s+([\s\S]*))?$/.exec(text.trim());
   if (!match) return undefined;
-  const command = SLASH_COMMANDS.find((candidate) => candidate.name === match[1]);
-  if (!command) return print(`Unknown command /${match[1]}. Type /help for the list.`);
-  return command.run(match[2] ?? '', ctx);
+  const name = match[1]!;
+  const command = SLASH_COMMANDS.find((candidate) => candidate.name === name);
+  if (command) return command.run(match[2] ?? '', ctx);
+  if (ctx.hasCustomCommand?.(name)) return { kind: 'custom', name, args: match[2] ?? '', text: text.trim() };
+  if (!/^[a-z][a-z-]*$/.test(name)) return undefined;
+  return print(`Unknown command /${name}. Type /help for the list.`);
 }
 
-function helpText(): string {
-  const width = Math.max(...SLASH_COMMANDS.map((command) => command.name.length + (command.argument ? command.argument.length + 1 : 0)));
-  const commands = SLASH_COMMANDS.map((command) => `  /${`${command.name}${command.argument ? ` ${command.argument}` : ''}`.padEnd(width)}  ${command.description}`);
+function helpText(custom: readonly CustomCommandInfo[]): string {
+  const usage = (name: string, argument: string | undefined) => `${name}${argument ? ` ${argument}` : ''}`;
+  const rows = [
+    ...SLASH_COMMANDS.map((command) => [usage(command.name, command.argument), command.description] as const),
+    ...custom.map((command) => [usage(command.name, command.argumentHint), `${command.description} ${command.origin}`] as const),
+  ];
+  const width = Math.max(...rows.map(([left]) => left.length));
+  const line = ([left, right]: readonly [string, string]) => `  /${left.padEnd(width)}  ${right}`;
   return [
     'Commands:',
-    ...commands,
+    ...rows.slice(0, SLASH_COMMANDS.length).map(line),
+    ...(custom.length > 0 ? ['', 'Custom commands and skills:', ...rows.slice(SLASH_COMMANDS.length).map(line)] : []),
     '',
     'Keys: Enter send · Ctrl+J or \\ Enter new line · Up/Down history · Ctrl+R search history',
     '      @ file completion · Esc interrupt · Shift+Tab permission mode · Ctrl+C clear / exit · Ctrl+D exit',

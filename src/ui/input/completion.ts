@@ -7,6 +7,8 @@ import { fuzzyFilter } from './fuzzy.js';
 export interface CommandInfo {
   readonly name: string;
   readonly description: string;
+  /** Shown after the name, e.g. `[file]` (custom commands' argument-hint). */
+  readonly argumentHint?: string;
 }
 
 export interface CompletionItem {
@@ -45,7 +47,7 @@ export function commandCompletions(commands: readonly CommandInfo[], query: stri
   const fuzzy = fuzzyFilter(commands, query, (command) => command.name, MAX_COMPLETIONS).filter((command) => !prefixed.includes(command));
   return [...prefixed, ...fuzzy].slice(0, MAX_COMPLETIONS).map((command) => ({
     replacement: `/${command.name} `,
-    label: `/${command.name}`,
+    label: command.argumentHint ? `/${command.name} ${command.argumentHint}` : `/${command.name}`,
     description: command.description,
   }));
 }
