@@ -75,7 +75,7 @@ export class SessionController {
       this.update({ queued: [...this.state.queued, text] });
       return;
     }
-    this.idle = this.runTurns({ shown: text, sent: send });
+    this.idle = this.runThenQueued(() => this.runTurn({ shown: text, sent: send }));
   }
 
   /** `/compact`: runs like a turn (Esc interrupts it); refused while a turn is in flight. */
@@ -84,7 +84,7 @@ export class SessionController {
     if (!agent.compact) return this.notice('Compaction is not available here.', 'warning');
     if (this.busy) return this.notice('Wait for the current turn to finish (or press Esc), then /compact.', 'warning');
     const shown = instructions ? `/compact ${instructions}` : '/compact';
-    this.idle = this.runEvents(shown, (signal) => agent.compact!(instructions || undefined, signal));
+    this.idle = this.runThenQueued(() => this.runEvents(shown, (signal) => agent.compact!(instructions || undefined, signal)));
   }
 
   usage(): UsageTotals {
@@ -111,17 +111,17 @@ export class SessionController {
     }
   }
 
-  private async runTurns(first: { shown: string; sent: string }): Promise<void> {
-    let prompt: { shown: string; sent: string } | undefined = first;
-    while (prompt !== undefined) {
-      await this.runTurn(prompt);
+  /** Runs `first` (a turn, or /compact), then, turn by turn, whatever was typed meanwhile. */
+  private async runThenQueued(first: () => Promise<void>): Promise<void> {
+    await first();
+    for (;;) {
       // Everything typed during the turn goes as one message at its end.
       const queued = this.state.queued;
-      prompt = queued.length > 0 ? { shown: queued.join('\n\n'), sent: this.queuedSends.join('\n\n') } : undefined;
-      if (prompt !== undefined) {
-        this.queuedSends = [];
-        this.update({ queued: [] });
-      }
+      if (queued.length === 0) return;
+      const prompt = { shown: queued.join('\n\n'), sent: this.queuedSends.join('\n\n') };
+      this.queuedSends = [];
+      this.update({ queued: [] });
+      await this.runTurn(prompt);
     }
   }
 
