@@ -132,6 +132,7 @@ function helpText(): string {
     '',
     'Keys: Enter send · Ctrl+J or \\ Enter new line · Up/Down history · Ctrl+R search history',
     '      @ file completion · Esc interrupt · Shift+Tab permission mode · Ctrl+C clear / exit · Ctrl+D exit',
+    '      Ctrl+O transcript (every tool call in full; / search, Esc returns) · Ctrl+T todos',
   ].join('\n');
 }
 
