@@ -26,6 +26,7 @@ import { useTerminalSize } from './useTerminalWidth.js';
 import { wrapText } from './text.js';
 import type { ConversationItem } from './conversationState.js';
 import { immediateInkScreen, type InkScreen } from './transcript/inkScreen.js';
+import { ItemLineCache } from './transcript/transcriptLayout.js';
 import { TranscriptView } from './transcript/TranscriptView.js';
 import { useTranscriptScreen } from './transcript/useTranscriptScreen.js';
 
@@ -86,6 +87,8 @@ export function App(props: AppProps) {
   const { stdout } = useStdout();
   const [fallbackScreen] = useState(() => immediateInkScreen(stdout));
   const transcript = useTranscriptScreen(props.screen ?? fallbackScreen);
+  // Kept while the app runs, so opening the transcript again lays out only what is new.
+  const [transcriptLines] = useState(() => new ItemLineCache({ ...(props.cwd !== undefined ? { cwd: props.cwd } : {}), ...(props.redact ? { redact: props.redact } : {}) }));
   // While the transcript is open the scrollback must not grow (Ink would write new items to the
   // alternate screen): finished items stay as they were when it opened, the rest follow on return.
   const [frozenFinished, setFrozenFinished] = useState<ConversationItem[] | null>(null);
@@ -240,9 +243,8 @@ export function App(props: AppProps) {
           conversation={conversation}
           columns={width}
           rows={rows}
+          lineCache={transcriptLines}
           onClose={transcript.close}
-          {...(props.cwd !== undefined ? { cwd: props.cwd } : {})}
-          {...(props.redact ? { redact: props.redact } : {})}
         />
       ) : null}
       {/* Hidden, not unmounted, while the transcript is up: the draft, the scrollback's bookkeeping and the dialogs' state survive. */}

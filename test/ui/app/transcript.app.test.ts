@@ -8,6 +8,7 @@ import { policyModeControl } from '../../../src/permissions/modeControl.js';
 import { App, type AppProps } from '../../../src/ui/app/App.js';
 import { InteractionBroker } from '../../../src/ui/app/interactionBroker.js';
 import { SessionController, type TurnRunner } from '../../../src/ui/app/sessionController.js';
+import { ThemeContext, themeFor, type Theme } from '../../../src/ui/app/theme.js';
 import { assistantEvent, gate, KEY, resultEvent, ScriptedAgent, settle, textStream, toolResultEvent, until } from './inkHarness.js';
 
 afterEach(cleanup);
@@ -16,12 +17,12 @@ const CTRL_O = '\x0f';
 const ENTER_ALTERNATE = '\x1b[?1049h';
 const LEAVE_ALTERNATE = '\x1b[?1049l';
 
-function mount(agent: TurnRunner, overrides: Partial<AppProps> = {}) {
+function mount(agent: TurnRunner, overrides: Partial<AppProps> = {}, theme: Theme = themeFor({})) {
   const controller = new SessionController({ agent });
   const broker = new InteractionBroker();
   const exits = { count: 0 };
   const props: AppProps = { controller, broker, modeControl: policyModeControl({ mode: 'default' }), bypassAvailable: false, model: 'test-model', onExit: () => exits.count++, ...overrides };
-  const app = render(h(App, props));
+  const app = render(h(ThemeContext.Provider, { value: theme }, h(App, props)));
   const press = async (...keys: string[]) => {
     for (const key of keys) {
       // A view that has just appeared subscribes to keys in an effect React runs on the next turn of the loop.
@@ -51,10 +52,10 @@ function bashTurn(lines: number, command = 'seq 1 60'): Parameters<ScriptedAgent
   ];
 }
 
-async function finishedSession(lines = 60) {
+async function finishedSession(lines = 60, theme?: Theme) {
   const agent = new ScriptedAgent();
   agent.push(bashTurn(lines));
-  const mounted = mount(agent);
+  const mounted = mount(agent, {}, theme);
   await mounted.press('count to sixty', KEY.enter);
   await until(() => agent.prompts.length === 1);
   await mounted.controller.whenIdle();
@@ -227,4 +228,21 @@ test('a resize re-wraps the transcript to the new width and keeps the same place
     assert.ok(transcript().split('\n').every((line) => line.length <= 40));
   });
   assert.ok(Math.abs(Number(firstShown()) - Number(before)) <= 1, `paragraph ${firstShown()} near ${before}`);
+});
+
+test('NO_COLOR: the transcript has emphasis and reverse-video matches but no colour; at 80×24 it fits', async () => {
+  const { press, app, transcript, styledTranscript } = await finishedSession(60, themeFor({ NO_COLOR: '1' }));
+  Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+  app.stdout.emit('resize');
+  await press(CTRL_O);
+  await until(() => assert.match(transcript(), /lines \d+–\d+ of \d+/));
+  await press('/', 'line 5', KEY.enter);
+  await until(() => assert.match(transcript(), /"line 5": match/));
+  const styled = styledTranscript();
+  assert.doesNotMatch(styled, /\x1b\[(?:[0-9]+;)*(?:3[0-9]|4[0-9]|9[0-7])(?:;[0-9]+)*m/, 'no colour codes');
+  assert.match(styled, /\x1b\[7mline 5\x1b\[27m/, 'the match in reverse video');
+  const lines = transcript().trimEnd().split('\n');
+  assert.equal(lines[0], 'Transcript · ↑↓ scroll · / search · Esc or Ctrl+O to return');
+  assert.equal(lines.length, 23);
+  assert.ok(lines.every((line) => line.length <= 80));
 });

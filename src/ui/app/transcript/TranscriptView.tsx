@@ -8,10 +8,10 @@ import { textWidth } from '../../markdown/styledText.js';
 import type { ConversationState } from '../conversationState.js';
 import { useTheme } from '../theme.js';
 import { shorten } from '../toolSummary.js';
-import { followBottom, maxTop, positionAt, reveal, scrollBy, topLine, type PagerLayout, type PagerPosition } from './pager.js';
+import { followBottom, positionAt, reveal, scrollBy, topLine, type PagerLayout, type PagerPosition } from './pager.js';
 import { highlightMatches, matchingLines, nextMatch } from './search.js';
 import { terminalText } from './terminalText.js';
-import { ItemLineCache } from './transcriptLayout.js';
+import type { ItemLineCache } from './transcriptLayout.js';
 
 const TRANSCRIPT_TITLE = 'Transcript · ↑↓ scroll · / search · Esc or Ctrl+O to return';
 /** Shorter titles for narrow terminals, longest first. */
@@ -22,8 +22,8 @@ export interface TranscriptViewProps {
   /** The terminal's size. */
   columns: number;
   rows: number;
-  cwd?: string;
-  redact?: (text: string) => string;
+  /** The items' laid-out lines, kept from one opening to the next (see transcriptLayout.ts). */
+  lineCache: ItemLineCache;
   onClose(): void;
 }
 
@@ -41,10 +41,9 @@ interface SearchState {
 /** Body rows: the view takes `rows - 1` lines, one each for the title and the status line. */
 export const transcriptBodyRows = (rows: number) => Math.max(1, rows - 3);
 
-export function TranscriptView({ conversation, columns, rows, cwd, redact, onClose }: TranscriptViewProps) {
+export function TranscriptView({ conversation, columns, rows, lineCache: cache, onClose }: TranscriptViewProps) {
   const theme = useTheme();
   const color = theme.accent !== undefined;
-  const [cache] = useState(() => new ItemLineCache({ ...(cwd !== undefined ? { cwd } : {}), ...(redact ? { redact } : {}) }));
   const width = Math.max(10, columns - 1);
   const height = transcriptBodyRows(rows);
   const layout = useMemo(() => cache.layout(conversation, width, color), [cache, conversation, width, color]);
@@ -55,8 +54,8 @@ export function TranscriptView({ conversation, columns, rows, cwd, redact, onClo
   const top = topLine(position, pagerLayout, height);
 
   // Key handlers can run twice before React re-renders: they read the latest values from here.
-  const latest = useRef({ position, search, pagerLayout, height, top, matches });
-  latest.current = { position, search, pagerLayout, height, top, matches };
+  const latest = useRef({ position, search, pagerLayout, height, top });
+  latest.current = { position, search, pagerLayout, height, top };
   const move = (next: PagerPosition) => {
     latest.current.position = next;
     setPosition(next);
