@@ -26,6 +26,7 @@ import { useTerminalSize } from './useTerminalWidth.js';
 import { wrapText } from './text.js';
 import type { ConversationItem } from './conversationState.js';
 import { immediateInkScreen, type InkScreen } from './transcript/inkScreen.js';
+import { keyRouter } from './transcript/keyRouter.js';
 import { ItemLineCache } from './transcript/transcriptLayout.js';
 import { TranscriptView } from './transcript/TranscriptView.js';
 import { useTranscriptScreen } from './transcript/useTranscriptScreen.js';
@@ -88,6 +89,7 @@ export function App(props: AppProps) {
   const [fallbackScreen] = useState(() => immediateInkScreen(stdout));
   const transcript = useTranscriptScreen(props.screen ?? fallbackScreen);
   // Kept while the app runs, so opening the transcript again lays out only what is new.
+  const [transcriptKeys] = useState(keyRouter);
   const [transcriptLines] = useState(() => new ItemLineCache({ ...(props.cwd !== undefined ? { cwd: props.cwd } : {}), ...(props.redact ? { redact: props.redact } : {}) }));
   // While the transcript is open the scrollback must not grow (Ink would write new items to the
   // alternate screen): finished items stay as they were when it opened, the rest follow on return.
@@ -199,8 +201,10 @@ export function App(props: AppProps) {
   };
 
   useInput((input, key) => {
-    // The transcript has the keyboard while it is open (or opening, or closing).
-    if (transcript.phase !== 'closed') return;
+    // The transcript has the keyboard from the moment it is asked for until it has closed.
+    const phase = transcript.current();
+    if (phase === 'opening' || phase === 'open') return transcriptKeys.route(input, key);
+    if (phase === 'closing') return;
     if (broker.current() !== undefined) {
       // The dialog has the keyboard; Ctrl+C still reaches the exit.
       if (key.ctrl && input === 'c') onCtrlC();
@@ -244,6 +248,7 @@ export function App(props: AppProps) {
           columns={width}
           rows={rows}
           lineCache={transcriptLines}
+          keys={transcriptKeys}
           onClose={transcript.close}
         />
       ) : null}

@@ -2,8 +2,8 @@
 // in a pager. Only the lines in view become Ink nodes; the layout of the rest is cached per item. The
 // view is exactly one line shorter than the terminal: Ink clears the whole screen, scrollback
 // included, before any frame that follows one as tall as the terminal.
-import { Box, Text, useInput } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { Box, Text, type Key } from 'ink';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { textWidth } from '../../markdown/styledText.js';
 import type { ConversationState } from '../conversationState.js';
 import { useTheme } from '../theme.js';
@@ -11,6 +11,7 @@ import { shorten } from '../toolSummary.js';
 import { followBottom, positionAt, reveal, scrollBy, topLine, type PagerLayout, type PagerPosition } from './pager.js';
 import { highlightMatches, matchingLines, nextMatch } from './search.js';
 import { terminalText } from './terminalText.js';
+import type { KeyRouter } from './keyRouter.js';
 import type { ItemLineCache } from './transcriptLayout.js';
 
 const TRANSCRIPT_TITLE = 'Transcript · ↑↓ scroll · / search · Esc or Ctrl+O to return';
@@ -24,6 +25,8 @@ export interface TranscriptViewProps {
   rows: number;
   /** The items' laid-out lines, kept from one opening to the next (see transcriptLayout.ts). */
   lineCache: ItemLineCache;
+  /** Where the app sends the keys while the view is up. */
+  keys: KeyRouter;
   onClose(): void;
 }
 
@@ -41,7 +44,7 @@ interface SearchState {
 /** Body rows: the view takes `rows - 1` lines, one each for the title and the status line. */
 export const transcriptBodyRows = (rows: number) => Math.max(1, rows - 3);
 
-export function TranscriptView({ conversation, columns, rows, lineCache: cache, onClose }: TranscriptViewProps) {
+export function TranscriptView({ conversation, columns, rows, lineCache: cache, keys, onClose }: TranscriptViewProps) {
   const theme = useTheme();
   const color = theme.accent !== undefined;
   const width = Math.max(10, columns - 1);
@@ -72,7 +75,7 @@ export function TranscriptView({ conversation, columns, rows, lineCache: cache, 
     move(reveal(at, found, laidOut, rowsShown));
   };
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key) => {
     const { search: now, pagerLayout: laidOut, height: rowsShown, top: shownTop } = latest.current;
     if (now.draft !== undefined) {
       if (key.ctrl && input === 'o') return onClose();
@@ -99,7 +102,9 @@ export function TranscriptView({ conversation, columns, rows, lineCache: cache, 
       const direction = input === 'n' ? 1 : -1;
       goToMatch(now.query, now.current ?? (direction === 1 ? shownTop - 1 : shownTop), direction);
     }
-  });
+  };
+  // A layout effect runs as the view is committed, before any later key can arrive.
+  useLayoutEffect(() => keys.attach(onKey));
 
   const visible = layout.lines.slice(top, top + height);
   const total = layout.lines.length;

@@ -1,13 +1,16 @@
 // Opening and closing the full-screen transcript, in steps Ink's redrawing can follow: the app first
 // draws nothing, and only once Ink has written that empty frame does the terminal switch screens (see
 // inkScreen.ts). Between the steps the app shows neither its normal view nor the transcript.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { InkScreen } from './inkScreen.js';
 
 export type TranscriptPhase = 'closed' | 'opening' | 'open' | 'closing';
 
 export interface TranscriptScreen {
+  /** The phase this render shows. */
   phase: TranscriptPhase;
+  /** The phase right now, for key handlers (which may be a render behind). */
+  current(): TranscriptPhase;
   open(): void;
   close(): void;
 }
@@ -27,7 +30,8 @@ export function useTranscriptScreen(screen: InkScreen): TranscriptScreen {
     go(next);
   };
 
-  useEffect(() => {
+  // A layout effect: when the frame is already written the switch happens within this commit.
+  useLayoutEffect(() => {
     if (phase !== 'opening' && phase !== 'closing') return;
     return screen.afterFrame(framesAtRequest.current, () => {
       if (phase === 'opening') {
@@ -45,6 +49,7 @@ export function useTranscriptScreen(screen: InkScreen): TranscriptScreen {
 
   return {
     phase,
+    current: () => current.current,
     open: () => {
       if (current.current === 'closed') request('opening');
     },
