@@ -1,7 +1,8 @@
 // The interactive session's root: the conversation, queued messages, the prompt or the dialog
 // that has the keyboard, and the footer. Global keys: Esc interrupts, Shift+Tab cycles the
-// permission mode, Ctrl+O opens the full-screen transcript, Ctrl+C twice / Ctrl+D exit. Submitted text is a slash command (carried out here)
-// or a prompt, sent to the model with its `@file` mentions expanded.
+// permission mode, Ctrl+O opens the full-screen transcript, Ctrl+C twice / Ctrl+D exit. Submitted
+// text is a slash command (carried out here) or a prompt, sent to the model with its `@file` mentions
+// expanded.
 import { Box, Text, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PermissionModeControl } from '../../tools/types.js';
@@ -88,8 +89,8 @@ export function App(props: AppProps) {
   const { stdout } = useStdout();
   const [fallbackScreen] = useState(() => immediateInkScreen(stdout));
   const transcript = useTranscriptScreen(props.screen ?? fallbackScreen);
-  // Kept while the app runs, so opening the transcript again lays out only what is new.
   const [transcriptKeys] = useState(keyRouter);
+  // Kept while the app runs, so opening the transcript again lays out only what is new.
   const [transcriptLines] = useState(() => new ItemLineCache({ ...(props.cwd !== undefined ? { cwd: props.cwd } : {}), ...(props.redact ? { redact: props.redact } : {}) }));
   // While the transcript is open the scrollback must not grow (Ink would write new items to the
   // alternate screen): finished items stay as they were when it opened, the rest follow on return.
@@ -252,7 +253,7 @@ export function App(props: AppProps) {
           onClose={transcript.close}
         />
       ) : null}
-      {/* Hidden, not unmounted, while the transcript is up: the draft, the scrollback's bookkeeping and the dialogs' state survive. */}
+      {/* Hidden, not unmounted, while the transcript is up: the draft and the scrollback's bookkeeping survive. */}
       <Box flexDirection="column" display={mainShown ? 'flex' : 'none'}>
         <ConversationView
           conversation={scrollbackConversation}
