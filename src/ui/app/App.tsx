@@ -1,9 +1,10 @@
 // The interactive session's root: the conversation, queued messages, the prompt or the dialog
 // that has the keyboard, and the footer. Global keys: Esc interrupts, Shift+Tab cycles the
-// permission mode, Ctrl+C twice / Ctrl+D exit. Submitted text is a slash command (carried out here)
-// or a prompt, sent to the model with its `@file` mentions expanded.
-import { Box, Text, useInput } from 'ink';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+// permission mode, Ctrl+O opens the full-screen transcript, Ctrl+C twice / Ctrl+D exit. Submitted
+// text is a slash command (carried out here) or a prompt, sent to the model with its `@file` mentions
+// expanded.
+import { Box, Text, useInput, useStdout } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PermissionModeControl } from '../../tools/types.js';
 import { runSlashCommand, SLASH_COMMANDS } from '../commands/slashCommands.js';
 import { expandFileMentions } from '../input/fileMentions.js';
@@ -13,8 +14,6 @@ import { carryOutCommand, type CommandHost, type RestartRequest } from './comman
 import { ConversationView } from './ConversationView.js';
 import { Footer } from './Footer.js';
 import { TodoPanel } from './TodoPanel.js';
-import { COMPACT_RESULT_LINES, EXPANDED_RESULT_LINES, ToolResultLines } from './ToolLine.js';
-import { resultPreview } from './toolSummary.js';
 import type { StatusLineSettings } from '../../config/settingsSchema.js';
 import type { StatusLineSession } from '../statusLine/statusLineInput.js';
 import { useStatusLine } from './useStatusLine.js';
@@ -26,6 +25,12 @@ import { QuestionPrompt } from './QuestionPrompt.js';
 import type { SessionController } from './sessionController.js';
 import { useTerminalSize } from './useTerminalWidth.js';
 import { wrapText } from './text.js';
+import type { ConversationItem } from './conversationState.js';
+import { immediateInkScreen, type InkScreen } from './transcript/inkScreen.js';
+import { keyRouter } from './transcript/keyRouter.js';
+import { ItemLineCache } from './transcript/transcriptLayout.js';
+import { TranscriptView } from './transcript/TranscriptView.js';
+import { useTranscriptScreen } from './transcript/useTranscriptScreen.js';
 
 export const EXIT_CONFIRM_MS = 2000;
 const TICK_MS = 250;
@@ -60,6 +65,8 @@ export interface AppProps {
   /** /clear, /resume and /model: leave this session for another (the CLI assembles it). */
   onRestart?(request: RestartRequest): void;
   now?: () => number;
+  /** The terminal as Ink draws on it, for the transcript's alternate screen (see transcript/inkScreen.ts). */
+  screen?: InkScreen;
 }
 
 /** What a status line is told that does not change as the session runs. */
@@ -88,20 +95,26 @@ export function App(props: AppProps) {
   const [, setModeShown] = useState(modeControl.current());
   const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
   const [todosShown, setTodosShown] = useState(false);
-  const [outputExpanded, setOutputExpanded] = useState(false);
-  // Ctrl+O: tool results are shown in full from now on, and the latest one is shown in full at once
-  // (what is already in the scrollback cannot be redrawn).
-  const expandedRef = useRef(false);
-  const toggleExpandedOutput = () => {
-    const next = !expandedRef.current;
-    expandedRef.current = next;
-    setOutputExpanded(next);
-    const latest = [...controller.getState().conversation.finished].reverse().find((item) => item.kind === 'tool');
-    if (next && latest?.kind === 'tool' && latest.result !== undefined) {
-      controller.notice(`Full output of ${latest.name}:\n${resultPreview(latest.result, EXPANDED_RESULT_LINES, 10_000).join('\n')}`);
-    }
-    controller.notice(next ? 'Tool output expanded (Ctrl+O to collapse)' : 'Tool output collapsed (Ctrl+O to expand)');
+  const { stdout } = useStdout();
+  const [fallbackScreen] = useState(() => immediateInkScreen(stdout));
+  const transcript = useTranscriptScreen(props.screen ?? fallbackScreen);
+  const [transcriptKeys] = useState(keyRouter);
+  // Kept while the app runs, so opening the transcript again lays out only what is new.
+  const [transcriptLines] = useState(() => new ItemLineCache({ ...(props.cwd !== undefined ? { cwd: props.cwd } : {}), ...(props.redact ? { redact: props.redact } : {}) }));
+  // While the transcript is open the scrollback must not grow (Ink would write new items to the
+  // alternate screen): finished items stay as they were when it opened, the rest follow on return.
+  const [frozenFinished, setFrozenFinished] = useState<ConversationItem[] | null>(null);
+  const openTranscript = () => {
+    setFrozenFinished(controller.getState().conversation.finished);
+    transcript.open();
   };
+  useEffect(() => {
+    if (transcript.phase === 'closed') setFrozenFinished(null);
+  }, [transcript.phase]);
+  // A question for the user closes the transcript, so it is seen and answered.
+  useEffect(() => {
+    if (pending !== undefined && transcript.phase === 'open') transcript.close();
+  }, [pending, transcript.phase]);
   const [now, setNow] = useState(clock());
   const busy = state.busySince !== null;
 
@@ -199,6 +212,10 @@ export function App(props: AppProps) {
   };
 
   useInput((input, key) => {
+    // The transcript has the keyboard from the moment it is asked for until it has closed.
+    const phase = transcript.current();
+    if (phase === 'opening' || phase === 'open') return transcriptKeys.route(input, key);
+    if (phase === 'closing') return;
     if (broker.current() !== undefined) {
       // The dialog has the keyboard; Ctrl+C still reaches the exit.
       if (key.ctrl && input === 'c') onCtrlC();
@@ -214,10 +231,13 @@ export function App(props: AppProps) {
       setModeShown(next);
     }
     if (key.ctrl && input === 't') setTodosShown((shown) => !shown);
-    if (key.ctrl && input === 'o') toggleExpandedOutput();
+    if (key.ctrl && input === 'o') openTranscript();
   });
 
   const conversation = state.conversation;
+  const mainShown = transcript.phase === 'closed';
+  const frozen = mainShown ? null : frozenFinished;
+  const scrollbackConversation = useMemo(() => (frozen ? { ...conversation, finished: frozen } : conversation), [conversation, frozen]);
   const statusLines = useStatusLine(
     props.statusLine?.settings,
     {
@@ -233,50 +253,61 @@ export function App(props: AppProps) {
   );
   return (
     <Box flexDirection="column" width={width}>
-      <ToolResultLines.Provider value={outputExpanded ? EXPANDED_RESULT_LINES : COMPACT_RESULT_LINES}>
-        <ConversationView
+      {transcript.phase === 'open' ? (
+        <TranscriptView
           conversation={conversation}
+          columns={width}
+          rows={rows}
+          lineCache={transcriptLines}
+          keys={transcriptKeys}
+          onClose={transcript.close}
+        />
+      ) : null}
+      {/* Hidden, not unmounted, while the transcript is up: the draft and the scrollback's bookkeeping survive. */}
+      <Box flexDirection="column" display={mainShown ? 'flex' : 'none'}>
+        <ConversationView
+          conversation={scrollbackConversation}
           maxLiveLines={Math.max(3, rows - LIVE_REGION_RESERVED_ROWS)}
           width={width}
           now={now}
           {...(props.cwd !== undefined ? { cwd: props.cwd } : {})}
           {...(props.redact ? { redact: props.redact } : {})}
         />
-      </ToolResultLines.Provider>
-      {state.queued.map((text, index) => (
-        <Text key={index} dimColor>
-          {wrapText(`> ${text} (queued)`, width - 1)}
-        </Text>
-      ))}
-      {pending?.kind === 'permission' ? (
-        <PermissionDialog key={pending.id} request={pending.request} suggestedRules={pending.request.suggestedRules} onDecision={pending.answer} width={width - 1} maxPreviewLines={Math.max(3, Math.min(MAX_PREVIEW_LINES, rows - DIALOG_RESERVED_ROWS))} />
-      ) : pending?.kind === 'questions' ? (
-        <QuestionPrompt key={pending.id} questions={pending.questions} onAnswer={pending.answer} />
-      ) : null}
-      {todosShown ? <TodoPanel todos={conversation.todos} /> : null}
-      <PromptInput
-        isActive={pending === undefined}
-        onSubmit={submit}
-        onExitRequest={onExitRequest}
-        history={history}
-        commands={commands}
-        cwd={cwd}
-        width={width}
-        placeholder={busy ? 'Type to queue a message for the next turn' : 'Ask wright to do something'}
-        {...(props.onExternalEdit ? { onExternalEdit: props.onExternalEdit } : {})}
-      />
-      <Footer
-        model={props.model}
-        mode={modeControl.current()}
-        costUsd={conversation.costUsd}
-        contextTokens={conversation.contextTokens}
-        busySince={state.busySince}
-        activity={conversation.activity}
-        now={now}
-        outputTokens={conversation.outputTokens}
-        {...(exitArmedAt !== null ? { hint: 'Press Ctrl+C again to exit' } : {})}
-        {...(statusLines ? { statusLines } : {})}
-      />
+        {state.queued.map((text, index) => (
+          <Text key={index} dimColor>
+            {wrapText(`> ${text} (queued)`, width - 1)}
+          </Text>
+        ))}
+        {!mainShown ? null : pending?.kind === 'permission' ? (
+          <PermissionDialog key={pending.id} request={pending.request} suggestedRules={pending.request.suggestedRules} onDecision={pending.answer} width={width - 1} maxPreviewLines={Math.max(3, Math.min(MAX_PREVIEW_LINES, rows - DIALOG_RESERVED_ROWS))} />
+        ) : pending?.kind === 'questions' ? (
+          <QuestionPrompt key={pending.id} questions={pending.questions} onAnswer={pending.answer} />
+        ) : null}
+        {todosShown ? <TodoPanel todos={conversation.todos} /> : null}
+        <PromptInput
+          isActive={pending === undefined && mainShown}
+          onSubmit={submit}
+          onExitRequest={onExitRequest}
+          history={history}
+          commands={commands}
+          cwd={cwd}
+          width={width}
+          placeholder={busy ? 'Type to queue a message for the next turn' : 'Ask wright to do something'}
+          {...(props.onExternalEdit ? { onExternalEdit: props.onExternalEdit } : {})}
+        />
+        <Footer
+          model={props.model}
+          mode={modeControl.current()}
+          costUsd={conversation.costUsd}
+          contextTokens={conversation.contextTokens}
+          busySince={state.busySince}
+          activity={conversation.activity}
+          now={now}
+          outputTokens={conversation.outputTokens}
+          {...(exitArmedAt !== null ? { hint: 'Press Ctrl+C again to exit' } : {})}
+          {...(statusLines ? { statusLines } : {})}
+        />
+      </Box>
     </Box>
   );
 }

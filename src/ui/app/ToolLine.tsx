@@ -1,15 +1,12 @@
 // One tool call on one line — `● Bash(npm test) · done 1.2s` — with the first lines of its result
-// dimmed underneath.
+// dimmed underneath (Ctrl+O's transcript shows the call and its result in full).
 import { Box, Text } from 'ink';
-import { createContext, useContext } from 'react';
 import type { ToolItem } from './conversationState.js';
 import { useTheme } from './theme.js';
 import { formatDuration, resultPreview, toolCallLabel } from './toolSummary.js';
 
-/** How many result lines a tool line shows: a few normally, many once Ctrl+O expands output. */
+/** How many result lines a tool line shows; the transcript (Ctrl+O) shows all of them. */
 export const COMPACT_RESULT_LINES = 3;
-export const EXPANDED_RESULT_LINES = 200;
-export const ToolResultLines = createContext(COMPACT_RESULT_LINES);
 
 export interface ToolLineProps {
   tool: ToolItem;
@@ -25,8 +22,7 @@ export function ToolLine({ tool, width, cwd, now }: ToolLineProps) {
   const elapsed = tool.durationMs ?? (now !== undefined ? Math.max(0, now - tool.startedAt) : undefined);
   const status = tool.status === 'running' ? 'running' : tool.status;
   const label = toolCallLabel(tool.name, tool.input, cwd, Math.max(20, width - 30));
-  const resultLines = useContext(ToolResultLines);
-  const preview = tool.result !== undefined ? resultPreview(tool.result, resultLines, Math.max(20, width - 6)) : [];
+  const preview = tool.result !== undefined ? resultPreview(tool.result, COMPACT_RESULT_LINES, Math.max(20, width - 6)) : [];
   return (
     <Box flexDirection="column">
       <Text>

@@ -11,6 +11,7 @@ import type { RestartRequest } from './commandHost.js';
 import type { InteractionBroker } from './interactionBroker.js';
 import { SessionController, type TurnRunner } from './sessionController.js';
 import { ThemeContext, themeFor } from './theme.js';
+import { trackedInkScreen } from './transcript/inkScreen.js';
 
 export interface RunAppOptions {
   agent: TurnRunner;
@@ -51,6 +52,7 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
   let restart: RestartRequest | undefined;
   let leave: () => void = () => {};
   const left = new Promise<void>((resolve) => (leave = resolve));
+  const screen = trackedInkScreen(process.stdout);
   const instance = render(
     <ThemeContext.Provider value={themeFor(options.env)}>
       <App
@@ -60,6 +62,7 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
         bypassAvailable={options.bypassAvailable}
         model={options.model}
         cwd={options.cwd}
+        screen={screen}
         redact={options.redact}
         history={options.history}
         commands={options.commands(controller)}
@@ -74,7 +77,7 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
         }}
       />
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false },
+    { stdout: screen.stream, exitOnCtrlC: false, onRender: screen.frameDrawn },
   );
   if (process.stdout.isTTY) process.stdout.write(BRACKETED_PASTE_ON);
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
@@ -94,6 +97,7 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
   } finally {
     controller.interrupt();
     instance.unmount();
+    screen.leaveAlternate();
     if (process.stdout.isTTY) process.stdout.write(BRACKETED_PASTE_OFF);
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);

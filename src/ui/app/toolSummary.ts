@@ -24,14 +24,18 @@ export function shorten(text: string, max: number): string {
 
 /** The first `maxLines` non-empty lines of a tool result, plus a count of the rest. */
 export function resultPreview(content: ToolResultBlock['content'], maxLines = 3, maxWidth = 100): string[] {
-  const text = typeof content === 'string'
-    ? content
-    : (content ?? []).map((block) => (block.type === 'text' ? block.text : `[${block.type}]`)).join('\n');
-  const cleaned = text.replace(/<\/?tool_use_error>/g, '');
-  const lines = cleaned.split('\n').filter((line) => line.trim() !== '');
+  const lines = resultText(content).split('\n').filter((line) => line.trim() !== '');
   const shown = lines.slice(0, maxLines).map((line) => shorten(line.replace(/\t/g, '  '), maxWidth));
   if (lines.length > maxLines) shown.push(`… +${lines.length - maxLines} lines`);
   return shown;
+}
+
+/** All of a tool result as text: images and documents as `[image]`, error tags removed. */
+export function resultText(content: ToolResultBlock['content']): string {
+  const text = typeof content === 'string'
+    ? content
+    : (content ?? []).map((block) => (block.type === 'text' ? block.text : `[${block.type}]`)).join('\n');
+  return text.replace(/<\/?tool_use_error>/g, '');
 }
 
 /** `850ms`, `3.2s`, `2m 5s`. */

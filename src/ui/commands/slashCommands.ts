@@ -164,6 +164,7 @@ function helpText(custom: readonly CustomCommandInfo[]): string {
     '',
     'Keys: Enter send · Ctrl+J or \\ Enter new line · Up/Down history · Ctrl+R search history',
     '      @ file completion · Esc interrupt · Shift+Tab permission mode · Ctrl+C clear / exit · Ctrl+D exit',
+    '      Ctrl+O transcript (every tool call in full; / search, Esc returns) · Ctrl+T todos',
   ].join('\n');
 }
 

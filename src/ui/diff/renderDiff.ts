@@ -20,6 +20,8 @@ export interface DiffOptions {
   contextLines?: number;
   /** Diff lines shown before the rest is summarised as `… N more lines` (default 400). */
   maxLines?: number;
+  /** Old and new line numbers in a gutter, when they leave room for the code (default true). */
+  lineNumbers?: boolean;
 }
 
 const KIND: Record<DiffLine['kind'], { sign: string; style: Style }> = {
@@ -68,18 +70,23 @@ function bodies(hunk: Hunk, color: boolean): Span[][] {
 }
 
 export function renderDiff(change: FileChange, options: DiffOptions): string {
+  return serializeLines(renderDiffLines(change, options), options.color);
+}
+
+/** The diff as styled lines, each at most `width` columns. */
+export function renderDiffLines(change: FileChange, options: DiffOptions): Line[] {
   const width = Math.max(1, Math.floor(options.width));
   const maxLines = Math.max(1, options.maxLines ?? 400);
   const diff = diffLines(change.before, change.after, options.contextLines ?? 3);
   const lines: Line[] = wrapLine(header(change, diff.added, diff.removed, diff.eolChange), width);
   if (diff.hunks.length === 0) {
     lines.push([{ text: '(no changes)', style: { dim: true } }]);
-    return serializeLines(lines, options.color);
+    return lines;
   }
   const largest = Math.max(...diff.hunks.map((h) => Math.max(h.oldStart + h.oldCount, h.newStart + h.newCount)));
   const digits = String(largest).length;
   // Line numbers only when they leave room for the code.
-  const numbered = width - (2 * digits + 4) >= 20;
+  const numbered = options.lineNumbers !== false && width - (2 * digits + 4) >= 20;
   const gutter = numbered ? 2 * digits + 2 : 0;
   const textWidthLeft = Math.max(1, width - gutter - 2);
   const total = diff.hunks.reduce((n, h) => n + h.lines.length, 0);
@@ -104,5 +111,5 @@ export function renderDiff(change: FileChange, options: DiffOptions): string {
     }
   }
   if (shown < total) lines.push([{ text: `… ${total - shown} more lines`, style: { dim: true } }]);
-  return serializeLines(lines.map((line) => (lineWidth(line) > width ? sliceLine(line, width)[0]! : line)), options.color);
+  return lines.map((line) => (lineWidth(line) > width ? sliceLine(line, width)[0]! : line));
 }

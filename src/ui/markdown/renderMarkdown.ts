@@ -2,7 +2,7 @@
 // tail (on every delta), see splitStableMarkdown.
 import { Lexer } from 'marked';
 import { renderBlocks } from './blocks.js';
-import { lineWidth, serializeLines } from './styledText.js';
+import { lineWidth, serializeLines, type Line } from './styledText.js';
 import { sliceLine } from './wrap.js';
 
 export interface MarkdownOptions {
@@ -17,10 +17,14 @@ export function lexMarkdown(markdown: string) {
 }
 
 export function renderMarkdown(markdown: string, options: MarkdownOptions): string {
+  return serializeLines(renderMarkdownLines(markdown, options), options.color);
+}
+
+/** The rendered Markdown as styled lines, each at most `width` columns. */
+export function renderMarkdownLines(markdown: string, options: MarkdownOptions): Line[] {
   const width = Math.max(1, Math.floor(options.width));
   const lines = renderBlocks(lexMarkdown(markdown), width, { color: options.color, listDepth: 0 });
   // Containers can only narrow their content so far: at very small widths a bullet or quote bar plus one
   // column is already too wide, so such rows are cut (never dropped) to the width.
-  const fitted = lines.flatMap((line) => (lineWidth(line) > width ? sliceLine(line, width) : [line]));
-  return serializeLines(fitted, options.color);
+  return lines.flatMap((line) => (lineWidth(line) > width ? sliceLine(line, width) : [line]));
 }

@@ -83,6 +83,16 @@ export class TmuxSession {
     throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)}; the screen was:\n${last}`);
   }
 
+  /** Resizes the terminal, as a user dragging the window would. */
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-t', 'wright', '-x', String(width), '-y', String(height));
+  }
+
+  /** A tmux format evaluated for the pane, e.g. `#{alternate_on}` (1 while the program uses the alternate screen). */
+  format(format: string): string {
+    return this.tmux('display-message', '-p', '-t', 'wright', format).trim();
+  }
+
   /** Appends everything the program writes to the terminal from now on to `file` (for byte counts). */
   pipeOutput(file: string): void {
     this.tmux('pipe-pane', '-o', '-t', 'wright', `cat >> ${quote(file)}`);

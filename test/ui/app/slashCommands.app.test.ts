@@ -194,23 +194,3 @@ test('!command runs the command, shows its output, and sends it to the model wit
   await controller.whenIdle();
   assert.match(agent.prompts[0]!, /^<bash-input>git branch<\/bash-input>\n<bash-output>\* main\n {2}feature<\/bash-output>\n\nwhich branch am I on\?$/);
 });
-
-test('Ctrl+O shows the latest tool output in full and expands later ones; again collapses', async () => {
-  const agent = new ScriptedAgent();
-  const output = Array.from({ length: 12 }, (_, i) => `output line ${i + 1}`).join('\n');
-  agent.push([
-    assistantEvent([{ type: 'tool_use', id: 'toolu_ls', name: 'Bash', input: { command: 'ls -la' } }]),
-    toolResultEvent('toolu_ls', output),
-    resultEvent(),
-  ]);
-  const { press, frame, controller } = mount(agent);
-  await press('list', KEY.enter);
-  await until(() => agent.prompts.length === 1);
-  await controller.whenIdle();
-  await until(() => assert.match(frame(), /… \+9 lines/));
-  assert.doesNotMatch(frame(), /output line 12/);
-  await press('\u000f');
-  await until(() => assert.match(frame(), /Full output of Bash:[\s\S]*output line 12[\s\S]*Tool output expanded/));
-  await press('\u000f');
-  await until(() => assert.match(frame(), /Tool output collapsed/));
-});
