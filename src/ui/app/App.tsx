@@ -30,6 +30,7 @@ import { immediateInkScreen, type InkScreen } from './transcript/inkScreen.js';
 import { keyRouter } from './transcript/keyRouter.js';
 import { ItemLineCache } from './transcript/transcriptLayout.js';
 import { TranscriptView } from './transcript/TranscriptView.js';
+import type { ItemArchive } from './finishedArchive.js';
 import { useTranscriptScreen } from './transcript/useTranscriptScreen.js';
 
 export const EXIT_CONFIRM_MS = 2000;
@@ -42,6 +43,8 @@ const COMMANDS = SLASH_COMMANDS.map(({ name, description }) => ({ name, descript
 
 export interface AppProps {
   controller: SessionController;
+  /** Finished items the conversation state no longer holds, for the transcript view. */
+  archive?: ItemArchive;
   broker: InteractionBroker;
   modeControl: PermissionModeControl;
   /** Whether Shift+Tab may reach bypassPermissions (the session started in it). */
@@ -238,6 +241,13 @@ export function App(props: AppProps) {
   const mainShown = transcript.phase === 'closed';
   const frozen = mainShown ? null : frozenFinished;
   const scrollbackConversation = useMemo(() => (frozen ? { ...conversation, finished: frozen } : conversation), [conversation, frozen]);
+  // The whole session for the transcript: what the state's window let go is read back from the archive.
+  const archived = props.archive?.count ?? 0;
+  const earlier = useMemo(() => (transcript.phase === 'open' && props.archive ? props.archive.readAll() : []), [transcript.phase, archived]);
+  const transcriptConversation = useMemo(
+    () => (earlier.length === 0 ? conversation : { ...conversation, finished: [...earlier, ...conversation.finished] }),
+    [conversation, earlier],
+  );
   const statusLines = useStatusLine(
     props.statusLine?.settings,
     {
@@ -255,7 +265,7 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={width}>
       {transcript.phase === 'open' ? (
         <TranscriptView
-          conversation={conversation}
+          conversation={transcriptConversation}
           columns={width}
           rows={rows}
           lineCache={transcriptLines}

@@ -9,6 +9,7 @@ import { App, type AppProps } from './App.js';
 import { editInExternalEditor, openInExternalEditor } from '../input/externalEditor.js';
 import type { RestartRequest } from './commandHost.js';
 import type { InteractionBroker } from './interactionBroker.js';
+import { FinishedArchive } from './finishedArchive.js';
 import { SessionController, type TurnRunner } from './sessionController.js';
 import { ThemeContext, themeFor } from './theme.js';
 import { trackedInkScreen } from './transcript/inkScreen.js';
@@ -43,7 +44,8 @@ export interface AppExit {
 }
 
 export async function runApp(options: RunAppOptions): Promise<AppExit> {
-  const controller = new SessionController({ agent: options.agent, redact: options.redact });
+  const archive = new FinishedArchive();
+  const controller = new SessionController({ agent: options.agent, redact: options.redact, archive });
   controller.notice(`wright · ${options.model} · ${options.cwd}`);
   for (const warning of options.warnings) controller.notice(warning, 'warning');
   const stopNotices = options.broker.onNotice((text, tone) => controller.notice(text, tone));
@@ -63,6 +65,7 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
         model={options.model}
         cwd={options.cwd}
         screen={screen}
+        archive={archive}
         redact={options.redact}
         history={options.history}
         commands={options.commands(controller)}
@@ -98,6 +101,7 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
     controller.interrupt();
     instance.unmount();
     screen.leaveAlternate();
+    archive.dispose();
     if (process.stdout.isTTY) process.stdout.write(BRACKETED_PASTE_OFF);
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);

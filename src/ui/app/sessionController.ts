@@ -9,6 +9,7 @@ import {
   emptyConversation,
   type ConversationState,
 } from './conversationState.js';
+import { evictedItems, type ItemArchive } from './finishedArchive.js';
 
 /** What the controller needs from an Agent (src/agent/agent.ts fits). */
 export interface TurnRunner {
@@ -34,6 +35,8 @@ export interface UsageTotals {
 
 export interface SessionControllerOptions {
   agent: TurnRunner;
+  /** Receives finished items as the state's window lets them go (for the transcript view). */
+  archive?: ItemArchive;
   /** Applied to all text before it is shown (secrets); identity by default. */
   redact?: (text: string) => string;
   now?: () => number;
@@ -176,6 +179,7 @@ export class SessionController {
   }
 
   private update(patch: Partial<SessionViewState>): void {
+    if (patch.conversation && this.options.archive) this.options.archive.append(evictedItems(this.state.conversation.finished, patch.conversation.finished));
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
   }
