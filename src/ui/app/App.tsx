@@ -25,7 +25,7 @@ import { QuestionPrompt } from './QuestionPrompt.js';
 import type { SessionController } from './sessionController.js';
 import { useTerminalSize } from './useTerminalWidth.js';
 import { wrapText } from './text.js';
-import type { ConversationItem } from './conversationState.js';
+import type { ConversationState } from './conversationState.js';
 import { immediateInkScreen, type InkScreen } from './transcript/inkScreen.js';
 import { keyRouter } from './transcript/keyRouter.js';
 import { ItemLineCache } from './transcript/transcriptLayout.js';
@@ -106,9 +106,10 @@ export function App(props: AppProps) {
   const [transcriptLines] = useState(() => new ItemLineCache({ ...(props.cwd !== undefined ? { cwd: props.cwd } : {}), ...(props.redact ? { redact: props.redact } : {}) }));
   // While the transcript is open the scrollback must not grow (Ink would write new items to the
   // alternate screen): finished items stay as they were when it opened, the rest follow on return.
-  const [frozenFinished, setFrozenFinished] = useState<ConversationItem[] | null>(null);
+  const [frozenFinished, setFrozenFinished] = useState<Pick<ConversationState, 'finished' | 'finishedCount'> | null>(null);
   const openTranscript = () => {
-    setFrozenFinished(controller.getState().conversation.finished);
+    const { finished, finishedCount } = controller.getState().conversation;
+    setFrozenFinished({ finished, finishedCount });
     transcript.open();
   };
   useEffect(() => {
@@ -240,7 +241,8 @@ export function App(props: AppProps) {
   const conversation = state.conversation;
   const mainShown = transcript.phase === 'closed';
   const frozen = mainShown ? null : frozenFinished;
-  const scrollbackConversation = useMemo(() => (frozen ? { ...conversation, finished: frozen } : conversation), [conversation, frozen]);
+  // The count is frozen with the items: the scrollback writer finds what is new by it.
+  const scrollbackConversation = useMemo(() => (frozen ? { ...conversation, ...frozen } : conversation), [conversation, frozen]);
   // The whole session for the transcript: what the state's window let go is read back from the archive.
   const archived = props.archive?.count ?? 0;
   const earlier = useMemo(() => (transcript.phase === 'open' && props.archive ? props.archive.readAll() : []), [transcript.phase, archived]);
