@@ -16,7 +16,10 @@ import { autoMemoryDirectory, autoMemoryEnabled } from '../context/autoMemory.js
 import { loadSessionMemory } from '../context/sessionMemory.js';
 import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
 import { createModelClient } from '../model/createModelClient.js';
-import { resolveModelConfig } from '../model/modelConfig.js';
+import { resolveModelConfig, resolveSmallFastModel } from '../model/modelConfig.js';
+import type { HookConfig } from '../extensions/hooks/hookConfig.js';
+import type { SessionStartSource } from '../extensions/hooks/hookEvents.js';
+import { createSessionHooks, loadHookConfig } from './sessionHooks.js';
 import { initBashParser } from '../permissions/bashAnalysis.js';
 import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
@@ -72,6 +75,8 @@ export interface AssembledSession {
   toolEnv: Record<string, string | undefined>;
   /** Settings `statusLine`: a command whose output replaces the footer's session details. */
   statusLine?: StatusLineSettings;
+  /** The hooks in effect (every settings file's), for /hooks. */
+  hookConfig: HookConfig;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -166,8 +171,11 @@ export async function assembleAgent(
   interaction: UserInteraction,
   /** Learns this session's secret values; redacts the transcript. */
   redactor: Redactor,
+  /** What SessionStart hooks are told (default: `resume` when resuming, else `startup`). */
+  sessionStartSource?: SessionStartSource,
 ): Promise<AssembledSession> {
   const { settings, settingsSources, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
+  const hookConfig = loadHookConfig(settings, options.settings);
   const { cwd } = policy;
   const secrets = sessionSecrets(env, settings);
   redactor.addValues(secrets.values);
@@ -271,6 +279,21 @@ export async function assembleAgent(
     permissionMode,
     ...(sandboxing.sandbox ? { sandbox: sandboxing.sandbox } : {}),
   };
+  const hooks =
+    hookConfig.entries.length === 0
+      ? undefined
+      : createSessionHooks(
+          hookConfig,
+          {
+            sessionId: opened.session.sessionId,
+            transcriptPath: opened.session.writer?.path ?? null,
+            cwd,
+            projectDir: projectRoot,
+            permissionMode: () => permissionMode.current(),
+            env: secrets.toolEnv,
+          },
+          { client, smallModel: resolveSmallFastModel(modelConfig.config.provider, env), model: modelConfig.config.model },
+        );
   const agent = new Agent({
     model: client,
     modelId: modelConfig.config.model,
@@ -292,8 +315,9 @@ export async function assembleAgent(
     autoCompactThresholdTokens: autoCompactThresholdTokens(contextWindowOf(modelConfig.config.model, env), DEFAULT_MAX_OUTPUT_TOKENS, settings, env),
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
+    ...(hooks ? { hooks, sessionStartSource: sessionStartSource ?? (options.continue || options.resume !== undefined ? 'resume' : 'startup') } : {}),
   });
-  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings];
+  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...hookConfig.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
@@ -318,6 +342,7 @@ export async function assembleAgent(
     projectRoot,
     memoryFiles: sessionMemory.files.map((file) => ({ path: file.path, scope: file.scope })),
     ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
+    hookConfig,
   };
 }
 

@@ -12,6 +12,7 @@ import type { SlashCommandContext } from '../ui/commands/slashCommands.js';
 import type { CommandHost } from '../ui/app/commandHost.js';
 import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
+import { formatHookListing } from '../extensions/hooks/hooksListing.js';
 
 export const promptHistoryFile = (transcriptDir: string): string => join(transcriptDir, 'prompt-history.jsonl');
 
@@ -65,6 +66,7 @@ export function sessionCommandHost(
         user: join(assembled.environment.configDir, 'WRIGHT.md'),
       },
     }),
+    hooks: () => formatHookListing(assembled.hookConfig, { disabled: assembled.settings.disableAllHooks }),
     rules: () => ({
       allow: policy.rules.allow.map((rule) => rule.raw),
       ask: policy.rules.ask.map((rule) => rule.raw),

@@ -27,6 +27,8 @@ export interface SlashCommandContext {
   config?(): { sources: string[]; summary: Array<[string, string]> };
   /** Memory files given to the model, and where each scope's file lives (to open with /memory). */
   memory?(): { loaded: Array<{ path: string; scope: string }>; paths: { project: string; local: string; user: string } };
+  /** The hooks in effect, described by event, matcher, handler and source file, for /hooks. */
+  hooks?(): string;
 }
 
 export type SlashCommandOutcome =
@@ -111,6 +113,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
     }),
   },
   { name: 'config', description: 'Show the settings in effect and their files', run: (_args, ctx) => print(configText(ctx)) },
+  { name: 'hooks', description: 'Show the hooks in effect and their files', run: (_args, ctx) => print(ctx.hooks?.() ?? 'Hooks are not available in this session.') },
   {
     name: 'memory',
     description: 'List memory files, or open one in $EDITOR',
