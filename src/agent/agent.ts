@@ -35,6 +35,9 @@ import { DEFAULT_CONTEXT_WINDOW } from '../model/contextWindow.js';
 import { summarizeConversation } from './conversationSummarizer.js';
 import { withoutOldestTurns } from './conversationTrim.js';
 import { recentFiles } from './recentFiles.js';
+import { MAX_STOP_CONTINUATIONS, type AgentHooks } from '../extensions/hooks/agentHooks.js';
+import type { SessionEndReason, SessionStartSource } from '../extensions/hooks/hookEvents.js';
+import type { HookMessage } from '../extensions/hooks/hookOutput.js';
 
 export interface AgentOptions {
   model: ModelClient;
@@ -65,6 +68,10 @@ export interface AgentOptions {
   autoCompactThresholdTokens?: number | null;
   apiKeySource: string;
   version: string;
+  /** The user's hooks (settings `hooks`); none when absent. */
+  hooks?: AgentHooks;
+  /** What SessionStart hooks are told started this session (default `startup`). */
+  sessionStartSource?: SessionStartSource;
 }
 
 type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean };
@@ -88,6 +95,9 @@ export class Agent {
   private autoCompactFailures = 0;
   /** The memory context sent ahead of the conversation; read again after each compaction. */
   private contextReminder: string | null;
+  private sessionStarted = false;
+  /** What SessionStart hooks said for the model, waiting for the next prompt. */
+  private readonly pendingHookContext: string[] = [];
 
   constructor(private readonly options: AgentOptions) {
     this.messages = [...(options.history ?? [])];
@@ -109,11 +119,23 @@ export class Agent {
     let lastAssistant: AssistantMessage | null = null;
     yield this.initEvent();
     this.repeatGuard.reset();
+    yield* this.hookMessages(await this.startSession(signal));
 
     const content: ContentBlock[] = typeof prompt === 'string' ? [{ type: 'text', text: prompt }] : prompt;
+    const submitted = this.options.hooks ? await this.options.hooks.userPromptSubmit(promptText(content), signal) : null;
+    if (submitted) yield* this.hookMessages(submitted.messages);
+    const refusal = submitted?.stop !== undefined ? submitted.stop || 'A UserPromptSubmit hook stopped the session.' : submitted?.blocked;
+    if (refusal !== undefined) {
+      // The prompt is erased: not sent, not recorded.
+      const errors = [`Prompt blocked by a UserPromptSubmit hook: ${refusal}`];
+      yield this.resultEvent({ subtype: 'error_during_execution', errors }, { started, apiMs, turns, usage, denials, lastAssistant });
+      return;
+    }
     this.recordUser({ role: 'user', content });
+    this.attachReminders([...this.pendingHookContext.splice(0), submitted?.context ?? null]);
 
     let outcome: RunEnd = { subtype: 'success' };
+    let stopContinuations = 0;
     for (;;) {
       if (signal.aborted) {
         outcome = { subtype: 'error_during_execution', errors: ['Interrupted by the user.'], interrupted: true };
@@ -156,7 +178,11 @@ export class Agent {
       if (uses.length === 0) {
         // The server paused a long turn of its own tools; sending the conversation back resumes it.
         if (message.stop_reason === 'pause_turn' && !turnLimitReached) continue;
-        break;
+        const instruction = yield* this.stopHooks(message, stopContinuations, signal);
+        if (instruction === null) break;
+        stopContinuations++;
+        this.recordMeta([{ type: 'text', text: `Stop hook feedback:\n${instruction}` }]);
+        continue;
       }
       if (turnLimitReached) {
         const why = `Not run: the turn limit (${this.options.maxTurns}) was reached.`;
@@ -164,7 +190,8 @@ export class Agent {
         outcome = { subtype: 'error_max_turns', errors: [`Reached the maximum number of turns (${this.options.maxTurns}).`] };
         break;
       }
-      yield* this.runTools(uses, signal, denials, usage);
+      const stoppedBy = yield* this.runTools(uses, signal, denials, usage);
+      if (stoppedBy !== undefined) break;
     }
 
     yield this.resultEvent(outcome, {
@@ -182,6 +209,7 @@ export class Agent {
     const started = Date.now();
     const usage = new UsageLedger();
     let outcome: RunEnd = { subtype: 'success' };
+    yield* this.hookMessages(await this.startSession(signal));
     if (this.messages.length === 0) {
       outcome = { subtype: 'error_during_execution', errors: ['There is no conversation to compact yet.'] };
     } else {
@@ -265,23 +293,34 @@ export class Agent {
     usage: UsageLedger,
   ): AsyncGenerator<AgentEvent, CompactOutcome> {
     const preTokens = this.estimatedContextTokens();
-    yield this.envelope({ type: 'system', subtype: 'status', status: 'compacting' });
+    const preCompact = this.options.hooks ? await this.options.hooks.preCompact({ trigger, instructions: instructions ?? '', signal }) : null;
+    if (preCompact) yield* this.hookMessages(preCompact.messages);
     let outcome: CompactOutcome;
-    try {
-      await this.replaceWithSummary(trigger, instructions, signal, usage, preTokens);
-      this.autoCompactFailures = 0;
-      outcome = { ok: true };
-    } catch (error) {
-      outcome = { ok: false, error: signal.aborted ? 'Compaction was interrupted.' : `Compaction failed: ${error instanceof Error ? error.message : String(error)}` };
-      if (trigger === 'auto' && !signal.aborted) this.autoCompactFailures++;
+    if (preCompact?.blocked !== undefined) {
+      outcome = { ok: false, error: `A PreCompact hook blocked the compaction: ${preCompact.blocked}` };
+      if (trigger === 'auto') this.autoCompactFailures++;
+    } else {
+      yield this.envelope({ type: 'system', subtype: 'status', status: 'compacting' });
+      try {
+        await this.replaceWithSummary(trigger, instructions, signal, usage, preTokens);
+        this.autoCompactFailures = 0;
+        outcome = { ok: true };
+      } catch (error) {
+        outcome = { ok: false, error: signal.aborted ? 'Compaction was interrupted.' : `Compaction failed: ${error instanceof Error ? error.message : String(error)}` };
+        if (trigger === 'auto' && !signal.aborted) this.autoCompactFailures++;
+      }
+      yield this.envelope({ type: 'system', subtype: 'status', status: null });
     }
-    yield this.envelope({ type: 'system', subtype: 'status', status: null });
     if (outcome.ok) {
       yield this.envelope({
         type: 'system',
         subtype: 'compact_boundary',
         compact_metadata: { trigger, pre_tokens: preTokens, post_tokens: this.estimatedContextTokens() },
       });
+      // What SessionStart hooks add went with the summary: they are asked again.
+      const restarted = this.options.hooks ? await this.options.hooks.sessionStart('compact', this.options.modelId, signal) : null;
+      if (restarted) yield* this.hookMessages(restarted.messages);
+      this.attachReminders([...this.pendingHookContext.splice(0), restarted?.context ?? null]);
     } else {
       const disabled = this.autoCompactFailures >= AUTO_COMPACT_FAILURE_LIMIT;
       yield this.envelope({ type: 'system', subtype: 'compact_failed', trigger, error: outcome.error, auto_compact_disabled: disabled });
@@ -373,9 +412,12 @@ export class Agent {
     }
   }
 
-  private async *runTools(uses: ToolUseBlock[], signal: AbortSignal, denials: PermissionDenial[], usage: UsageLedger): AsyncGenerator<AgentEvent> {
+  /** Runs one response's tool calls; returns why a hook stopped the run, if one did. */
+  private async *runTools(uses: ToolUseBlock[], signal: AbortSignal, denials: PermissionDenial[], usage: UsageLedger): AsyncGenerator<AgentEvent, string | undefined> {
     const ctx: ToolContext = { ...this.options.toolContext, signal };
     const done = new Map<string, ToolCallOutcome>();
+    const hookContext: string[] = [];
+    let stoppedBy: ToolCallOutcome['stopRun'];
     const notes = new Map<string, string>();
     const runnable: ToolUseBlock[] = [];
     for (const use of uses) {
@@ -394,7 +436,7 @@ export class Agent {
     const channel = new EventStream<{ start: ToolUseBlock } | { completed: CompletedCall }, void>();
     void (async () => {
       try {
-        for await (const completed of runToolCalls(runnable, this.tools, this.options.canUseTool, ctx, (use) => channel.push({ start: use }))) {
+        for await (const completed of runToolCalls(runnable, this.tools, this.options.canUseTool, ctx, (use) => channel.push({ start: use }), this.options.hooks)) {
           channel.push({ completed });
         }
         channel.end();
@@ -414,16 +456,76 @@ export class Agent {
       done.set(use.id, outcome);
       for (const side of outcome.modelUsage ?? []) usage.recordSide(side.model, side.usage);
       if (outcome.denied) denials.push({ tool_name: use.name, tool_use_id: use.id, tool_input: use.input });
+      yield* this.hookMessages(outcome.hookMessages ?? []);
+      if (outcome.hookContext !== undefined) hookContext.push(outcome.hookContext);
+      if (outcome.stopRun !== undefined) stoppedBy ??= outcome.stopRun;
       yield* this.recordToolResults([{ use, outcome }], false);
     }
     const results: ContentBlock[] = uses.map((use) => done.get(use.id)?.block ?? syntheticErrorOutcome(use, 'Interrupted.').block);
     const memory = await this.nestedMemoryFor(uses, done);
-    if (memory !== null) {
-      const reminder: ContentBlock = { type: 'text', text: memory };
-      results.push(reminder);
-      this.options.transcript?.append({ type: 'user', message: { role: 'user', content: [reminder] }, isMeta: true });
+    const reminders: ContentBlock[] = [...hookContext, ...(memory !== null ? [memory] : [])].map((text) => ({ type: 'text', text }));
+    if (reminders.length > 0) {
+      results.push(...reminders);
+      this.options.transcript?.append({ type: 'user', message: { role: 'user', content: reminders }, isMeta: true });
     }
     this.messages.push({ role: 'user', content: results });
+    if (stoppedBy === undefined) return undefined;
+    yield* this.hookMessages([{ event: stoppedBy.event, level: 'warning', text: `A ${stoppedBy.event} hook stopped the run${stoppedBy.reason ? `: ${stoppedBy.reason}` : '.'}` }]);
+    return stoppedBy.reason;
+  }
+
+  /**
+   * SessionStart hooks, once per Agent (the first run or compaction, or earlier when a front end
+   * asks): what they say for the model waits for the next prompt; returns what they tell the user.
+   */
+  async startSession(signal: AbortSignal = new AbortController().signal): Promise<HookMessage[]> {
+    if (this.sessionStarted || !this.options.hooks) return [];
+    this.sessionStarted = true;
+    const started = await this.options.hooks.sessionStart(this.options.sessionStartSource ?? 'startup', this.options.modelId, signal);
+    if (started.context !== null) this.pendingHookContext.push(started.context);
+    return started.messages;
+  }
+
+  /** SessionEnd hooks, on the way out (short budget); returns what they tell the user. */
+  async endSession(reason: SessionEndReason): Promise<HookMessage[]> {
+    return this.options.hooks ? this.options.hooks.sessionEnd(reason) : [];
+  }
+
+  /**
+   * The model ended its turn: Stop hooks may send it back to work. Returns their instruction, or
+   * null to stop (no hook objected, one said `continue: false`, or the cap on continuations was hit).
+   */
+  private async *stopHooks(message: AssistantMessage, continuations: number, signal: AbortSignal): AsyncGenerator<AgentEvent, string | null> {
+    if (!this.options.hooks || signal.aborted) return null;
+    const lastAssistantMessage = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
+    const verdict = await this.options.hooks.stop({ active: continuations > 0, lastAssistantMessage, signal });
+    yield* this.hookMessages(verdict.messages);
+    if (verdict.stop !== undefined || verdict.continueWith === undefined) return null;
+    if (continuations >= MAX_STOP_CONTINUATIONS) {
+      yield* this.hookMessages([{ event: 'Stop', level: 'warning', text: `Stop hooks asked to continue ${MAX_STOP_CONTINUATIONS} times in a row; stopping anyway.` }]);
+      return null;
+    }
+    return verdict.continueWith;
+  }
+
+  private *hookMessages(messages: readonly HookMessage[]): Generator<AgentEvent> {
+    for (const message of messages) {
+      yield this.envelope({ type: 'system', subtype: 'hook_message', hook_event: message.event, level: message.level, message: message.text, ...(message.hook !== undefined ? { hook: message.hook } : {}) });
+    }
+  }
+
+  /** Hook text for the model (`<system-reminder>`s), added to the newest user message and recorded as meta. */
+  private attachReminders(texts: ReadonlyArray<string | null>): void {
+    const blocks: ContentBlock[] = texts.flatMap((text) => (text !== null && text !== '' ? [{ type: 'text' as const, text }] : []));
+    if (blocks.length > 0) this.recordMeta(blocks);
+  }
+
+  /** Harness-made user content (hook context and feedback): joins an open user turn, or starts one. */
+  private recordMeta(blocks: ContentBlock[]): void {
+    const last = this.messages.at(-1);
+    if (last?.role === 'user') last.content = [...(typeof last.content === 'string' ? [{ type: 'text' as const, text: last.content }] : last.content), ...blocks];
+    else this.messages.push({ role: 'user', content: blocks });
+    this.options.transcript?.append({ type: 'user', message: { role: 'user', content: blocks }, isMeta: true });
   }
 
   /** Memory files and rules that apply to the files these calls read or changed, not given before. */
@@ -556,6 +658,11 @@ export class Agent {
   private envelope<E extends object>(event: E): E & { uuid: string; session_id: string } {
     return { ...event, uuid: randomUUID(), session_id: this.options.sessionId };
   }
+}
+
+/** The prompt's text, as UserPromptSubmit hooks are given it. */
+function promptText(content: readonly ContentBlock[]): string {
+  return content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('\n');
 }
 
 /** The user's newest prompt when it is still unanswered and holds no tool results: kept verbatim by auto-compaction. */

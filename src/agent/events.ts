@@ -88,6 +88,17 @@ export interface CompactFailedEvent extends Envelope {
   auto_compact_disabled: boolean;
 }
 
+/** What a hook wants the user to see: a systemMessage, an error, a warning; `verbose` is plain output. */
+export interface HookMessageEvent extends Envelope {
+  type: 'system';
+  subtype: 'hook_message';
+  hook_event: string;
+  level: 'info' | 'warning' | 'error' | 'verbose';
+  message: string;
+  /** The command (or prompt) of the hook. */
+  hook?: string;
+}
+
 export interface PermissionDenial {
   tool_name: string;
   tool_use_id: string;
@@ -145,4 +156,5 @@ export type AgentEvent =
   | StatusEvent
   | CompactBoundaryEvent
   | CompactFailedEvent
+  | HookMessageEvent
   | ResultEvent;

@@ -1,5 +1,6 @@
 import type { ToolUseBlock } from '../model/types.js';
 import type { AnyTool, ToolContext } from '../tools/types.js';
+import type { AgentHooks } from '../extensions/hooks/agentHooks.js';
 import { executeToolCall, type CanUseTool, type ToolCallOutcome } from './executeToolCall.js';
 
 export const MAX_CONCURRENT_READ_ONLY_CALLS = 10;
@@ -52,6 +53,7 @@ export async function* runToolCalls(
   canUseTool: CanUseTool,
   ctx: ToolContext,
   onStart: (use: ToolUseBlock) => void,
+  hooks?: AgentHooks,
 ): AsyncGenerator<CompletedCall> {
   for (const batch of batchToolCalls(uses, tools)) {
     const running = new Map<number, Promise<CompletedCall & { slot: number }>>();
@@ -64,7 +66,7 @@ export async function* runToolCalls(
       const slot = slots++;
       running.set(
         slot,
-        executeToolCall(use, tools.get(use.name), canUseTool, ctx).then((outcome) => ({ use, outcome, slot })),
+        executeToolCall(use, tools.get(use.name), canUseTool, ctx, hooks).then((outcome) => ({ use, outcome, slot })),
       );
     };
     while (running.size < MAX_CONCURRENT_READ_ONLY_CALLS && queue.length > 0) startNext();

@@ -16,7 +16,10 @@ import { autoMemoryDirectory, autoMemoryEnabled } from '../context/autoMemory.js
 import { loadSessionMemory } from '../context/sessionMemory.js';
 import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
 import { createModelClient } from '../model/createModelClient.js';
-import { resolveModelConfig } from '../model/modelConfig.js';
+import { resolveModelConfig, resolveSmallFastModel } from '../model/modelConfig.js';
+import type { HookConfig } from '../extensions/hooks/hookConfig.js';
+import type { SessionStartSource } from '../extensions/hooks/hookEvents.js';
+import { createSessionHooks, loadHookConfig } from './sessionHooks.js';
 import { initBashParser } from '../permissions/bashAnalysis.js';
 import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
@@ -79,6 +82,8 @@ export interface AssembledSession {
   customizations: SessionCustomizations;
   /** The front end's permission gate (what `/name` runs its `!` blocks through). */
   canUseTool: CanUseTool;
+  /** The hooks in effect (every settings file's), for /hooks. */
+  hookConfig: HookConfig;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -173,8 +178,11 @@ export async function assembleAgent(
   interaction: UserInteraction,
   /** Learns this session's secret values; redacts the transcript. */
   redactor: Redactor,
+  /** What SessionStart hooks are told (default: `resume` when resuming, else `startup`). */
+  sessionStartSource?: SessionStartSource,
 ): Promise<AssembledSession> {
   const { settings, settingsSources, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
+  const hookConfig = loadHookConfig(settings, options.settings);
   const { cwd } = policy;
   const secrets = sessionSecrets(env, settings);
   redactor.addValues(secrets.values);
@@ -289,6 +297,21 @@ export async function assembleAgent(
   const tools = [...coreTools, ...customizations.tools].filter((tool) => !removed.has(tool.name));
   const memory = withSkillListing(sessionMemory.reminder, customizations.listing);
   const canUseTool = makeCanUseTool(policy);
+  const hooks =
+    hookConfig.entries.length === 0
+      ? undefined
+      : createSessionHooks(
+          hookConfig,
+          {
+            sessionId: opened.session.sessionId,
+            transcriptPath: opened.session.writer?.path ?? null,
+            cwd,
+            projectDir: projectRoot,
+            permissionMode: () => permissionMode.current(),
+            env: secrets.toolEnv,
+          },
+          { client, smallModel: resolveSmallFastModel(modelConfig.config.provider, env), model: modelConfig.config.model },
+        );
   const agent = new Agent({
     model: customizations.modelClient,
     modelId: modelConfig.config.model,
@@ -310,8 +333,9 @@ export async function assembleAgent(
     autoCompactThresholdTokens: autoCompactThresholdTokens(contextWindowOf(modelConfig.config.model, env), DEFAULT_MAX_OUTPUT_TOKENS, settings, env),
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
+    ...(hooks ? { hooks, sessionStartSource: sessionStartSource ?? (options.continue || options.resume !== undefined ? 'resume' : 'startup') } : {}),
   });
-  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings];
+  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
@@ -338,6 +362,7 @@ export async function assembleAgent(
     ...(settings.statusLine ? { statusLine: settings.statusLine } : {}),
     customizations,
     canUseTool,
+    hookConfig,
   };
 }
 

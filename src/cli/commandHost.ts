@@ -13,6 +13,7 @@ import { originLabel } from '../extensions/commands/invocable.js';
 import type { CommandHost } from '../ui/app/commandHost.js';
 import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
+import { formatHookListing } from '../extensions/hooks/hooksListing.js';
 
 export const promptHistoryFile = (transcriptDir: string): string => join(transcriptDir, 'prompt-history.jsonl');
 
@@ -79,6 +80,7 @@ export function sessionCommandHost(
     }),
     customCommands: () => customCommands,
     hasCustomCommand: (name) => !builtins.has(name) && registry.forUser(name) !== undefined,
+    hooks: () => formatHookListing(assembled.hookConfig, { disabled: assembled.settings.disableAllHooks }),
     rules: () => ({
       allow: policy.rules.allow.map((rule) => rule.raw),
       ask: policy.rules.ask.map((rule) => rule.raw),

@@ -20,6 +20,8 @@ import { contextWindowOf } from '../model/contextWindow.js';
 import { isMissingCredentials } from '../model/modelConfig.js';
 import { promptHistoryFile, sessionCommandHost } from './commandHost.js';
 import { ConfigurationError, UsageError } from './errors.js';
+import { withHookVerdicts } from './hookPermissionGate.js';
+import type { SessionStartSource } from '../extensions/hooks/hookEvents.js';
 
 /**
  * Without credentials a terminal user gets the guided setup instead of an error: it saves the
@@ -42,10 +44,12 @@ export async function runInteractive(options: CliOptions, version: string, redac
     throw new UsageError('Interactive mode needs a terminal. Run a task non-interactively with -p, e.g. wright -p "explain this repository".');
   }
   let sessionOptions = options;
+  let startSource: SessionStartSource | undefined;
   for (;;) {
-    const ended = await runSession(sessionOptions, version, redactor);
+    const ended = await runSession(sessionOptions, version, redactor, startSource);
     if (!ended.restart) return ended.code;
     sessionOptions = optionsAfter(sessionOptions, ended.restart, ended.sessionId);
+    startSource = ended.restart.kind === 'clear' ? 'clear' : 'resume';
   }
 }
 
@@ -66,14 +70,18 @@ export function optionsAfter(options: CliOptions, request: RestartRequest, curre
   }
 }
 
-async function runSession(options: CliOptions, version: string, redactor: Redactor): Promise<AppExit & { sessionId: string }> {
+async function runSession(options: CliOptions, version: string, redactor: Redactor, startSource?: SessionStartSource): Promise<AppExit & { sessionId: string }> {
   const broker = new InteractionBroker();
   const interaction: UserInteraction = { askQuestions: (questions, signal) => broker.askQuestions(questions, signal) };
   // Diff previews are coloured exactly when the app's theme is (not under NO_COLOR).
   const color = themeFor(process.env).accent !== undefined;
-  const gate = (policy: PermissionPolicy) => interactiveCanUseTool(policy, broker, { projectRoot: findProjectRoot(policy.cwd), color });
-  const assembled = await assembleWithFirstRunSetup(() => assembleAgent(options, version, gate, interaction, redactor));
+  const gate = (policy: PermissionPolicy) =>
+    withHookVerdicts(interactiveCanUseTool(policy, broker, { projectRoot: findProjectRoot(policy.cwd), color }), policy, { promptsUser: true });
+  const assembled = await assembleWithFirstRunSetup(() => assembleAgent(options, version, gate, interaction, redactor, startSource));
+  let endReason: 'clear' | 'prompt_input_exit' | 'other' = 'other';
   try {
+    // SessionStart hooks run before the first prompt; what they tell the user opens the session.
+    const started = await assembled.agent.startSession();
     const ended = await runApp({
       // Every turn runs in the turn scopes: a command's allowed-tools and model, a skill's rules, end with it.
       agent: {
@@ -86,7 +94,11 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
       model: assembled.model,
       cwd: assembled.cwd,
       ...(options.prompt !== undefined ? { initialPrompt: options.prompt } : {}),
-      warnings: [...assembled.warnings, ...assembled.customizations.registry.builtinConflicts(SLASH_COMMANDS.map((command) => command.name))],
+      warnings: [
+        ...assembled.warnings,
+        ...assembled.customizations.registry.builtinConflicts(SLASH_COMMANDS.map((command) => command.name)),
+        ...started.filter((message) => message.level !== 'verbose').map((message) => message.text),
+      ],
       redact: (text) => redactor.redactText(text),
       env: process.env,
       history: options.noSessionPersistence ? createMemoryPromptHistory() : createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),
@@ -109,8 +121,10 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
           }
         : {}),
     });
+    endReason = ended.restart?.kind === 'clear' ? 'clear' : ended.restart ? 'other' : 'prompt_input_exit';
     return { ...ended, sessionId: assembled.session.sessionId };
   } finally {
     await disposeToolSessionState(assembled.toolSession);
+    await assembled.agent.endSession(endReason);
   }
 }

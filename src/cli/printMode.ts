@@ -12,6 +12,8 @@ import { PartialMessageRedaction } from './partialMessageRedaction.js';
 import { EXIT } from './exitCodes.js';
 import { printModeInteraction } from './printInteraction.js';
 import { printModeCanUseTool } from './printPermissions.js';
+import { withHookVerdicts } from './hookPermissionGate.js';
+import type { PolicyInputs } from './assembleAgent.js';
 import { readAllStdin, stdinHasInput } from './readStdin.js';
 import { UsageError } from './errors.js';
 
@@ -57,7 +59,8 @@ export async function runPrintMode(options: CliOptions, version: string, redacto
   const { output, streamInput } = checkPrintOptions(options);
   const prompts = streamInput ? streamJsonPrompts() : singlePrompt(options.prompt);
 
-  const assembled = await assembleAgent(options, version, printModeCanUseTool, printModeInteraction, redactor);
+  const gate = (policy: PolicyInputs) => withHookVerdicts(printModeCanUseTool(policy), policy, { promptsUser: false });
+  const assembled = await assembleAgent(options, version, gate, printModeInteraction, redactor);
   const out = redactedOutput(redactor);
   for (const warning of [...assembled.warnings, ...assembled.customizations.registry.builtinConflicts(PRINT_MODE_BUILTINS)]) {
     out.stderr(`wright: warning: ${warning}\n`);
@@ -81,6 +84,8 @@ export async function runPrintMode(options: CliOptions, version: string, redacto
     // Background shells end with the run; the signal handlers stay until then, so a second Ctrl+C
     // cannot kill wright before its shells are gone.
     await disposeToolSessionState(assembled.toolSession);
+    const ended = await assembled.agent.endSession('other');
+    if (output === 'text' && options.verbose) for (const message of ended) out.stderr(hookMessageLine(message.event, message.text));
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
@@ -134,8 +139,12 @@ function writeStreamJson(event: AgentEvent, includePartial: boolean, out: PrintO
   else out.json(event);
 }
 
+const hookMessageLine = (event: string, text: string) => `wright: ${text.startsWith(`${event} hook`) ? text : `${event} hook: ${text}`}\n`;
+
 function writeVerbose(event: AgentEvent, out: PrintOutput): void {
-  if (event.type === 'system' && event.subtype === 'tool_start') {
+  if (event.type === 'system' && event.subtype === 'hook_message') {
+    out.stderr(hookMessageLine(event.hook_event, event.message));
+  } else if (event.type === 'system' && event.subtype === 'tool_start') {
     out.stderr(`wright: ${event.tool_name}(${toolInputSummary(event.tool_input)})\n`);
   } else if (event.type === 'system' && event.subtype === 'api_retry') {
     out.stderr(

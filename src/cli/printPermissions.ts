@@ -8,11 +8,13 @@ import type { PolicyInputs } from './assembleAgent.js';
  * how the user could allow it next time.
  */
 export function printModeCanUseTool(policy: PolicyInputs): CanUseTool {
-  return async (tool, input) => {
-    const decision = evaluatePermission(
+  return async (tool, input, context) => {
+    const evaluated = evaluatePermission(
       { toolName: tool.name, input, isReadOnly: tool.isReadOnly(input) },
       policy,
     );
+    // A hook may ask where the rules allow.
+    const decision: PermissionDecision = evaluated.behavior === 'allow' && context?.forceAsk !== undefined ? { behavior: 'ask', reason: context.forceAsk } : evaluated;
     if (decision.behavior !== 'ask') return decision;
     return {
       ...decision,

@@ -12,7 +12,7 @@ import {
   type StatusLineSettings,
   type WebSearchSettings,
 } from './settingsSchema.js';
-import { expandPath, settingsLocations, type SettingsLocation, type SettingsLocationOptions } from './settingsSources.js';
+import { expandPath, settingsLocations, type SettingsLocation, type SettingsLocationOptions, type SettingsScope } from './settingsSources.js';
 
 export type { SettingsError } from './settingsError.js';
 
@@ -79,6 +79,15 @@ export interface MergedSettings {
      */
     managedRulesOnly: boolean;
   };
+  /**
+   * Each file's `hooks`, highest precedence first, as written: hooks from every scope run, so they
+   * are kept per file (with where they came from) rather than merged. Validated by the hooks module.
+   */
+  hookLayers: Array<{ source: string; scope: SettingsScope; hooks: unknown }>;
+  /** `disableAllHooks` from the highest layer that sets it. */
+  disableAllHooks: boolean;
+  /** Managed settings set `allowManagedHooksOnly`. */
+  managedHooksOnly: boolean;
   /** Every layer merged, unknown keys included (hooks, statusLine, …). */
   raw: JsonObject;
 }
@@ -140,6 +149,9 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
       bypassPermissionsDisabled: permissions.disableBypassPermissionsMode === 'disable',
       managedRulesOnly,
     },
+    hookLayers: layers.flatMap(({ location, settings }) => (settings.hooks !== undefined ? [{ source: location.label, scope: location.scope, hooks: settings.hooks }] : [])),
+    disableAllHooks: merged.disableAllHooks === true,
+    managedHooksOnly: layers.some((layer) => layer.location.scope === 'managed' && layer.settings.allowManagedHooksOnly === true),
     raw,
   };
 }

@@ -105,6 +105,10 @@ export const settingsFileSchema = z.looseObject({
   includeCoAuthoredBy: z.boolean().optional(),
   // The hooks module validates the inside; here it only has to be an object keyed by event name.
   hooks: z.record(z.string(), z.unknown()).optional(),
+  /** Turns every hook off. */
+  disableAllHooks: z.boolean().optional(),
+  /** Honoured only in managed settings: hooks from every other source are ignored. */
+  allowManagedHooksOnly: z.boolean().optional(),
   apiKeyHelper: z.string().optional(),
   webSearch: webSearchSchema.optional(),
   statusLine: statusLineSchema.optional(),

@@ -125,6 +125,9 @@ export function applyAgentEvent(state: ConversationState, event: AgentEvent, now
         return addNotice(state, `API error (${event.error_status ?? 'connection'}): retrying in ${Math.round(event.retry_delay_ms / 1000)}s (${event.attempt}/${event.max_retries})`, 'warning');
       }
       if (event.subtype === 'status') return { ...state, activity: event.status };
+      if (event.subtype === 'hook_message' && event.level !== 'verbose') {
+        return addNotice(state, event.message, event.level === 'info' ? 'info' : event.level);
+      }
       if (event.subtype === 'compact_boundary') {
         const { trigger, pre_tokens, post_tokens } = event.compact_metadata;
         const how = trigger === 'auto' ? 'Context was nearly full: compacted the conversation' : 'Compacted the conversation';

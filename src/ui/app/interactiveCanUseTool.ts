@@ -31,9 +31,11 @@ const DIALOG_CHROME = 5;
 
 export function interactiveCanUseTool(policy: PermissionPolicy, broker: InteractionBroker, options: InteractiveGateOptions): CanUseTool {
   const columns = options.columns ?? (() => process.stdout.columns || 80);
-  return async (tool, input, { signal }) => {
+  return async (tool, input, { signal, forceAsk }) => {
     const call = { toolName: tool.name, input };
-    const decision = evaluatePermission({ ...call, isReadOnly: tool.isReadOnly(input) }, policy);
+    const evaluated = evaluatePermission({ ...call, isReadOnly: tool.isReadOnly(input) }, policy);
+    // A hook may ask where the rules allow.
+    const decision = evaluated.behavior === 'allow' && forceAsk !== undefined ? { behavior: 'ask' as const, reason: forceAsk } : evaluated;
     if (decision.behavior !== 'ask') return decision;
     const suggestedRules = suggestionsFor(call, policy.cwd, options.projectRoot);
     const preview = await permissionPreview(tool.name, input, {

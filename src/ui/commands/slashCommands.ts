@@ -31,6 +31,8 @@ export interface SlashCommandContext {
   customCommands?(): readonly CustomCommandInfo[];
   /** Whether `/name` runs a custom command or skill (`namespace:name` too). */
   hasCustomCommand?(name: string): boolean;
+  /** The hooks in effect, described by event, matcher, handler and source file, for /hooks. */
+  hooks?(): string;
 }
 
 export interface CustomCommandInfo {
@@ -124,6 +126,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
     }),
   },
   { name: 'config', description: 'Show the settings in effect and their files', run: (_args, ctx) => print(configText(ctx)) },
+  { name: 'hooks', description: 'Show the hooks in effect and their files', run: (_args, ctx) => print(ctx.hooks?.() ?? 'Hooks are not available in this session.') },
   {
     name: 'memory',
     description: 'List memory files, or open one in $EDITOR',
