@@ -35,7 +35,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         if (toolCalls === 1) return reply([toolUse('TodoWrite', { todos: [{ content: TODO_MARK, status: 'in_progress', activeForm: 'Porting the parser' }] })]);
         if (toolCalls > TOOL_TURNS) return reply([text('All files read.')]);
         const n = toolCalls % 20;
-        return reply([toolUse('Read', { file_path: `${workspace.repo}/data/f${n}.txt`, offset: Math.floor(toolCalls / 20) + 1, limit: 100 })]);
+        return reply([toolUse('Read', { file_path: `${workspace.repo}/data/f${n}.txt`, offset: Math.floor(toolCalls / 20) + 1, limit: 40 })]);
       });
       server.push(...Array.from({ length: TOOL_TURNS * 2 }, () => turn));
       const run = await runWright(['-p', 'read the data files', '--output-format', 'stream-json', '--verbose'], {
@@ -53,7 +53,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
 
       assert.ok(requests.some((request) => JSON.stringify(request.body).includes('[Old tool result cleared to save context: Read of ')), 'old results were stubbed first');
       const boundaries = events.filter((event) => event.type === 'system' && event.subtype === 'compact_boundary');
-      assert.ok(boundaries.length >= 5, `compacted repeatedly (${boundaries.length} times)`);
+      assert.ok(boundaries.length >= 3, `summarised repeatedly once stubs no longer sufficed (${boundaries.length} times)`);
       assert.equal(boundaries.length, summaries);
       for (const boundary of boundaries) {
         assert.equal(boundary.compact_metadata.trigger, 'auto');
