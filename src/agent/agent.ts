@@ -24,17 +24,14 @@ import { RepeatedCallGuard, withNote } from './repeatedCallGuard.js';
 import { withContextReminder, withPlanModeReminder } from './requestReminders.js';
 import { runToolCalls, type CompletedCall } from './runToolCalls.js';
 import { UsageLedger } from './usageLedger.js';
-import { attachmentBlocks, approvedPlan } from '../context/compaction/compactionAttachments.js';
-import { compactInstructionsFromMemory, CONTINUE_WITHOUT_ASKING, continuationText } from '../context/compaction/compactionPrompt.js';
 import { estimateRequestTokens, TokenCalibration } from '../context/tokenEstimate.js';
 import { microCompact } from '../context/compaction/microCompaction.js';
 import { contextUsage, formatContextUsage, type ContextUsage } from '../context/contextUsage.js';
 import type { NestedMemoryLookup } from '../context/nestedMemory.js';
 import { isPromptTooLong } from '../model/promptTooLong.js';
 import { DEFAULT_CONTEXT_WINDOW } from '../model/contextWindow.js';
-import { summarizeConversation } from './conversationSummarizer.js';
+import { compactedConversation, type CompactTrigger } from './compactedConversation.js';
 import { withoutOldestTurns } from './conversationTrim.js';
-import { recentFiles } from './recentFiles.js';
 import { MAX_STOP_CONTINUATIONS, type AgentHooks } from '../extensions/hooks/agentHooks.js';
 import type { SessionEndReason, SessionStartSource } from '../extensions/hooks/hookEvents.js';
 import type { HookMessage } from '../extensions/hooks/hookOutput.js';
@@ -75,7 +72,6 @@ export interface AgentOptions {
 }
 
 type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean };
-type CompactTrigger = 'manual' | 'auto';
 type CompactOutcome = { ok: true } | { ok: false; error: string };
 
 /** Auto-compaction stops for the session after this many failures in a row. */
@@ -329,27 +325,25 @@ export class Agent {
   }
 
   private async replaceWithSummary(trigger: CompactTrigger, instructions: string | undefined, signal: AbortSignal, usage: UsageLedger, preTokens: number): Promise<void> {
-    const pending = trigger === 'auto' ? pendingPrompt(this.messages) : null;
-    const summarised = pending ? this.messages.slice(0, -1) : this.messages;
-    const { summary, message } = await summarizeConversation({
+    const { content, summaryMessage } = await compactedConversation({
+      trigger,
+      ...(instructions !== undefined ? { instructions } : {}),
+      messages: this.messages,
+      contextReminder: this.contextReminder,
       model: this.options.model,
       modelId: this.options.modelId,
       system: this.options.systemPrompt,
       tools: this.toolDefinitions,
       maxTokens: this.options.maxTokens,
-      messages: withContextReminder(summarised, this.contextReminder),
-      ...(instructions?.trim() ? { userInstructions: instructions } : {}),
-      memoryInstructions: compactInstructionsFromMemory(this.contextReminder),
       promptCaching: this.options.promptCaching !== false,
+      todos: this.options.toolContext.session.todos,
+      readLedger: this.options.toolContext.readLedger,
+      contextWindow: this.options.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
       signal,
     });
-    if (trigger === 'manual') usage.record(message.model || this.options.modelId, message.usage);
-    else usage.recordSide(message.model || this.options.modelId, message.usage);
-    const content: ContentBlock[] = [
-      { type: 'text', text: continuationText(summary) },
-      ...attachmentBlocks({ todos: this.options.toolContext.session.todos, plan: approvedPlan(this.messages), files: recentFiles(this.options.toolContext.readLedger, this.options.contextWindow ?? DEFAULT_CONTEXT_WINDOW) }),
-      ...(trigger === 'auto' ? (pending ?? [{ type: 'text' as const, text: CONTINUE_WITHOUT_ASKING }]) : []),
-    ];
+    const model = summaryMessage.model || this.options.modelId;
+    if (trigger === 'manual') usage.record(model, summaryMessage.usage);
+    else usage.recordSide(model, summaryMessage.usage);
     this.messages.splice(0, this.messages.length, { role: 'user', content });
     // What was attached for parts of the repository went with the summary: attach it again when needed.
     this.options.nestedMemory?.reset();
@@ -665,10 +659,3 @@ function promptText(content: readonly ContentBlock[]): string {
   return content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('\n');
 }
 
-/** The user's newest prompt when it is still unanswered and holds no tool results: kept verbatim by auto-compaction. */
-function pendingPrompt(messages: readonly Message[]): ContentBlock[] | null {
-  const last = messages.at(-1);
-  if (messages.length < 2 || last?.role !== 'user') return null;
-  const content: ContentBlock[] = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : last.content;
-  return content.some((block) => block.type === 'tool_result') ? null : content;
-}
