@@ -125,6 +125,7 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
     return { ...ended, sessionId: assembled.session.sessionId };
   } finally {
     await disposeToolSessionState(assembled.toolSession);
+    await assembled.mcp.close();
     await assembled.agent.endSession(endReason);
   }
 }
