@@ -78,3 +78,16 @@ test('limits come from MCP_TIMEOUT, MCP_TOOL_TIMEOUT and MAX_MCP_OUTPUT_TOKENS',
   assert.deepEqual(mcpLimits({ MCP_TIMEOUT: '5000', MCP_TOOL_TIMEOUT: '100', MAX_MCP_OUTPUT_TOKENS: '10', }), { connectTimeoutMs: 5000, toolTimeoutMs: 100, maxOutputTokens: 10 });
   assert.equal(mcpLimits({ MCP_TIMEOUT: 'soon' }).connectTimeoutMs, 30_000);
 });
+
+test('only undecided project servers not overridden by a local entry are put to the user', async () => {
+  const { pendingProjectServers } = await import('../../../src/extensions/mcp/projectServerChoice.js');
+  const root = mkdtempSync(join(tmpdir(), 'wright-mcp-pending-'));
+  const locations = { projectRoot: join(root, 'repo'), configDir: join(root, 'config'), home: join(root, 'home') };
+  for (const dir of Object.values(locations)) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(locations.projectRoot, '.mcp.json'), JSON.stringify({ mcpServers: { a: { command: 'run-a', args: ['--x'] }, b: { type: 'http', url: 'http://b' }, c: { command: 'c' }, mine: { command: 'p' } } }));
+  writeFileSync(join(locations.configDir, 'mcp.json'), JSON.stringify({ projects: { [locations.projectRoot]: { mcpServers: { mine: { command: 'local' } } } } }));
+  assert.deepEqual(pendingProjectServers(locations, { enabledMcpjsonServers: ['c'] }), [
+    { name: 'a', summary: 'run-a --x' },
+    { name: 'b', summary: 'http://b' },
+  ]);
+});
