@@ -78,7 +78,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         reply([toolUse('mcp__everything__get-tiny-image', {})]),
         reply([text('Read.')]),
       );
-      const run = await runWright(['-p', 'read', '--output-format', 'json', '--allowedTools', 'mcp__fs', 'mcp__everything'], { workspace, server, provider });
+      const run = await runWright(['-p', 'read', '--output-format', 'json', '--allowedTools', 'mcp__fs', 'mcp__everything__*'], { workspace, server, provider });
       assert.equal(run.code, 0, run.stderr);
       const results = toolResultsIn(server.requests.at(-1)!.body);
       assert.match(results.at(-2)!, /filesystem says hi/);
@@ -144,6 +144,32 @@ describe('MCP client over streamable HTTP', () => {
       assert.deepEqual(initOf(streamEvents(run)).mcp_servers, [{ name: 'loop', status: 'connected' }]);
       assert.equal(lastResult(server), 'QUIET WORDS');
       assert.ok(mcp.authorizations.includes('Bearer fallback-token'), mcp.authorizations.join(','));
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  test('an sse server on loopback, and a call past MCP_TOOL_TIMEOUT fails with a clear error', async () => {
+    const mcp = await startLoopbackMcpServer();
+    try {
+      const workspace = makeWorkspace();
+      writeJson(join(workspace.configDir, 'mcp.json'), {
+        mcpServers: { legacy: { type: 'sse', url: mcp.sseUrl }, everything: { command: process.execPath, args: [EVERYTHING] } },
+      });
+      server.push(
+        reply([toolUse('mcp__legacy__shout', { text: 'over sse' })]),
+        reply([toolUse('mcp__everything__trigger-long-running-operation', { duration: 60, steps: 2 })]),
+        reply([text('Done.')]),
+      );
+      const run = await runWright(['-p', 'go', '--output-format', 'json', '--allowedTools', 'mcp__legacy', 'mcp__everything'], {
+        workspace,
+        server,
+        env: { MCP_TOOL_TIMEOUT: '500' },
+      });
+      assert.equal(run.code, 0, run.stderr);
+      const [shouted, slow] = toolResultsIn(server.requests.at(-1)!.body).slice(-2);
+      assert.equal(shouted, 'OVER SSE');
+      assert.match(slow!, /MCP server "everything" failed the call: .*timed out/i);
     } finally {
       await mcp.close();
     }
