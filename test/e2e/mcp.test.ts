@@ -102,6 +102,24 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.match(run.stderr, /MCP server "userbroken" failed to connect/);
     });
 
+    test('resources of the everything server are listed and read through the resource tools', async () => {
+      const workspace = makeWorkspace();
+      projectServers(workspace, { everything, crashy: { command: process.execPath, args: [CRASHY] } });
+      server.push(
+        reply([toolUse('ListMcpResourcesTool', {})]),
+        reply([toolUse('ReadMcpResourceTool', { server: 'everything', uri: 'demo://resource/static/document/architecture.md' })]),
+        reply([toolUse('ReadMcpResourceTool', { server: 'crashy', uri: 'x://y' })]),
+        reply([text('Read.')]),
+      );
+      const run = await runWright(['-p', 'resources', '--output-format', 'json', '--allowedTools', 'ListMcpResourcesTool', 'ReadMcpResourceTool'], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      const [listed, read, missing] = toolResultsIn(server.requests.at(-1)!.body).slice(-3);
+      assert.match(listed!, /"uri": "demo:\/\/resource\/static\/document\/architecture\.md"/);
+      assert.match(listed!, /"server": "everything"/);
+      assert.match(read!, /^# Everything Server/);
+      assert.match(missing!, /No MCP server "crashy" with resources\. Servers with resources: everything\./);
+    });
+
     test('a server that crashes mid-session is reported, then restarted by the next call', async () => {
       const workspace = makeWorkspace();
       projectServers(workspace, { crashy: { command: process.execPath, args: [CRASHY] } });

@@ -37,6 +37,8 @@ export class McpConnection {
   status: McpServerStatus = 'pending';
   error: string | undefined;
   tools: McpToolInfo[] = [];
+  /** The server offers resources (ListMcpResourcesTool / ReadMcpResourceTool). */
+  hasResources = false;
   private client: Client | undefined;
   private stderrTail = '';
   private connecting: Promise<void> | undefined;
@@ -73,7 +75,9 @@ export class McpConnection {
       };
       this.client = client;
       await withTimeout(client.connect(transport, { timeout: this.options.connectTimeoutMs }), this.options.connectTimeoutMs, `did not connect within ${this.options.connectTimeoutMs} ms (MCP_TIMEOUT)`);
-      this.tools = await this.listTools(client);
+      const capabilities = client.getServerCapabilities();
+      this.tools = capabilities?.tools ? await this.listTools(client) : [];
+      this.hasResources = capabilities?.resources !== undefined;
       this.status = 'connected';
     } catch (error) {
       this.status = 'failed';
@@ -123,26 +127,22 @@ export class McpConnection {
     return tools;
   }
 
-  /** Calls a tool, reconnecting first when the server dropped. Throws with a message fit for the model. */
-  async callTool(tool: string, args: Record<string, unknown>, signal: AbortSignal): Promise<McpCallOutcome> {
+  /** The connected client, reconnecting first when the server dropped. Throws with a message fit for the model. */
+  private async ready(): Promise<Client> {
     if (this.client === undefined || this.status !== 'connected') {
       await this.connect();
       if (this.client === undefined || this.status !== 'connected') {
         throw new Error(`MCP server "${this.name}" is not connected (${this.error ?? this.status}). Run /mcp to see its status.`);
       }
     }
-    const client = this.client;
+    return this.client;
+  }
+
+  /** Runs one request; a dropped connection or a failure becomes an error message fit for the model. */
+  private async request<T>(what: string, signal: AbortSignal, send: (client: Client) => Promise<T>): Promise<T> {
+    const client = await this.ready();
     try {
-      const result = await client.callTool({ name: tool, arguments: args }, undefined, {
-        signal,
-        timeout: this.options.toolTimeoutMs,
-        resetTimeoutOnProgress: true,
-      });
-      return {
-        content: Array.isArray(result.content) ? (result.content as Array<Record<string, unknown>>) : [],
-        ...(result.structuredContent !== undefined ? { structuredContent: result.structuredContent } : {}),
-        isError: result.isError === true,
-      };
+      return await send(client);
     } catch (error) {
       if (signal.aborted) throw new Error(`The call to MCP server "${this.name}" was interrupted.`);
       const message = (error as Error).message;
@@ -153,8 +153,40 @@ export class McpConnection {
         void this.closeClient();
         throw new Error(`MCP server "${this.name}" disconnected during the call (${message}). It will be restarted on the next call.`);
       }
-      throw new Error(`MCP server "${this.name}" failed the call: ${message}`);
+      throw new Error(`MCP server "${this.name}" failed ${what}: ${message}`);
     }
+  }
+
+  /** Calls a tool, reconnecting first when the server dropped. Throws with a message fit for the model. */
+  async callTool(tool: string, args: Record<string, unknown>, signal: AbortSignal): Promise<McpCallOutcome> {
+    const result = await this.request('the call', signal, (client) =>
+      client.callTool({ name: tool, arguments: args }, undefined, { signal, timeout: this.options.toolTimeoutMs, resetTimeoutOnProgress: true }),
+    );
+    return {
+      content: Array.isArray(result.content) ? (result.content as Array<Record<string, unknown>>) : [],
+      ...(result.structuredContent !== undefined ? { structuredContent: result.structuredContent } : {}),
+      isError: result.isError === true,
+    };
+  }
+
+  async listResources(signal: AbortSignal): Promise<Array<{ uri: string; name: string; mimeType?: string; description?: string }>> {
+    return this.request('to list resources', signal, async (client) => {
+      const resources: Array<{ uri: string; name: string; mimeType?: string; description?: string }> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout: this.options.toolTimeoutMs });
+        for (const item of page.resources) {
+          resources.push({ uri: item.uri, name: item.name, ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}), ...(item.description !== undefined ? { description: item.description } : {}) });
+        }
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      return resources;
+    });
+  }
+
+  async readResource(uri: string, signal: AbortSignal): Promise<Array<Record<string, unknown>>> {
+    const result = await this.request(`to read ${uri}`, signal, (client) => client.readResource({ uri }, { signal, timeout: this.options.toolTimeoutMs }));
+    return result.contents as Array<Record<string, unknown>>;
   }
 
   private stderrSuffix(): string {

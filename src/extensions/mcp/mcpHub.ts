@@ -4,6 +4,7 @@ import { readAllServerEntries, effectiveServerEntries, projectServerApproval, ty
 import { McpConnection, type McpServerStatus } from './mcpConnection.js';
 import { isValidServerName, parseServerConfig } from './mcpServerConfig.js';
 import { createMcpTool } from './mcpTools.js';
+import { createMcpResourceTools } from './mcpResourceTools.js';
 import type { AnyTool } from '../../tools/types.js';
 
 export const DEFAULT_MCP_TIMEOUT_MS = 30_000;
@@ -112,9 +113,11 @@ export class McpHub {
     }
   }
 
-  /** The connected servers' tools, listed at start-up. */
+  /** The connected servers' tools, listed at start-up, and the resource tools when a server has resources. */
   tools(): AnyTool[] {
-    return this.connections.flatMap((connection) => connection.tools.map((tool) => createMcpTool(connection, tool, { maxOutputTokens: this.limits.maxOutputTokens })));
+    const tools = this.connections.flatMap((connection) => connection.tools.map((tool) => createMcpTool(connection, tool, { maxOutputTokens: this.limits.maxOutputTokens })));
+    const resources = this.connections.some((connection) => connection.hasResources) ? createMcpResourceTools(() => this.connections) : [];
+    return [...resources, ...tools];
   }
 
   servers(): McpServerSummary[] {
