@@ -9,6 +9,7 @@ import { addServer, removeServer } from '../extensions/mcp/mcpConfigWriter.js';
 import { McpHub } from '../extensions/mcp/mcpHub.js';
 import { isValidServerName, parseServerConfig } from '../extensions/mcp/mcpServerConfig.js';
 import { ConfigurationError, UsageError } from './errors.js';
+import { sessionSecrets } from './sessionSecrets.js';
 import { EXIT } from './exitCodes.js';
 
 const USAGE = `Usage: wright mcp add [--scope local|project|user] [--transport stdio|http|sse] [-e KEY=VALUE]… [-H "Key: Value"]… <name> <url | -- command [args…]>
@@ -22,6 +23,8 @@ interface Context {
   locations: McpLocations;
   settings: Record<string, unknown>;
   env: Record<string, string | undefined>;
+  /** What stdio servers inherit: the environment without wright's own credentials. */
+  serverEnv: Record<string, string | undefined>;
   cwd: string;
 }
 
@@ -33,7 +36,8 @@ function context(): Context {
   if (!loaded.ok) throw new ConfigurationError(`Invalid settings: ${loaded.error.format()}`);
   const env = { ...process.env, ...loaded.settings.env };
   const environment = readEnvironment(env);
-  return { locations: { projectRoot, configDir: environment.configDir, home: environment.home }, settings: loaded.settings.raw, env, cwd };
+  const serverEnv = sessionSecrets(env, loaded.settings).toolEnv;
+  return { locations: { projectRoot, configDir: environment.configDir, home: environment.home }, settings: loaded.settings.raw, env, serverEnv, cwd };
 }
 
 export async function runMcpCommand(argv: string[], version: string): Promise<number> {
@@ -165,7 +169,7 @@ async function list(version: string): Promise<number> {
     process.stdout.write('No MCP servers configured. Add one with `wright mcp add`.\n');
     return EXIT.success;
   }
-  const hub = await McpHub.start({ locations: ctx.locations, settings: ctx.settings, env: ctx.env, serverEnv: ctx.env, cwd: ctx.cwd, version });
+  const hub = await McpHub.start({ locations: ctx.locations, settings: ctx.settings, env: ctx.env, serverEnv: ctx.serverEnv, cwd: ctx.cwd, version });
   try {
     const status = new Map(hub.servers().map((server) => [server.name, server]));
     for (const entry of entries) {

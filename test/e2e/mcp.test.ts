@@ -53,6 +53,18 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.match(definitions, /"message"/);
     });
 
+    test('stdio servers get the entry\'s env and the project dir, never wright\'s credentials', async () => {
+      const workspace = makeWorkspace();
+      projectServers(workspace, { everything: { ...everything, env: { SERVER_SETTING: '${SETTING_SOURCE:-from-default}' } } });
+      server.push(reply([toolUse('mcp__everything__get-env', {})]), reply([text('Env.')]));
+      const run = await runWright(['-p', 'env', '--output-format', 'json', '--allowedTools', 'mcp__everything__get-env'], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      const env = lastResult(server);
+      assert.match(env, /"SERVER_SETTING": "from-default"/);
+      assert.ok(env.includes(`"CLAUDE_PROJECT_DIR": "${workspace.repo}"`), env.slice(0, 500));
+      assert.doesNotMatch(env, /test-key/);
+    });
+
     test('without an allow rule print mode refuses an MCP tool; a bare deny rule removes it', async () => {
       const workspace = makeWorkspace();
       projectServers(workspace, { everything });
