@@ -69,6 +69,8 @@ export interface AgentOptions {
   hooks?: AgentHooks;
   /** What SessionStart hooks are told started this session (default `startup`). */
   sessionStartSource?: SessionStartSource;
+  /** The MCP servers and their status, for system/init. */
+  mcpServers?: () => Array<{ name: string; status: string }>;
 }
 
 type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean };
@@ -615,7 +617,7 @@ export class Agent {
       cwd: this.options.toolContext.cwd,
       model: this.options.modelId,
       tools: this.options.tools.map((tool) => tool.name),
-      mcp_servers: [],
+      mcp_servers: this.options.mcpServers?.() ?? [],
       permissionMode: this.options.toolContext.permissionMode.current(),
       apiKeySource: this.options.apiKeySource,
       slash_commands: [],

@@ -45,7 +45,8 @@ export interface CliOptions {
   prompt?: string;
 }
 
-const looksLikeToolRule = (arg: string) => /^[A-Za-z_][\w-]*(\(.*\))?(,\s*[A-Za-z_][\w-]*(\(.*\))?)*,?$/s.test(arg);
+// `*` may appear in a name: `mcp__github__*`.
+const looksLikeToolRule = (arg: string) => /^[A-Za-z_*][\w*-]*(\(.*\))?(,\s*[A-Za-z_*][\w*-]*(\(.*\))?)*,?$/s.test(arg);
 const isExistingDirectory = (arg: string) => existsSync(arg) && statSync(arg).isDirectory();
 
 export const FLAGS: FlagSpec[] = [

@@ -43,6 +43,8 @@ import { autoCompactThresholdTokens } from '../context/compaction/autoCompactPol
 import { withSkillListing } from '../extensions/skills/skillListing.js';
 import { loadSessionCustomizations, type SessionCustomizations } from './sessionCustomizations.js';
 import { contextWindowOf } from '../model/contextWindow.js';
+import { McpHub } from '../extensions/mcp/mcpHub.js';
+import { isToolRemovedByDenyRules } from '../permissions/evaluatePermission.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
 
@@ -84,6 +86,8 @@ export interface AssembledSession {
   canUseTool: CanUseTool;
   /** The hooks in effect (every settings file's), for /hooks. */
   hookConfig: HookConfig;
+  /** The session's MCP servers; close it when the session ends. */
+  mcp: McpHub;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -229,7 +233,7 @@ export async function assembleAgent(
   // the Bash parser (needed before the first permission decision) load alongside it.
   const memoryDirectory = autoMemoryEnabled(settings, env) ? autoMemoryDirectory(transcriptDir(environment.configDir, projectRoot)) : undefined;
   const memoryOptions = { cwd, projectRoot, configDir: environment.configDir, home: environment.home, ...(memoryDirectory !== undefined ? { autoMemoryDirectory: memoryDirectory } : {}) };
-  const [client, sessionMemory, git, sandboxing] = await Promise.all([
+  const [client, sessionMemory, git, sandboxing, mcp] = await Promise.all([
     createModelClient(modelConfig.config),
     loadSessionMemory(memoryOptions),
     gitSnapshot(cwd),
@@ -239,6 +243,14 @@ export async function assembleAgent(
       home: environment.home,
       configDir: environment.configDir,
       env,
+    }),
+    McpHub.start({
+      locations: { projectRoot, configDir: environment.configDir, home: environment.home },
+      settings: settings.raw,
+      env,
+      serverEnv: secrets.toolEnv,
+      cwd,
+      version,
     }),
     readyBashParser(),
   ]);
@@ -294,7 +306,9 @@ export async function assembleAgent(
     toolContext,
   });
   // The Skill tool goes last: the built-in tools' definitions stay a stable cached prefix.
-  const tools = [...coreTools, ...customizations.tools].filter((tool) => !removed.has(tool.name));
+  // MCP tools follow: a bare deny rule removes them too, also by server (`mcp__github`) or wildcard.
+  const mcpTools = mcp.tools().filter((tool) => !isToolRemovedByDenyRules(tool.name, policy.rules));
+  const tools = [...coreTools, ...customizations.tools].filter((tool) => !removed.has(tool.name)).concat(mcpTools);
   const memory = withSkillListing(sessionMemory.reminder, customizations.listing);
   const canUseTool = makeCanUseTool(policy);
   const hooks =
@@ -333,9 +347,10 @@ export async function assembleAgent(
     autoCompactThresholdTokens: autoCompactThresholdTokens(contextWindowOf(modelConfig.config.model, env), DEFAULT_MAX_OUTPUT_TOKENS, settings, env),
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
+    mcpServers: () => mcp.servers().map((server) => ({ name: server.name, status: server.status })),
     ...(hooks ? { hooks, sessionStartSource: sessionStartSource ?? (options.continue || options.resume !== undefined ? 'resume' : 'startup') } : {}),
   });
-  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings];
+  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings, ...mcp.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
@@ -363,6 +378,7 @@ export async function assembleAgent(
     customizations,
     canUseTool,
     hookConfig,
+    mcp,
   };
 }
 

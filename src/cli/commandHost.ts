@@ -14,6 +14,7 @@ import type { CommandHost } from '../ui/app/commandHost.js';
 import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
 import { formatHookListing } from '../extensions/hooks/hooksListing.js';
+import { formatMcpServers } from '../extensions/mcp/mcpListing.js';
 
 export const promptHistoryFile = (transcriptDir: string): string => join(transcriptDir, 'prompt-history.jsonl');
 
@@ -81,6 +82,7 @@ export function sessionCommandHost(
     customCommands: () => customCommands,
     hasCustomCommand: (name) => !builtins.has(name) && registry.forUser(name) !== undefined,
     hooks: () => formatHookListing(assembled.hookConfig, { disabled: assembled.settings.disableAllHooks }),
+    mcp: () => formatMcpServers(assembled.mcp.servers()),
     rules: () => ({
       allow: policy.rules.allow.map((rule) => rule.raw),
       ask: policy.rules.ask.map((rule) => rule.raw),

@@ -14,7 +14,8 @@ import { SLASH_COMMANDS } from '../ui/commands/slashCommands.js';
 import { findProjectRoot } from '../config/paths.js';
 import type { CliOptions } from './args.js';
 import { createMemoryPromptHistory, createPromptHistory } from '../ui/input/promptHistory.js';
-import { assembleAgent, type AssembledSession } from './assembleAgent.js';
+import { assembleAgent, loadPolicy, type AssembledSession } from './assembleAgent.js';
+import { pendingProjectServers, saveProjectServerChoice } from '../extensions/mcp/projectServerChoice.js';
 import { readEnvironment } from '../config/env.js';
 import { contextWindowOf } from '../model/contextWindow.js';
 import { isMissingCredentials } from '../model/modelConfig.js';
@@ -37,6 +38,17 @@ async function assembleWithFirstRunSetup(assemble: () => Promise<AssembledSessio
     if (setup === null) throw error;
     return assemble();
   }
+}
+
+/** Project `.mcp.json` servers nobody decided on yet are put to the user once; the answer is saved. */
+async function askAboutProjectMcpServers(options: CliOptions): Promise<void> {
+  const { settings, environment, projectRoot } = loadPolicy(options, process.env);
+  const locations = { projectRoot, configDir: environment.configDir, home: environment.home };
+  const pending = pendingProjectServers(locations, settings.raw);
+  if (pending.length === 0) return;
+  const { askMcpServerApproval } = await import('../ui/setup/McpServerApproval.js');
+  const approved = await askMcpServerApproval(pending);
+  if (approved !== null) await saveProjectServerChoice(projectRoot, pending.map((server) => server.name), approved);
 }
 
 export async function runInteractive(options: CliOptions, version: string, redactor: Redactor): Promise<number> {
@@ -77,6 +89,7 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
   const color = themeFor(process.env).accent !== undefined;
   const gate = (policy: PermissionPolicy) =>
     withHookVerdicts(interactiveCanUseTool(policy, broker, { projectRoot: findProjectRoot(policy.cwd), color }), policy, { promptsUser: true });
+  await askAboutProjectMcpServers(options);
   const assembled = await assembleWithFirstRunSetup(() => assembleAgent(options, version, gate, interaction, redactor, startSource));
   let endReason: 'clear' | 'prompt_input_exit' | 'other' = 'other';
   try {
@@ -125,6 +138,7 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
     return { ...ended, sessionId: assembled.session.sessionId };
   } finally {
     await disposeToolSessionState(assembled.toolSession);
+    await assembled.mcp.close();
     await assembled.agent.endSession(endReason);
   }
 }

@@ -32,6 +32,10 @@ export async function main(argv: string[], version: string): Promise<number> {
       const { runSessionsCommand } = await import('./sessionsCommand.js');
       return await runSessionsCommand(argv.slice(1));
     }
+    if (argv[0] === 'mcp') {
+      const { runMcpCommand } = await import('./mcpCommand.js');
+      return await runMcpCommand(argv.slice(1), version);
+    }
     const options = parseArgs(argv);
     if (options.help) {
       process.stdout.write(helpText(version));

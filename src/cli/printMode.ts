@@ -84,6 +84,7 @@ export async function runPrintMode(options: CliOptions, version: string, redacto
     // Background shells end with the run; the signal handlers stay until then, so a second Ctrl+C
     // cannot kill wright before its shells are gone.
     await disposeToolSessionState(assembled.toolSession);
+    await assembled.mcp.close();
     const ended = await assembled.agent.endSession('other');
     if (output === 'text' && options.verbose) for (const message of ended) out.stderr(hookMessageLine(message.event, message.text));
     process.off('SIGINT', onSignal);

@@ -53,6 +53,27 @@ export async function addLocalPermissionRules(projectRoot: string, behavior: 'al
   return { path, added };
 }
 
+/**
+ * Appends names to a top-level list of the personal settings file (e.g. `enabledMcpjsonServers`),
+ * skipping ones already there, and makes sure git ignores the file. Answers the file's path.
+ */
+export async function addLocalSettingsListEntries(projectRoot: string, key: string, values: string[]): Promise<string> {
+  const path = resolve(projectRoot, LOCAL_SETTINGS_RELATIVE_PATH);
+  await updateSettingsFile(
+    path,
+    ({ settings, fail }) => {
+      const list = settings[key] ?? [];
+      if (!Array.isArray(list)) fail([key], 'expected a list of names');
+      const fresh = [...new Set(values)].filter((value) => !(list as unknown[]).includes(value));
+      settings[key] = [...(list as unknown[]), ...fresh];
+      return { changed: fresh.length > 0, result: undefined };
+    },
+    { purpose: `update ${key}` },
+  );
+  await ensureGitIgnored(resolve(projectRoot));
+  return path;
+}
+
 /** Adds the file to the repository's info/exclude unless git already ignores it. Best effort. */
 async function ensureGitIgnored(projectRoot: string): Promise<void> {
   const ignored = await git(projectRoot, ['check-ignore', '-q', '--', LOCAL_SETTINGS_RELATIVE_PATH]);

@@ -108,6 +108,8 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
   /** Shown to the model. */
   description: string;
   inputSchema: Schema;
+  /** The JSON Schema shown to the model when it does not come from `inputSchema` (MCP tools bring their own). */
+  inputJsonSchema?: Record<string, unknown>;
   /**
    * Set on tools meant to be called again with the same input (polling a background shell), which
    * the agent's loop detection must not mistake for a model stuck repeating itself.

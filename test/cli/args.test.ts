@@ -48,3 +48,9 @@ test('the help text lists every flag', () => {
   const help = helpText('1.2.3');
   for (const spec of FLAGS) for (const name of spec.names) assert.ok(help.includes(name), name);
 });
+
+test('MCP wildcard rules stay in the --allowedTools list instead of becoming the prompt', () => {
+  const options = parseArgs(['-p', '--allowedTools', 'mcp__github__*', 'mcp__fs', 'list the issues']);
+  assert.deepEqual(options.allowedTools, ['mcp__github__*', 'mcp__fs']);
+  assert.equal(options.prompt, 'list the issues');
+});

@@ -33,6 +33,8 @@ export interface SlashCommandContext {
   hasCustomCommand?(name: string): boolean;
   /** The hooks in effect, described by event, matcher, handler and source file, for /hooks. */
   hooks?(): string;
+  /** The MCP servers with their status, for /mcp. */
+  mcp?(): string;
 }
 
 export interface CustomCommandInfo {
@@ -127,6 +129,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   },
   { name: 'config', description: 'Show the settings in effect and their files', run: (_args, ctx) => print(configText(ctx)) },
   { name: 'hooks', description: 'Show the hooks in effect and their files', run: (_args, ctx) => print(ctx.hooks?.() ?? 'Hooks are not available in this session.') },
+  { name: 'mcp', description: 'Show MCP servers and their status', run: (_args, ctx) => print(ctx.mcp?.() ?? 'MCP is not available in this session.') },
   {
     name: 'memory',
     description: 'List memory files, or open one in $EDITOR',

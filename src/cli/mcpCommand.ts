@@ -1,0 +1,237 @@
+// `wright mcp add|add-json|list|get|remove|serve`: managing MCP servers (Claude Code's `claude mcp`),
+// and serving wright's own tools over MCP.
+import { realpathSync } from 'node:fs';
+import { readEnvironment } from '../config/env.js';
+import { findProjectRoot } from '../config/paths.js';
+import { loadSettings } from '../config/settings.js';
+import { effectiveServerEntries, MCP_SCOPES, projectServerApproval, readAllServerEntries, type McpLocations, type McpScope, type RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
+import { addServer, removeServer } from '../extensions/mcp/mcpConfigWriter.js';
+import { McpHub } from '../extensions/mcp/mcpHub.js';
+import { isValidServerName, parseServerConfig } from '../extensions/mcp/mcpServerConfig.js';
+import { ConfigurationError, UsageError } from './errors.js';
+import { sessionSecrets } from './sessionSecrets.js';
+import { EXIT } from './exitCodes.js';
+
+const USAGE = `Usage: wright mcp add [--scope local|project|user] [--transport stdio|http|sse] [-e KEY=VALUE]… [-H "Key: Value"]… <name> <url | -- command [args…]>
+       wright mcp add-json [--scope local|project|user] <name> '<json>'
+       wright mcp list
+       wright mcp get <name>
+       wright mcp remove [--scope local|project|user] <name>
+       wright mcp serve`;
+
+interface Context {
+  locations: McpLocations;
+  settings: Record<string, unknown>;
+  env: Record<string, string | undefined>;
+  /** What stdio servers inherit: the environment without wright's own credentials. */
+  serverEnv: Record<string, string | undefined>;
+  cwd: string;
+}
+
+function context(): Context {
+  const cwd = realpathSync(process.cwd());
+  const boot = readEnvironment(process.env);
+  const projectRoot = findProjectRoot(cwd);
+  const loaded = loadSettings({ cwd, projectRoot, configDir: boot.configDir, home: boot.home, managedPath: boot.managedSettingsPath });
+  if (!loaded.ok) throw new ConfigurationError(`Invalid settings: ${loaded.error.format()}`);
+  const env = { ...process.env, ...loaded.settings.env };
+  const environment = readEnvironment(env);
+  const serverEnv = sessionSecrets(env, loaded.settings).toolEnv;
+  return { locations: { projectRoot, configDir: environment.configDir, home: environment.home }, settings: loaded.settings.raw, env, serverEnv, cwd };
+}
+
+export async function runMcpCommand(argv: string[], version: string): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  switch (subcommand) {
+    case 'add':
+      return add(rest);
+    case 'add-json':
+      return addJson(rest);
+    case 'list':
+      return list(version);
+    case 'get':
+      return get(rest);
+    case 'remove':
+      return remove(rest);
+    case 'serve': {
+      const { runMcpServe } = await import('./mcpServe.js');
+      return runMcpServe(version);
+    }
+    default:
+      throw new UsageError(USAGE);
+  }
+}
+
+function scopeNamed(value: string | undefined): McpScope {
+  if (value === undefined || !(MCP_SCOPES as readonly string[]).includes(value)) throw new UsageError(`--scope must be local, project or user.\n${USAGE}`);
+  return value as McpScope;
+}
+
+function checkName(name: string | undefined): string {
+  if (name === undefined) throw new UsageError(`Missing server name.\n${USAGE}`);
+  if (!isValidServerName(name)) throw new UsageError(`Server name "${name}" may use only letters, digits, "_" and "-".`);
+  return name;
+}
+
+function add(argv: string[]): number {
+  let scope: McpScope = 'local';
+  let transport = 'stdio';
+  const env: Record<string, string> = {};
+  const headers: Record<string, string> = {};
+  const positional: string[] = [];
+  let command: string[] | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value.\n${USAGE}`);
+      return next;
+    };
+    if (arg === '--') {
+      command = argv.slice(i + 1);
+      break;
+    }
+    if (positional.length >= 2 && transport === 'stdio') {
+      // After `<name> <command>` everything is the command's arguments.
+      positional.push(arg);
+    } else if (arg === '-s' || arg === '--scope') scope = scopeNamed(value());
+    else if (arg === '-t' || arg === '--transport') transport = value();
+    else if (arg === '-e' || arg === '--env') {
+      const pair = value();
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--env expects KEY=VALUE, got "${pair}".`);
+      env[pair.slice(0, eq)] = pair.slice(eq + 1);
+    } else if (arg === '-H' || arg === '--header') {
+      const header = value();
+      const colon = header.indexOf(':');
+      if (colon <= 0) throw new UsageError(`--header expects "Key: Value", got "${header}".`);
+      headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
+    } else if (arg.startsWith('-') && positional.length < 2) throw new UsageError(`Unknown option ${arg}.\n${USAGE}`);
+    else positional.push(arg);
+  }
+  const name = checkName(positional[0]);
+  const target = command ?? positional.slice(1);
+  if (target.length === 0) throw new UsageError(`Missing ${transport === 'stdio' ? 'command' : 'URL'} for "${name}".\n${USAGE}`);
+  let entry: Record<string, unknown>;
+  if (transport === 'stdio') {
+    entry = { type: 'stdio', command: target[0], args: target.slice(1), env };
+  } else if (transport === 'http' || transport === 'sse' || transport === 'streamable-http') {
+    if (target.length > 1) throw new UsageError(`A ${transport} server takes one URL, got: ${target.join(' ')}`);
+    entry = { type: transport === 'sse' ? 'sse' : 'http', url: target[0], ...(Object.keys(headers).length > 0 ? { headers } : {}) };
+  } else {
+    throw new UsageError(`--transport must be stdio, http or sse, got "${transport}".`);
+  }
+  return save(scope, name, entry);
+}
+
+function addJson(argv: string[]): number {
+  let scope: McpScope = 'local';
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-s' || arg === '--scope') scope = scopeNamed(argv[++i]);
+    else positional.push(arg);
+  }
+  const name = checkName(positional[0]);
+  if (positional.length !== 2) throw new UsageError(`add-json takes a name and one JSON object.\n${USAGE}`);
+  let entry: unknown;
+  try {
+    entry = JSON.parse(positional[1]!);
+  } catch (error) {
+    throw new UsageError(`The server JSON is not valid: ${(error as Error).message}`);
+  }
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new UsageError('The server JSON must be an object.');
+  return save(scope, name, entry as Record<string, unknown>);
+}
+
+function save(scope: McpScope, name: string, entry: Record<string, unknown>): number {
+  const checked = parseServerConfig(entry, {});
+  if (!checked.ok) throw new UsageError(`Server "${name}" ${checked.error}.`);
+  const ctx = context();
+  const path = addServer(scope, name, entry, ctx.locations);
+  process.stdout.write(`Added ${String(entry.type ?? 'stdio')} MCP server "${name}" to ${scope} config (${path}).\n`);
+  if (scope === 'project') process.stdout.write('Project servers start once approved: /mcp in a session, or settings "enabledMcpjsonServers".\n');
+  return EXIT.success;
+}
+
+function describe(entry: RawServerEntry): string {
+  const raw = entry.raw as Record<string, unknown>;
+  if (typeof raw.url === 'string') return `${raw.url} (${String(raw.type ?? 'http')})`;
+  return [raw.command, ...(Array.isArray(raw.args) ? raw.args : [])].map(String).join(' ');
+}
+
+async function list(version: string): Promise<number> {
+  const ctx = context();
+  const warnings: string[] = [];
+  const entries = effectiveServerEntries(readAllServerEntries(ctx.locations, warnings));
+  for (const warning of warnings) process.stderr.write(`wright: warning: ${warning}\n`);
+  if (entries.length === 0) {
+    process.stdout.write('No MCP servers configured. Add one with `wright mcp add`.\n');
+    return EXIT.success;
+  }
+  const hub = await McpHub.start({ locations: ctx.locations, settings: ctx.settings, env: ctx.env, serverEnv: ctx.serverEnv, cwd: ctx.cwd, version });
+  try {
+    const status = new Map(hub.servers().map((server) => [server.name, server]));
+    for (const entry of entries) {
+      const server = status.get(entry.name);
+      const state = server === undefined ? 'invalid' : server.status === 'connected' ? `connected (${server.tools} tools)` : server.status;
+      process.stdout.write(`${entry.name}: ${describe(entry)} [${entry.scope}] - ${state}\n`);
+    }
+  } finally {
+    await hub.close();
+  }
+  return EXIT.success;
+}
+
+function get(argv: string[]): number {
+  const name = checkName(argv[0]);
+  const ctx = context();
+  const warnings: string[] = [];
+  const entry = effectiveServerEntries(readAllServerEntries(ctx.locations, warnings)).find((candidate) => candidate.name === name);
+  if (entry === undefined) {
+    process.stderr.write(`wright: no MCP server named "${name}".\n`);
+    return EXIT.error;
+  }
+  const raw = entry.raw as Record<string, unknown>;
+  const lines = [`${name}:`, `  Scope: ${entry.scope} (${entry.source})`, `  Type: ${String(raw.type ?? 'stdio')}`];
+  if (typeof raw.url === 'string') lines.push(`  URL: ${raw.url}`);
+  else lines.push(`  Command: ${String(raw.command)}`, `  Args: ${Array.isArray(raw.args) ? raw.args.join(' ') : ''}`);
+  for (const [label, key] of [['Environment', 'env'], ['Headers', 'headers']] as const) {
+    const map = raw[key];
+    if (typeof map === 'object' && map !== null && Object.keys(map).length > 0) {
+      lines.push(`  ${label}:`, ...Object.entries(map).map(([k, v]) => `    ${k}=${String(v)}`));
+    }
+  }
+  if (entry.scope === 'project') lines.push(`  Approval: ${projectServerApproval(name, ctx.settings)}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.success;
+}
+
+function remove(argv: string[]): number {
+  let scope: McpScope | undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-s' || arg === '--scope') scope = scopeNamed(argv[++i]);
+    else positional.push(arg);
+  }
+  const name = checkName(positional[0]);
+  const ctx = context();
+  const warnings: string[] = [];
+  const found = readAllServerEntries(ctx.locations, warnings).filter((entry) => entry.name === name && (scope === undefined || entry.scope === scope));
+  const scopes = [...new Set(found.map((entry) => entry.scope))];
+  if (scopes.length > 1) {
+    throw new UsageError(`"${name}" is configured in several scopes (${scopes.join(', ')}); choose one with --scope.`);
+  }
+  const chosen = scope ?? scopes[0];
+  const path = chosen === undefined ? null : removeServer(chosen, name, ctx.locations);
+  if (path === null) {
+    const elsewhere = found.find((entry) => entry.source.endsWith('.claude.json'));
+    process.stderr.write(
+      elsewhere ? `wright: "${name}" comes from ${elsewhere.source}, which wright only reads; remove it with Claude Code.\n` : `wright: no MCP server named "${name}"${scope ? ` in ${scope} scope` : ''}.\n`,
+    );
+    return EXIT.error;
+  }
+  process.stdout.write(`Removed MCP server "${name}" from ${chosen} config (${path}).\n`);
+  return EXIT.success;
+}

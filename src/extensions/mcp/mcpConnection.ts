@@ -1,0 +1,214 @@
+// One MCP server: connecting through the official SDK (loaded on first use), listing its tools,
+// calling them, and noticing when it goes away. A server that dropped is reconnected by the next call.
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { McpServerConfig } from './mcpServerConfig.js';
+import type { McpScope } from './mcpConfigFiles.js';
+
+export type McpServerStatus = 'pending' | 'connected' | 'failed' | 'needs-approval' | 'disabled';
+
+export interface McpToolInfo {
+  name: string;
+  description?: string;
+  inputSchema: Record<string, unknown>;
+}
+
+export interface McpCallOutcome {
+  content: Array<Record<string, unknown>>;
+  structuredContent?: unknown;
+  isError: boolean;
+}
+
+export interface McpConnectionOptions {
+  /** Start-up limit (MCP_TIMEOUT). */
+  connectTimeoutMs: number;
+  /** Per-call limit (MCP_TOOL_TIMEOUT). */
+  toolTimeoutMs: number;
+  /** Where stdio servers start. */
+  cwd: string;
+  /** The environment stdio servers inherit (credentials already removed), before the entry's own `env`. */
+  env: Record<string, string | undefined>;
+  clientVersion: string;
+}
+
+const STDERR_TAIL = 2000;
+
+export class McpConnection {
+  status: McpServerStatus = 'pending';
+  error: string | undefined;
+  tools: McpToolInfo[] = [];
+  /** The server offers resources (ListMcpResourcesTool / ReadMcpResourceTool). */
+  hasResources = false;
+  private client: Client | undefined;
+  private stderrTail = '';
+  private connecting: Promise<void> | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly scope: McpScope,
+    readonly config: McpServerConfig,
+    private readonly options: McpConnectionOptions,
+  ) {}
+
+  /** Connects (or reconnects) and lists the tools; failures are recorded in `status`/`error`, never thrown. */
+  connect(): Promise<void> {
+    this.connecting ??= this.connectOnce().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async connectOnce(): Promise<void> {
+    await this.closeClient();
+    this.status = 'pending';
+    this.error = undefined;
+    this.stderrTail = '';
+    try {
+      const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+      const client = new Client({ name: 'wright', version: this.options.clientVersion }, { capabilities: {} });
+      const transport = await this.transport();
+      client.onclose = () => {
+        if (this.client !== client) return;
+        this.client = undefined;
+        if (this.status === 'connected') {
+          this.status = 'failed';
+          this.error = `the server disconnected${this.stderrSuffix()}`;
+        }
+      };
+      this.client = client;
+      await withTimeout(client.connect(transport, { timeout: this.options.connectTimeoutMs }), this.options.connectTimeoutMs, `did not connect within ${this.options.connectTimeoutMs} ms (MCP_TIMEOUT)`);
+      const capabilities = client.getServerCapabilities();
+      this.tools = capabilities?.tools ? await this.listTools(client) : [];
+      this.hasResources = capabilities?.resources !== undefined;
+      this.status = 'connected';
+    } catch (error) {
+      this.status = 'failed';
+      this.error = `${(error as Error).message}${this.stderrSuffix()}`;
+      await this.closeClient();
+    }
+  }
+
+  private async transport(): Promise<Transport> {
+    const config = this.config;
+    if (config.type === 'stdio') {
+      const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+      const env: Record<string, string> = {};
+      for (const [key, value] of Object.entries(this.options.env)) if (value !== undefined) env[key] = value;
+      const transport = new StdioClientTransport({
+        command: config.command,
+        args: config.args,
+        env: { ...env, ...config.env },
+        cwd: this.options.cwd,
+        stderr: 'pipe',
+      });
+      transport.stderr?.on('data', (chunk: Buffer) => {
+        this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL);
+      });
+      return transport;
+    }
+    const url = new URL(config.url);
+    const requestInit = { headers: config.headers };
+    if (config.type === 'sse') {
+      const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/sse.js');
+      return new SSEClientTransport(url, { requestInit });
+    }
+    const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+    return new StreamableHTTPClientTransport(url, { requestInit });
+  }
+
+  private async listTools(client: Client): Promise<McpToolInfo[]> {
+    const tools: McpToolInfo[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listTools(cursor === undefined ? {} : { cursor }, { timeout: this.options.connectTimeoutMs });
+      for (const tool of page.tools) {
+        tools.push({ name: tool.name, ...(tool.description !== undefined ? { description: tool.description } : {}), inputSchema: tool.inputSchema as Record<string, unknown> });
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return tools;
+  }
+
+  /** The connected client, reconnecting first when the server dropped. Throws with a message fit for the model. */
+  private async ready(): Promise<Client> {
+    if (this.client === undefined || this.status !== 'connected') {
+      await this.connect();
+      if (this.client === undefined || this.status !== 'connected') {
+        throw new Error(`MCP server "${this.name}" is not connected (${this.error ?? this.status}). Run /mcp to see its status.`);
+      }
+    }
+    return this.client;
+  }
+
+  /** Runs one request; a dropped connection or a failure becomes an error message fit for the model. */
+  private async request<T>(what: string, signal: AbortSignal, send: (client: Client) => Promise<T>): Promise<T> {
+    const client = await this.ready();
+    try {
+      return await send(client);
+    } catch (error) {
+      if (signal.aborted) throw new Error(`The call to MCP server "${this.name}" was interrupted.`);
+      const message = (error as Error).message;
+      // The SDK rejects pending requests when the transport closes; onclose may land just after.
+      if (this.client !== client || /connection closed/i.test(message)) {
+        this.status = 'failed';
+        this.error = `the server disconnected${this.stderrSuffix()}`;
+        void this.closeClient();
+        throw new Error(`MCP server "${this.name}" disconnected during the call (${message}). It will be restarted on the next call.`);
+      }
+      throw new Error(`MCP server "${this.name}" failed ${what}: ${message}`);
+    }
+  }
+
+  /** Calls a tool, reconnecting first when the server dropped. Throws with a message fit for the model. */
+  async callTool(tool: string, args: Record<string, unknown>, signal: AbortSignal): Promise<McpCallOutcome> {
+    const result = await this.request('the call', signal, (client) =>
+      client.callTool({ name: tool, arguments: args }, undefined, { signal, timeout: this.options.toolTimeoutMs, resetTimeoutOnProgress: true }),
+    );
+    return {
+      content: Array.isArray(result.content) ? (result.content as Array<Record<string, unknown>>) : [],
+      ...(result.structuredContent !== undefined ? { structuredContent: result.structuredContent } : {}),
+      isError: result.isError === true,
+    };
+  }
+
+  async listResources(signal: AbortSignal): Promise<Array<{ uri: string; name: string; mimeType?: string; description?: string }>> {
+    return this.request('to list resources', signal, async (client) => {
+      const resources: Array<{ uri: string; name: string; mimeType?: string; description?: string }> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout: this.options.toolTimeoutMs });
+        for (const item of page.resources) {
+          resources.push({ uri: item.uri, name: item.name, ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}), ...(item.description !== undefined ? { description: item.description } : {}) });
+        }
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      return resources;
+    });
+  }
+
+  async readResource(uri: string, signal: AbortSignal): Promise<Array<Record<string, unknown>>> {
+    const result = await this.request(`to read ${uri}`, signal, (client) => client.readResource({ uri }, { signal, timeout: this.options.toolTimeoutMs }));
+    return result.contents as Array<Record<string, unknown>>;
+  }
+
+  private stderrSuffix(): string {
+    const tail = this.stderrTail.trim();
+    return tail === '' ? '' : ` — stderr: ${tail.split('\n').slice(-5).join(' | ')}`;
+  }
+
+  private async closeClient(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.close().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.closeClient();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
