@@ -125,13 +125,9 @@ function add(argv: string[]): number {
 }
 
 function addJson(argv: string[]): number {
-  let scope: McpScope = 'local';
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '-s' || arg === '--scope') scope = scopeNamed(argv[++i]);
-    else positional.push(arg);
-  }
+  const parsed = scopeAndPositional(argv);
+  const scope: McpScope = parsed.scope ?? 'local';
+  const positional = parsed.positional;
   const name = checkName(positional[0]);
   if (positional.length !== 2) throw new UsageError(`add-json takes a name and one JSON object.\n${USAGE}`);
   let entry: unknown;
@@ -208,13 +204,7 @@ function get(argv: string[]): number {
 }
 
 function remove(argv: string[]): number {
-  let scope: McpScope | undefined;
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '-s' || arg === '--scope') scope = scopeNamed(argv[++i]);
-    else positional.push(arg);
-  }
+  const { scope, positional } = scopeAndPositional(argv);
   const name = checkName(positional[0]);
   const ctx = context();
   const warnings: string[] = [];
@@ -234,4 +224,16 @@ function remove(argv: string[]): number {
   }
   process.stdout.write(`Removed MCP server "${name}" from ${chosen} config (${path}).\n`);
   return EXIT.success;
+}
+
+/** `-s|--scope <scope>` anywhere among the arguments, and the rest in order. */
+function scopeAndPositional(argv: string[]): { scope: McpScope | undefined; positional: string[] } {
+  let scope: McpScope | undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-s' || arg === '--scope') scope = scopeNamed(argv[++i]);
+    else positional.push(arg);
+  }
+  return { scope, positional };
 }
