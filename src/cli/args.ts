@@ -40,6 +40,8 @@ export interface CliOptions {
   sessionId?: string;
   noSessionPersistence: boolean;
   settings?: string;
+  /** `--agents '<json>'`: subagent definitions for this session. */
+  agents?: string;
   help: boolean;
   version: boolean;
   prompt?: string;
@@ -74,6 +76,7 @@ export const FLAGS: FlagSpec[] = [
   { names: ['--session-id'], key: 'sessionId', kind: 'string', value: 'uuid', help: 'Use this id for a new session' },
   { names: ['--no-session-persistence'], key: 'noSessionPersistence', kind: 'boolean', help: 'Do not write a transcript' },
   { names: ['--settings'], key: 'settings', kind: 'string', value: 'file|json', help: 'An extra settings layer (file path or inline JSON)' },
+  { names: ['--agents'], key: 'agents', kind: 'string', value: 'json', help: 'Subagents for this session: \'{"name":{"description":"…","prompt":"…","tools":["Read"],"model":"sonnet"}}\'' },
   { names: ['-h', '--help'], key: 'help', kind: 'boolean', help: 'Show this help' },
   { names: ['-v', '--version'], key: 'version', kind: 'boolean', help: 'Print the version' },
 ];

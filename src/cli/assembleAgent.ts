@@ -45,6 +45,9 @@ import { loadSessionCustomizations, type SessionCustomizations } from './session
 import { contextWindowOf } from '../model/contextWindow.js';
 import { McpHub } from '../extensions/mcp/mcpHub.js';
 import { isToolRemovedByDenyRules } from '../permissions/evaluatePermission.js';
+import { loadOutputStyleCatalog, type OutputStyleCatalog } from '../extensions/outputStyles/outputStyleCatalog.js';
+import { AgentsFlagError, parseAgentsFlag } from '../extensions/agents/sessionAgents.js';
+import { loadAgentRegistry, type AgentRegistry } from '../extensions/agents/agentRegistry.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
 
@@ -88,6 +91,10 @@ export interface AssembledSession {
   hookConfig: HookConfig;
   /** The session's MCP servers; close it when the session ends. */
   mcp: McpHub;
+  /** The output styles and the one applied to the system prompt, for /output-style. */
+  outputStyles: OutputStyleCatalog;
+  /** Subagent definitions (files and `--agents`), for /agents and subagents. */
+  agents: AgentRegistry;
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -201,6 +208,7 @@ export async function assembleAgent(
   }
   const customSystemPrompt = options.systemPrompt ?? readPromptFile(options.systemPromptFile, '--system-prompt-file');
   const appendSystemPrompt = options.appendSystemPrompt ?? readPromptFile(options.appendSystemPromptFile, '--append-system-prompt-file');
+  const sessionAgents = readAgentsFlag(options.agents);
 
   const modelConfig = resolveModelConfig({
     env,
@@ -262,6 +270,8 @@ export async function assembleAgent(
     ...webToolOptions({ client, config: modelConfig.config, env, webSearch: settings.webSearch, version }),
     pastSessions: pastSessionSearch(transcriptDir(environment.configDir, cwd), opened.session.sessionId),
   });
+  const extensionRoots = { configDir: environment.configDir, home: environment.home, projectRoot };
+  const outputStyles = loadOutputStyleCatalog(extensionRoots, settings.outputStyle);
   const systemPrompt = buildSystemPrompt({
     model: modelConfig.config.model,
     cwd,
@@ -270,6 +280,7 @@ export async function assembleAgent(
     ...(customSystemPrompt !== undefined ? { customSystemPrompt } : {}),
     ...(appendSystemPrompt !== undefined ? { appendSystemPrompt } : {}),
     allowedToolRules: policy.rules.allow.map((rule) => rule.raw),
+    outputStyle: outputStyles.selected,
   });
 
   const toolSession = createToolSessionState(cwd);
@@ -299,7 +310,7 @@ export async function assembleAgent(
     ...(sandboxing.sandbox ? { sandbox: sandboxing.sandbox } : {}),
   };
   const customizations = loadSessionCustomizations({
-    roots: { configDir: environment.configDir, home: environment.home, projectRoot },
+    roots: extensionRoots,
     policy,
     client,
     env,
@@ -310,6 +321,7 @@ export async function assembleAgent(
   const mcpTools = mcp.tools().filter((tool) => !isToolRemovedByDenyRules(tool.name, policy.rules));
   const tools = [...coreTools, ...customizations.tools].filter((tool) => !removed.has(tool.name)).concat(mcpTools);
   const memory = withSkillListing(sessionMemory.reminder, customizations.listing);
+  const agents = loadAgentRegistry({ roots: extensionRoots, toolNames: tools.map((tool) => tool.name), ...(sessionAgents !== undefined ? { session: sessionAgents } : {}) });
   const canUseTool = makeCanUseTool(policy);
   const hooks =
     hookConfig.entries.length === 0
@@ -350,7 +362,7 @@ export async function assembleAgent(
     mcpServers: () => mcp.servers().map((server) => ({ name: server.name, status: server.status })),
     ...(hooks ? { hooks, sessionStartSource: sessionStartSource ?? (options.continue || options.resume !== undefined ? 'resume' : 'startup') } : {}),
   });
-  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings, ...mcp.warnings];
+  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings, ...mcp.warnings, ...outputStyles.warnings, ...agents.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
@@ -379,6 +391,19 @@ export async function assembleAgent(
     canUseTool,
     hookConfig,
     mcp,
+    outputStyles,
+    agents: agents.registry,
   };
+}
+
+/** `--agents` read before anything starts, so malformed JSON stops the session cleanly. */
+function readAgentsFlag(json: string | undefined): ReturnType<typeof parseAgentsFlag> | undefined {
+  if (json === undefined) return undefined;
+  try {
+    return parseAgentsFlag(json);
+  } catch (error) {
+    if (error instanceof AgentsFlagError) throw new ConfigurationError(error.message);
+    throw error;
+  }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { formatDoctorReport, runDoctorChecks } from './doctorChecks.js';
 import type { AssembledSession } from './assembleAgent.js';
 import { contextWindowOf } from '../model/contextWindow.js';
-import { addLocalPermissionRules, LOCAL_SETTINGS_RELATIVE_PATH } from '../config/localSettingsWriter.js';
+import { addLocalPermissionRules, LOCAL_SETTINGS_RELATIVE_PATH, setLocalSettingsValue } from '../config/localSettingsWriter.js';
 import { bashTool } from '../tools/bashTool.js';
 import { applyRulesToPolicy } from '../ui/permissions/applyAllowRules.js';
 import { toolInputJsonSchema } from '../tools/jsonSchema.js';
@@ -15,6 +15,8 @@ import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
 import { formatHookListing } from '../extensions/hooks/hooksListing.js';
 import { formatMcpServers } from '../extensions/mcp/mcpListing.js';
+import { formatOutputStyles } from '../extensions/outputStyles/outputStyleCatalog.js';
+import { formatAgentListing } from '../extensions/agents/agentRegistry.js';
 
 export const promptHistoryFile = (transcriptDir: string): string => join(transcriptDir, 'prompt-history.jsonl');
 
@@ -83,6 +85,11 @@ export function sessionCommandHost(
     hasCustomCommand: (name) => !builtins.has(name) && registry.forUser(name) !== undefined,
     hooks: () => formatHookListing(assembled.hookConfig, { disabled: assembled.settings.disableAllHooks }),
     mcp: () => formatMcpServers(assembled.mcp.servers()),
+    outputStyles: () => ({
+      names: assembled.outputStyles.styles.map((style) => style.name),
+      listing: formatOutputStyles(assembled.outputStyles.styles, assembled.outputStyles.selected.name),
+    }),
+    agents: () => formatAgentListing(assembled.agents),
     rules: () => ({
       allow: policy.rules.allow.map((rule) => rule.raw),
       ask: policy.rules.ask.map((rule) => rule.raw),
@@ -99,6 +106,11 @@ export function sessionCommandHost(
       policy.rules[behavior] = applied.policy.rules[behavior];
       const { path, added } = await addLocalPermissionRules(assembled.projectRoot, behavior, [rule]);
       return added.length === 0 ? `${rule} is already in ${behavior} (${path}).` : `Added ${rule} to ${behavior} in ${path}; it applies now.`;
+    },
+    setOutputStyle: async (name) => {
+      const path = await setLocalSettingsValue(assembled.projectRoot, 'outputStyle', name);
+      // The system prompt is the cached prefix of every request: it changes with the next session.
+      return `Output style set to ${name} in ${path}; it applies from the next session (or /clear).`;
     },
     runShell: async (command, signal) => {
       const result = await bashTool.run({ command }, { ...assembled.toolContext, signal });

@@ -74,6 +74,22 @@ export async function addLocalSettingsListEntries(projectRoot: string, key: stri
   return path;
 }
 
+/** Sets one top-level value of the personal settings file (e.g. `outputStyle`); answers the file's path. */
+export async function setLocalSettingsValue(projectRoot: string, key: string, value: string): Promise<string> {
+  const path = resolve(projectRoot, LOCAL_SETTINGS_RELATIVE_PATH);
+  await updateSettingsFile(
+    path,
+    ({ settings }) => {
+      const changed = settings[key] !== value;
+      settings[key] = value;
+      return { changed, result: undefined };
+    },
+    { purpose: `set ${key}` },
+  );
+  await ensureGitIgnored(resolve(projectRoot));
+  return path;
+}
+
 /** Adds the file to the repository's info/exclude unless git already ignores it. Best effort. */
 async function ensureGitIgnored(projectRoot: string): Promise<void> {
   const ignored = await git(projectRoot, ['check-ignore', '-q', '--', LOCAL_SETTINGS_RELATIVE_PATH]);

@@ -61,6 +61,8 @@ export interface MergedSettings {
   autoMemoryEnabled?: boolean;
   /** Percent of the context window at which the conversation is compacted on its own. */
   autoCompactThreshold?: number;
+  /** The output style's name, as written. */
+  outputStyle?: string;
   /** Taken whole from the highest layer that sets it: its fields only make sense together. */
   webSearch?: WebSearchSettings;
   /** Taken from the highest layer that sets it. */
@@ -135,6 +137,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     ...(merged.autoCompactEnabled !== undefined && { autoCompactEnabled: merged.autoCompactEnabled }),
     ...(merged.autoMemoryEnabled !== undefined && { autoMemoryEnabled: merged.autoMemoryEnabled }),
     ...(merged.autoCompactThreshold !== undefined && { autoCompactThreshold: merged.autoCompactThreshold }),
+    ...(merged.outputStyle !== undefined && { outputStyle: merged.outputStyle }),
     ...webSearchOf(layers),
     ...statusLineOf(merged.statusLine),
     sandbox: sandboxOf(merged.sandbox ?? {}, layers, home, projectRoot),

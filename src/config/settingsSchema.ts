@@ -121,6 +121,8 @@ export const settingsFileSchema = z.looseObject({
   autoCompactThreshold: z.number().min(10).max(100).optional(),
   /** Honoured only in managed settings: permission rules from every other source are ignored. */
   allowManagedPermissionRulesOnly: z.boolean().optional(),
+  /** The output style of the main conversation (`Default`, `Explanatory`, `Learning` or a custom one). */
+  outputStyle: z.string().optional(),
 });
 
 /** One settings file after validation. */

@@ -1,8 +1,8 @@
 // Assembles the system prompt: core instructions (or the user's replacement), the environment
-// block, the git snapshot, the pre-approved tool rules, then any appended text. The parts that
+// block, the git snapshot, the pre-approved tool rules, the output style's text, then any appended text. The parts that
 // rarely change come first, which keeps the prompt cache warm across sessions.
 import { platform as osPlatform, release, type } from 'node:os';
-import { CORE_INSTRUCTIONS } from './coreInstructions.js';
+import { CORE_INSTRUCTIONS, STYLE_BASE_INSTRUCTIONS } from './coreInstructions.js';
 import type { GitSnapshot } from './gitSnapshot.js';
 
 export { memoryContextReminder } from './memoryReminder.js';
@@ -62,11 +62,18 @@ export interface SystemPromptOptions {
   appendSystemPrompt?: string;
   /** Allow rules as written (`Bash(npm test:*)`), shown so the model knows what runs unprompted. */
   allowedToolRules?: string[];
+  /**
+   * The output style in effect (none or an empty prompt: Default). Its text is appended; without
+   * `keepCodingInstructions` the core instructions give way to a short base without the coding part.
+   */
+  outputStyle?: { name: string; prompt: string; keepCodingInstructions: boolean };
 }
 
 export function buildSystemPrompt(options: SystemPromptOptions): string {
+  const style = options.outputStyle !== undefined && options.outputStyle.prompt.trim() !== '' ? options.outputStyle : undefined;
+  const instructions = style !== undefined && !style.keepCodingInstructions ? STYLE_BASE_INSTRUCTIONS : CORE_INSTRUCTIONS;
   const sections = [
-    options.customSystemPrompt ?? CORE_INSTRUCTIONS,
+    options.customSystemPrompt ?? instructions,
     environmentBlock({
       cwd: options.cwd,
       isGitRepo: options.git !== null,
@@ -81,6 +88,7 @@ export function buildSystemPrompt(options: SystemPromptOptions): string {
   if (rules.length > 0) {
     sections.push(`The user has pre-approved these tool uses; they run without asking: ${rules.join(', ')}`);
   }
+  if (style !== undefined) sections.push(`# Output style: ${style.name}\n${style.prompt.trim()}`);
   if (options.appendSystemPrompt !== undefined && options.appendSystemPrompt.trim() !== '') {
     sections.push(options.appendSystemPrompt);
   }

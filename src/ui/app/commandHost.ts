@@ -14,6 +14,8 @@ export interface CommandHost {
   doctor(): Promise<string>;
   /** /permissions allow|ask|deny: saves the rule to the personal settings and applies it now. */
   addRule?(behavior: 'allow' | 'ask' | 'deny', rule: string): Promise<string>;
+  /** /output-style <name>: saves the style to the personal settings; resolves to what to tell the user. */
+  setOutputStyle?(name: string): Promise<string>;
   /** `!command`: runs it as the Bash tool would (cwd, environment, sandbox), without asking. */
   runShell?(command: string, signal: AbortSignal): Promise<{ output: string; failed: boolean }>;
   /**
@@ -79,6 +81,13 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       if (!host.addRule) return effects.notice('Rules cannot be changed here.', 'warning');
       try {
         return effects.notice(await host.addRule(outcome.behavior, outcome.rule));
+      } catch (error) {
+        return effects.notice((error as Error).message, 'error');
+      }
+    case 'setOutputStyle':
+      if (!host.setOutputStyle) return effects.notice('The output style cannot be changed here.', 'warning');
+      try {
+        return effects.notice(await host.setOutputStyle(outcome.name));
       } catch (error) {
         return effects.notice((error as Error).message, 'error');
       }

@@ -35,6 +35,10 @@ export interface SlashCommandContext {
   hooks?(): string;
   /** The MCP servers with their status, for /mcp. */
   mcp?(): string;
+  /** The output styles (names, and the listing with the current one marked), for /output-style. */
+  outputStyles?(): { names: string[]; listing: string };
+  /** The subagent definitions with their sources, for /agents. */
+  agents?(): string;
 }
 
 export interface CustomCommandInfo {
@@ -58,6 +62,7 @@ export type SlashCommandOutcome =
   | { kind: 'doctor' }
   | { kind: 'openFile'; path: string }
   | { kind: 'addRule'; behavior: 'allow' | 'ask' | 'deny'; rule: string }
+  | { kind: 'setOutputStyle'; name: string }
   | { kind: 'custom'; name: string; args: string; text: string };
 
 interface SlashCommand {
@@ -130,6 +135,13 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   { name: 'config', description: 'Show the settings in effect and their files', run: (_args, ctx) => print(configText(ctx)) },
   { name: 'hooks', description: 'Show the hooks in effect and their files', run: (_args, ctx) => print(ctx.hooks?.() ?? 'Hooks are not available in this session.') },
   { name: 'mcp', description: 'Show MCP servers and their status', run: (_args, ctx) => print(ctx.mcp?.() ?? 'MCP is not available in this session.') },
+  {
+    name: 'output-style',
+    description: 'Show the output styles, or choose one (from the next session)',
+    argument: '[name]',
+    run: (args, ctx) => outputStyle(args.trim(), ctx),
+  },
+  { name: 'agents', description: 'Show the subagent definitions and their sources', run: (_args, ctx) => print(ctx.agents?.() ?? 'Agents are not available in this session.') },
   {
     name: 'memory',
     description: 'List memory files, or open one in $EDITOR',
@@ -252,4 +264,12 @@ function memory(scope: string, ctx: SlashCommandContext): SlashCommandOutcome {
       `Open one in $EDITOR: /memory project (${memoryView.paths.project}), /memory local (${memoryView.paths.local}), /memory user (${memoryView.paths.user}).`,
     ].join('\n'),
   );
+}
+
+function outputStyle(name: string, ctx: SlashCommandContext): SlashCommandOutcome {
+  const styles = ctx.outputStyles?.();
+  if (!styles) return print('Output styles are not available here.');
+  if (name === '') return print(styles.listing);
+  const match = styles.names.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  return match === undefined ? print(`Unknown output style "${name}". Available: ${styles.names.join(', ')}.`) : { kind: 'setOutputStyle', name: match };
 }

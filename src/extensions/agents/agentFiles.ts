@@ -1,0 +1,67 @@
+// Agent definition files: `agents/**/*.md` (subfolders included) in the user's `~/.wright` and
+// `~/.claude` and the project's `.wright` and `.claude`. A file that breaks a rule is skipped with a
+// warning naming it and the problem.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFrontmatter } from '../../config/frontmatter.js';
+import type { ExtensionRoots } from '../commands/extensionRoots.js';
+import { agentFromFields, type AgentDefinition } from './agentDefinition.js';
+
+/** Where definitions are read from, highest precedence first within each scope. */
+export function agentDirectories(roots: ExtensionRoots): Array<{ path: string; source: 'project' | 'user' }> {
+  return [
+    { path: join(roots.projectRoot, '.wright', 'agents'), source: 'project' },
+    { path: join(roots.projectRoot, '.claude', 'agents'), source: 'project' },
+    { path: join(roots.configDir, 'agents'), source: 'user' },
+    { path: join(roots.home, '.claude', 'agents'), source: 'user' },
+  ];
+}
+
+export function loadAgentFiles(directories: ReturnType<typeof agentDirectories>): { agents: AgentDefinition[]; warnings: string[] } {
+  const agents: AgentDefinition[] = [];
+  const warnings: string[] = [];
+  for (const directory of directories) {
+    for (const path of markdownFilesUnder(directory.path)) {
+      const loaded = agentFromFile(path, directory.source);
+      if ('warning' in loaded) warnings.push(loaded.warning);
+      else agents.push(loaded.agent);
+    }
+  }
+  return { agents, warnings };
+}
+
+export function agentFromFile(path: string, source: 'project' | 'user'): { agent: AgentDefinition } | { warning: string } {
+  const skip = (why: string) => ({ warning: `Skipped agent ${path}: ${why}` });
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return skip((error as Error).message);
+  }
+  const parsed = parseFrontmatter(text);
+  if (parsed.errors.length > 0) return skip(`front matter line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message}`);
+  const { attributes } = parsed;
+  const result = agentFromFields(
+    { name: attributes['name'], description: attributes['description'], tools: attributes['tools'], model: attributes['model'], prompt: parsed.body },
+    source,
+    path,
+  );
+  return 'problem' in result ? skip(result.problem) : result;
+}
+
+function markdownFilesUnder(directory: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) files.push(...markdownFilesUnder(path));
+    else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path);
+  }
+  return files;
+}

@@ -1,0 +1,70 @@
+// Custom output styles on disk: `output-styles/*.md` in `~/.wright`, `~/.claude`, `.wright` and
+// `.claude`. Front matter: `name` (default: the file name), `description`, `keep-coding-instructions`
+// (default false, as in Claude Code); the body is the style's prompt. A file that cannot be read is
+// skipped with a warning naming it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { booleanValue, parseFrontmatter } from '../../config/frontmatter.js';
+import { scalar } from '../commands/commandFiles.js';
+import type { ExtensionRoots } from '../commands/extensionRoots.js';
+import type { OutputStyle } from './outputStyle.js';
+
+/** The directories styles are read from, lowest precedence first (a project's style overrides the user's). */
+export function outputStyleDirectories(roots: ExtensionRoots): Array<{ path: string; source: 'user' | 'project' }> {
+  return [
+    { path: join(roots.home, '.claude', 'output-styles'), source: 'user' },
+    { path: join(roots.configDir, 'output-styles'), source: 'user' },
+    { path: join(roots.projectRoot, '.claude', 'output-styles'), source: 'project' },
+    { path: join(roots.projectRoot, '.wright', 'output-styles'), source: 'project' },
+  ];
+}
+
+export function loadOutputStyleFiles(directories: ReturnType<typeof outputStyleDirectories>): { styles: OutputStyle[]; warnings: string[] } {
+  const styles: OutputStyle[] = [];
+  const warnings: string[] = [];
+  for (const directory of directories) {
+    for (const file of markdownFiles(directory.path)) {
+      const path = join(directory.path, file);
+      const loaded = styleFromFile(path, directory.source);
+      if ('warning' in loaded) warnings.push(loaded.warning);
+      else styles.push(loaded.style);
+    }
+  }
+  return { styles, warnings };
+}
+
+export function styleFromFile(path: string, source: 'user' | 'project'): { style: OutputStyle } | { warning: string } {
+  const skip = (why: string) => ({ warning: `Skipped output style ${path}: ${why}` });
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return skip((error as Error).message);
+  }
+  const parsed = parseFrontmatter(text);
+  if (parsed.errors.length > 0) return skip(`front matter line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message}`);
+  const prompt = parsed.body.trim();
+  if (prompt === '') return skip('the style has no text after its front matter');
+  const name = scalar(parsed.attributes['name']) ?? basename(path, '.md');
+  return {
+    style: {
+      name,
+      description: scalar(parsed.attributes['description']) ?? '',
+      prompt,
+      keepCodingInstructions: booleanValue(parsed.attributes['keep-coding-instructions'], false),
+      source,
+      path,
+    },
+  };
+}
+
+function markdownFiles(directory: string): string[] {
+  try {
+    if (!statSync(directory).isDirectory()) return [];
+    return readdirSync(directory)
+      .filter((file) => file.endsWith('.md') && !file.startsWith('.'))
+      .sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { formatAgentListing, loadAgentRegistry } from '../../../src/extensions/agents/agentRegistry.js';
+import { AgentsFlagError, parseAgentsFlag } from '../../../src/extensions/agents/sessionAgents.js';
+import { agentFromFields } from '../../../src/extensions/agents/agentDefinition.js';
+
+function roots(files: Record<string, string>) {
+  const base = mkdtempSync(join(tmpdir(), 'wright-agents-'));
+  const r = { home: join(base, 'home'), configDir: join(base, 'home', '.wright'), projectRoot: join(base, 'repo') };
+  for (const [path, text] of Object.entries(files)) {
+    const full = join(base, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+  return r;
+}
+
+const agent = (name: string, extra = '', body = 'You review code.') => `---\nname: ${name}\ndescription: Reviews code\n${extra}---\n${body}\n`;
+const TOOLS = ['Read', 'Grep', 'Glob', 'Bash', 'Edit'];
+
+test('a definition file gives name, description, tools (comma list or list), model and prompt', () => {
+  const r = roots({
+    'repo/.wright/agents/reviewer.md': agent('code-reviewer', 'tools: Read, Grep\nmodel: opus\n'),
+    'repo/.claude/agents/deep/nested/tester.md': agent('test-runner', 'tools:\n  - Bash\n  - Read\n', 'Run tests.'),
+    'home/.wright/agents/all.md': agent('helper'),
+  });
+  const { registry, warnings } = loadAgentRegistry({ roots: r, toolNames: TOOLS });
+  assert.deepEqual(warnings, []);
+  const reviewer = registry.get('code-reviewer')!;
+  assert.deepEqual(reviewer.tools, ['Read', 'Grep']);
+  assert.equal(reviewer.model, 'opus');
+  assert.equal(reviewer.prompt, 'You review code.');
+  assert.equal(reviewer.source, 'project');
+  assert.deepEqual(registry.get('test-runner')!.tools, ['Bash', 'Read']);
+  const helper = registry.get('helper')!;
+  assert.equal(helper.tools, undefined);
+  assert.equal(helper.model, undefined);
+  assert.equal(helper.source, 'user');
+});
+
+test('invalid definitions are skipped with a warning naming the file and the problem', () => {
+  const r = roots({
+    'repo/.wright/agents/a.md': agent('Code_Reviewer'),
+    'repo/.wright/agents/b.md': agent('plugin:reviewer'),
+    'repo/.wright/agents/c.md': '---\nname: no-description\n---\nBody.\n',
+    'repo/.wright/agents/d.md': agent('bad-model', 'model: gpt 4\n'),
+    'repo/.wright/agents/e.md': agent('empty-body', '', ''),
+    'repo/.wright/agents/f.md': 'Just text, no front matter.\n',
+    'repo/.wright/agents/ok.md': agent('fine'),
+  });
+  const { registry, warnings } = loadAgentRegistry({ roots: r, toolNames: TOOLS });
+  assert.deepEqual(registry.all().map((a) => a.name), ['fine']);
+  assert.equal(warnings.length, 6);
+  assert.match(warnings[0]!, /^Skipped agent .*a\.md: name "Code_Reviewer" must be lowercase/);
+  assert.match(warnings[1]!, /b\.md: name "plugin:reviewer" must not contain ':'/);
+  assert.match(warnings[2]!, /c\.md: it has no `description`/);
+  assert.match(warnings[3]!, /d\.md: model "gpt 4" must be sonnet, opus, haiku, inherit or a full model id/);
+  assert.match(warnings[4]!, /e\.md: it has no system prompt/);
+  assert.match(warnings[5]!, /f\.md: it has no `name`/);
+});
+
+test('full model ids and inherit are accepted', () => {
+  for (const model of ['inherit', 'sonnet', 'claude-sonnet-4-5-20250929', 'gpt-4.1']) {
+    const result = agentFromFields({ name: 'x', description: 'd', tools: undefined, model, prompt: 'p' }, 'user', 'f');
+    assert.ok('agent' in result, model);
+  }
+});
+
+test('unknown tool names warn and are dropped', () => {
+  const r = roots({ 'repo/.wright/agents/a.md': agent('reviewer', 'tools: Read, Frobnicate\n') });
+  const { registry, warnings } = loadAgentRegistry({ roots: r, toolNames: TOOLS });
+  assert.deepEqual(registry.get('reviewer')!.tools, ['Read']);
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0]!, /Agent "reviewer" \(.*a\.md\) lists unknown tool Frobnicate; ignored/);
+});
+
+test('precedence: --agents over the project over the user; .wright over .claude', () => {
+  const r = roots({
+    'home/.claude/agents/x.md': agent('shared', '', 'user claude'),
+    'home/.wright/agents/x.md': agent('shared', '', 'user wright'),
+    'home/.claude/agents/u.md': agent('user-only', '', 'user claude'),
+    'home/.wright/agents/u.md': agent('user-only', '', 'user wright'),
+    'repo/.claude/agents/x.md': agent('shared', '', 'project claude'),
+    'repo/.wright/agents/p.md': agent('project-only', '', 'project wright'),
+    'repo/.claude/agents/p.md': agent('project-only', '', 'project claude'),
+    'repo/.claude/agents/s.md': agent('session-one', '', 'project'),
+  });
+  const session = parseAgentsFlag(JSON.stringify({ 'session-one': { description: 'From the flag', prompt: 'flag prompt', tools: ['Read'], model: 'haiku' } }));
+  const { registry } = loadAgentRegistry({ roots: r, toolNames: TOOLS, session });
+  assert.equal(registry.get('shared')!.prompt, 'project claude');
+  assert.equal(registry.get('user-only')!.prompt, 'user wright');
+  assert.equal(registry.get('project-only')!.prompt, 'project wright');
+  const flagged = registry.get('session-one')!;
+  assert.equal(flagged.prompt, 'flag prompt');
+  assert.equal(flagged.source, 'session');
+  assert.equal(flagged.model, 'haiku');
+  assert.deepEqual(flagged.tools, ['Read']);
+  const listing = formatAgentListing(registry);
+  assert.match(listing, /session-one \(session: --agents\)/);
+  assert.match(listing, /shared \(project: .*repo\/\.claude\/agents\/x\.md\)/);
+  assert.match(listing, /tools: all · model: default/);
+});
+
+test('--agents: malformed JSON is an error; a bad entry is a warning; tools may be a comma string', () => {
+  assert.throws(() => parseAgentsFlag('{nope'), (error: unknown) => error instanceof AgentsFlagError && /not valid JSON/.test(error.message));
+  assert.throws(() => parseAgentsFlag('[]'), AgentsFlagError);
+  const parsed = parseAgentsFlag(JSON.stringify({ good: { description: 'd', prompt: 'p', tools: 'Read, Grep' }, 'Bad Name': { description: 'd', prompt: 'p' }, nodesc: { prompt: 'p' }, notobj: 'x' }));
+  assert.deepEqual(parsed.agents.map((a) => a.name), ['good']);
+  assert.deepEqual(parsed.agents[0]!.tools, ['Read', 'Grep']);
+  assert.equal(parsed.warnings.length, 3);
+  assert.match(parsed.warnings[0]!, /"Bad Name" from --agents: name "Bad Name" must be lowercase/);
+  assert.match(parsed.warnings[1]!, /"nodesc" from --agents: it has no `description`/);
+  assert.match(parsed.warnings[2]!, /"notobj" from --agents: expected an object/);
+});
+
+test('no agents: the listing says how to add one', () => {
+  const { registry } = loadAgentRegistry({ roots: roots({}), toolNames: TOOLS });
+  assert.match(formatAgentListing(registry), /^No agents defined/);
+});
