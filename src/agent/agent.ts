@@ -71,6 +71,8 @@ export interface AgentOptions {
   sessionStartSource?: SessionStartSource;
   /** The MCP servers and their status, for system/init. */
   mcpServers?: () => Array<{ name: string; status: string }>;
+  /** The slash commands a front end of this session runs (built-in and custom), for the init event. */
+  slashCommands?: readonly string[];
 }
 
 type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean };
@@ -620,7 +622,7 @@ export class Agent {
       mcp_servers: this.options.mcpServers?.() ?? [],
       permissionMode: this.options.toolContext.permissionMode.current(),
       apiKeySource: this.options.apiKeySource,
-      slash_commands: [],
+      slash_commands: [...(this.options.slashCommands ?? [])],
       output_style: 'default',
       wright_version: this.options.version,
     });

@@ -44,6 +44,7 @@ import { withSkillListing } from '../extensions/skills/skillListing.js';
 import { loadSessionCustomizations, type SessionCustomizations } from './sessionCustomizations.js';
 import { contextWindowOf } from '../model/contextWindow.js';
 import { McpHub } from '../extensions/mcp/mcpHub.js';
+import { PRINT_MODE_BUILTINS } from './printCustomCommands.js';
 import { isToolRemovedByDenyRules } from '../permissions/evaluatePermission.js';
 import { loadOutputStyleCatalog, type OutputStyleCatalog } from '../extensions/outputStyles/outputStyleCatalog.js';
 import { AgentsFlagError, parseAgentsFlag } from '../extensions/agents/sessionAgents.js';
@@ -360,6 +361,7 @@ export async function assembleAgent(
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
     mcpServers: () => mcp.servers().map((server) => ({ name: server.name, status: server.status })),
+    slashCommands: [...PRINT_MODE_BUILTINS, ...customizations.registry.userInvocable().map((definition) => definition.name)],
     ...(hooks ? { hooks, sessionStartSource: sessionStartSource ?? (options.continue || options.resume !== undefined ? 'resume' : 'startup') } : {}),
   });
   const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings, ...mcp.warnings, ...outputStyles.warnings, ...agents.warnings];

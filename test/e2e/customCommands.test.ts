@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
-import { jsonResult, makeWorkspace, runWright, toolResultsIn, type Provider } from './harness.js';
+import { jsonResult, makeWorkspace, runWright, streamEvents, toolResultsIn, type Provider } from './harness.js';
 
 /** Every message of a request as one JSON string (either protocol), to search for what was sent. */
 const sent = (body: any): string => JSON.stringify(body.messages);
@@ -147,6 +147,8 @@ describe('a command’s model and allowed-tools hold for its own turn only', () 
     const lines = ['/quick', 'now create two.txt'].map((content) => JSON.stringify({ type: 'user', message: { role: 'user', content } })).join('\n');
     const run = await runWright(['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose', '--model', 'sonnet'], { workspace, server, stdin: `${lines}\n` });
     assert.equal(run.code, 0, run.stderr);
+    const init = streamEvents(run).find((event) => event.type === 'system' && event.subtype === 'init');
+    assert.deepEqual(init.slash_commands, ['compact', 'context', 'quick'], 'the init event names the commands print mode runs');
     const models = server.requests.slice(first).map((request) => request.body.model);
     assert.deepEqual(models, ['claude-haiku-5-5', 'claude-haiku-5-5', 'claude-sonnet-5-5', 'claude-sonnet-5-5']);
     assert.equal(existsSync(join(workspace.repo, 'one.txt')), true);
