@@ -3,6 +3,8 @@
 // quoted strings, inline lists `[a, b]`, and block lists of `- item` lines — which keeps a YAML
 // library out of the bundle. Anything else is reported, not guessed.
 
+import { readFileSync } from 'node:fs';
+
 export type FrontmatterValue = string | string[];
 
 export interface ParsedMarkdown {
@@ -117,4 +119,21 @@ export function ruleListValue(value: FrontmatterValue | undefined): string[] {
     if (current.trim() !== '') rules.push(current.trim());
   }
   return rules;
+}
+
+/**
+ * Reads a Markdown definition file (a command, skill, agent or output style) and parses its front
+ * matter; an unreadable file or broken front matter becomes a warning: "Skipped <kind> <path>: why".
+ */
+export function readFrontmatterFile(path: string, kind: string): { parsed: ParsedMarkdown } | { warning: string } {
+  const skip = (why: string) => ({ warning: `Skipped ${kind} ${path}: ${why}` });
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return skip((error as Error).message);
+  }
+  const parsed = parseFrontmatter(text);
+  const first = parsed.errors[0];
+  return first ? skip(`front matter line ${first.line}: ${first.message}`) : { parsed };
 }

@@ -1,9 +1,9 @@
 // Agent definition files: `agents/**/*.md` (subfolders included) in the user's `~/.wright` and
 // `~/.claude` and the project's `.wright` and `.claude`. A file that breaks a rule is skipped with a
 // warning naming it and the problem.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFrontmatter } from '../../config/frontmatter.js';
+import { readFrontmatterFile } from '../../config/frontmatter.js';
 import type { ExtensionRoots } from '../commands/extensionRoots.js';
 import { agentFromFields, type AgentDefinition } from './agentDefinition.js';
 
@@ -32,14 +32,9 @@ export function loadAgentFiles(directories: ReturnType<typeof agentDirectories>)
 
 export function agentFromFile(path: string, source: 'project' | 'user'): { agent: AgentDefinition } | { warning: string } {
   const skip = (why: string) => ({ warning: `Skipped agent ${path}: ${why}` });
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return skip((error as Error).message);
-  }
-  const parsed = parseFrontmatter(text);
-  if (parsed.errors.length > 0) return skip(`front matter line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message}`);
+  const read = readFrontmatterFile(path, 'agent');
+  if ('warning' in read) return read;
+  const parsed = read.parsed;
   const { attributes } = parsed;
   const result = agentFromFields(
     { name: attributes['name'], description: attributes['description'], tools: attributes['tools'], model: attributes['model'], prompt: parsed.body },

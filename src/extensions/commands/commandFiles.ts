@@ -2,9 +2,9 @@
 // without `.md`; subfolders are namespaces, shown as `(project:frontend)` but not part of the name
 // (Claude Code's rule), so `frontend/test.md` is `/test`. Front matter (all optional): description
 // (else the body's first line), allowed-tools, argument-hint, model, disable-model-invocation.
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { booleanValue, parseFrontmatter, ruleListValue, type FrontmatterValue } from '../../config/frontmatter.js';
+import { booleanValue, readFrontmatterFile, ruleListValue, type FrontmatterValue } from '../../config/frontmatter.js';
 import type { ExtensionDirectory } from './extensionRoots.js';
 import type { InvocableDefinition } from './invocable.js';
 
@@ -36,17 +36,9 @@ export function loadCommands(directories: readonly ExtensionDirectory[]): Loaded
 }
 
 function commandFromFile(path: string, directory: ExtensionDirectory): { definition: InvocableDefinition } | { warning: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return { warning: `Skipped command ${path}: ${(error as Error).message}` };
-  }
-  const parsed = parseFrontmatter(text);
-  if (parsed.errors.length > 0) {
-    const first = parsed.errors[0]!;
-    return { warning: `Skipped command ${path}: front matter line ${first.line}: ${first.message}` };
-  }
+  const read = readFrontmatterFile(path, 'command');
+  if ('warning' in read) return read;
+  const parsed = read.parsed;
   const parts = relative(directory.path, path).split(sep);
   const name = parts.pop()!.replace(/\.md$/i, '');
   const attributes = parsed.attributes;

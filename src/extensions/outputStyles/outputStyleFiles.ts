@@ -2,9 +2,9 @@
 // `.claude`. Front matter: `name` (default: the file name), `description`, `keep-coding-instructions`
 // (default false, as in Claude Code); the body is the style's prompt. A file that cannot be read is
 // skipped with a warning naming it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { booleanValue, parseFrontmatter } from '../../config/frontmatter.js';
+import { booleanValue, readFrontmatterFile } from '../../config/frontmatter.js';
 import { scalar } from '../commands/commandFiles.js';
 import type { ExtensionRoots } from '../commands/extensionRoots.js';
 import type { OutputStyle } from './outputStyle.js';
@@ -35,14 +35,9 @@ export function loadOutputStyleFiles(directories: ReturnType<typeof outputStyleD
 
 export function styleFromFile(path: string, source: 'user' | 'project'): { style: OutputStyle } | { warning: string } {
   const skip = (why: string) => ({ warning: `Skipped output style ${path}: ${why}` });
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return skip((error as Error).message);
-  }
-  const parsed = parseFrontmatter(text);
-  if (parsed.errors.length > 0) return skip(`front matter line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message}`);
+  const read = readFrontmatterFile(path, 'output style');
+  if ('warning' in read) return read;
+  const parsed = read.parsed;
   const prompt = parsed.body.trim();
   if (prompt === '') return skip('the style has no text after its front matter');
   const name = scalar(parsed.attributes['name']) ?? basename(path, '.md');

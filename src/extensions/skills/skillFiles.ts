@@ -3,9 +3,9 @@
 // (required, at most 1024 characters: what the skill does and when to use it). Optional:
 // allowed-tools, argument-hint, disable-model-invocation, user-invocable. A file that breaks a rule
 // is skipped with a warning naming it; the rest still load.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { booleanValue, parseFrontmatter, ruleListValue } from '../../config/frontmatter.js';
+import { booleanValue, readFrontmatterFile, ruleListValue } from '../../config/frontmatter.js';
 import { hintValue, scalar, type LoadedDefinitions } from '../commands/commandFiles.js';
 import type { ExtensionDirectory } from '../commands/extensionRoots.js';
 import type { InvocableDefinition } from '../commands/invocable.js';
@@ -36,14 +36,9 @@ export function loadSkills(directories: readonly ExtensionDirectory[]): LoadedDe
 
 export function skillFromFile(path: string, baseDirectory: string, directory: ExtensionDirectory): { definition: InvocableDefinition } | { warning: string } {
   const skip = (why: string) => ({ warning: `Skipped skill ${path}: ${why}` });
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return skip((error as Error).message);
-  }
-  const parsed = parseFrontmatter(text);
-  if (parsed.errors.length > 0) return skip(`front matter line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message}`);
+  const read = readFrontmatterFile(path, 'skill');
+  if ('warning' in read) return read;
+  const parsed = read.parsed;
   const attributes = parsed.attributes;
   const name = scalar(attributes['name']);
   const description = scalar(attributes['description']);

@@ -1,22 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { formatAgentListing, loadAgentRegistry } from '../../../src/extensions/agents/agentRegistry.js';
 import { AgentsFlagError, parseAgentsFlag } from '../../../src/extensions/agents/sessionAgents.js';
 import { agentFromFields } from '../../../src/extensions/agents/agentDefinition.js';
+import { extensionRootsWith } from '../extensionRootsWith.js';
 
-function roots(files: Record<string, string>) {
-  const base = mkdtempSync(join(tmpdir(), 'wright-agents-'));
-  const r = { home: join(base, 'home'), configDir: join(base, 'home', '.wright'), projectRoot: join(base, 'repo') };
-  for (const [path, text] of Object.entries(files)) {
-    const full = join(base, path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return r;
-}
+const roots = extensionRootsWith;
 
 const agent = (name: string, extra = '', body = 'You review code.') => `---\nname: ${name}\ndescription: Reviews code\n${extra}---\n${body}\n`;
 const TOOLS = ['Read', 'Grep', 'Glob', 'Bash', 'Edit'];

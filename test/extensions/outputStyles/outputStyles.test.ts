@@ -1,22 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { formatOutputStyles, loadOutputStyleCatalog } from '../../../src/extensions/outputStyles/outputStyleCatalog.js';
 import { buildSystemPrompt } from '../../../src/context/systemPrompt.js';
 import { CORE_INSTRUCTIONS } from '../../../src/context/coreInstructions.js';
+import { extensionRootsWith } from '../extensionRootsWith.js';
 
-function roots(files: Record<string, string>) {
-  const base = mkdtempSync(join(tmpdir(), 'wright-styles-'));
-  const r = { home: join(base, 'home'), configDir: join(base, 'home', '.wright'), projectRoot: join(base, 'repo') };
-  for (const [path, text] of Object.entries(files)) {
-    const full = join(base, path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return r;
-}
+const roots = extensionRootsWith;
 
 const PIRATE = '---\nname: Pirate\ndescription: Talks like a pirate\n---\nAnswer like a pirate.\n';
 

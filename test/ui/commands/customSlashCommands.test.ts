@@ -5,30 +5,18 @@ import { describe, it } from 'node:test';
 import { carryOutCommand, type CommandHost } from '../../../src/ui/app/commandHost.js';
 import { runSlashCommand, type CustomCommandInfo, type SlashCommandContext } from '../../../src/ui/commands/slashCommands.js';
 import { commandCompletions } from '../../../src/ui/input/completion.js';
+import { emptyCommandContext } from './emptyCommandContext.js';
 
 const CUSTOM: CustomCommandInfo[] = [
   { name: 'review', description: 'Review a file with care', argumentHint: '[file]', origin: '(project)' },
   { name: 'pdf', description: 'Work with PDFs', origin: '(user skill)' },
 ];
 
-function context(): SlashCommandContext {
-  return {
-    cwd: '/repo',
-    version: '0.1.0',
-    sessionId: 's',
-    model: 'm',
-    permissionMode: 'default',
-    transcriptDir: '/nowhere',
-    workingDirectories: ['/repo'],
-    messages: () => [],
-    usage: () => ({ totalCostUsd: 0, byModel: {}, durationMs: 0, apiDurationMs: 0 }),
-    todos: () => [],
-    context: () => ({ systemPrompt: '', tools: [], memory: null, messages: [], contextWindow: 200_000 }),
-    rules: () => ({ allow: [], ask: [], deny: [] }),
+const context = (): SlashCommandContext =>
+  emptyCommandContext({
     customCommands: () => CUSTOM,
     hasCustomCommand: (name) => ['review', 'pdf', 'frontend:review', 'my_cmd2'].includes(name),
-  };
-}
+  });
 
 describe('custom slash commands in the terminal UI', () => {
   it('run as custom commands, with their arguments; built-ins and unknown names keep their meaning', () => {

@@ -2,26 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { carryOutCommand, type CommandHost, type OutcomeEffects } from '../../../src/ui/app/commandHost.js';
 import { runSlashCommand, type SlashCommandContext } from '../../../src/ui/commands/slashCommands.js';
+import { emptyCommandContext } from './emptyCommandContext.js';
 
-function context(overrides: Partial<SlashCommandContext> = {}): SlashCommandContext {
-  return {
-    cwd: '/repo',
-    version: '0.1.0',
-    sessionId: 's',
-    model: 'm',
-    permissionMode: 'default',
+const context = (overrides: Partial<SlashCommandContext> = {}): SlashCommandContext =>
+  emptyCommandContext({
     transcriptDir: '/tmp',
-    workingDirectories: ['/repo'],
-    messages: () => [],
-    usage: () => ({ totalCostUsd: 0, byModel: {}, durationMs: 0, apiDurationMs: 0 }),
-    todos: () => [],
     context: () => ({ systemPrompt: '', tools: [], memory: null, messages: [], contextWindow: 1000 }),
-    rules: () => ({ allow: [], ask: [], deny: [] }),
     outputStyles: () => ({ names: ['Default', 'Explanatory', 'Pirate'], listing: 'Output style: Default\n  ● Default' }),
     agents: () => 'Agents (session --agents > project > user):\n  reviewer (project: /repo/.wright/agents/r.md)',
     ...overrides,
-  };
-}
+  });
 
 describe('/output-style', () => {
   it('without a name shows the styles and the current one', () => {
