@@ -184,6 +184,8 @@ export function helpText(version: string): string {
     '  wright sessions search <query> [--limit N] [--json]',
     '                                        find past sessions of this directory; "quoted" = exact phrase',
     '  wright sessions list [--limit N] [--json]   this directory\'s sessions, newest first',
+    '  wright mcp add|add-json|list|get|remove …   manage MCP servers (wright mcp --help for details)',
+    '  wright mcp serve                      expose wright\'s tools to an MCP client over stdio',
     '',
     'Options:',
     ...rows,

@@ -21,7 +21,8 @@ test('--version prints the package version', async () => {
 test('--help lists the flags', async () => {
   const run = await runWright(['--help'], { workspace: makeWorkspace() });
   assert.equal(run.code, 0);
-  for (const flag of ['--output-format', '--allowedTools', '--permission-mode', '--resume', '--max-turns']) assert.match(run.stdout, new RegExp(flag));
+  for (const flag of ['--output-format', '--allowedTools', '--permission-mode', '--resume', '--max-turns', '--agents']) assert.match(run.stdout, new RegExp(flag));
+  for (const command of ['wright sessions search', 'wright mcp add', 'wright mcp serve', 'wright doctor']) assert.ok(run.stdout.includes(command), command);
 });
 
 test('without credentials: exit 2 and a message saying how to configure them', async () => {
