@@ -1,6 +1,7 @@
 // The interactive front end (`wright`, `wright "first prompt"`): the same session print mode
 // assembles, with permission questions and AskUserQuestion put to the user in the terminal UI.
 // main.ts reaches this module only through import(), so print mode never loads Ink or React.
+import { realpathSync } from 'node:fs';
 import type { PermissionPolicy } from '../permissions/types.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { disposeToolSessionState } from '../tools/index.js';
@@ -17,6 +18,8 @@ import { createMemoryPromptHistory, createPromptHistory } from '../ui/input/prom
 import { assembleAgent, loadPolicy, type AssembledSession } from './assembleAgent.js';
 import { pendingProjectServers, saveProjectServerChoice } from '../extensions/mcp/projectServerChoice.js';
 import { readEnvironment } from '../config/env.js';
+import { isFolderTrusted, projectConfigurationFound, trustFolder, trustIsRemembered } from '../config/workspaceTrust.js';
+import { EXIT } from './exitCodes.js';
 import { contextWindowOf } from '../model/contextWindow.js';
 import { isMissingCredentials } from '../model/modelConfig.js';
 import { promptHistoryFile, sessionCommandHost } from './commandHost.js';
@@ -51,9 +54,29 @@ async function askAboutProjectMcpServers(options: CliOptions): Promise<void> {
   if (approved !== null) await saveProjectServerChoice(projectRoot, pending.map((server) => server.name), approved);
 }
 
+/**
+ * A folder whose configuration can run commands or approve tools is used only once the user trusts
+ * it. Answers false when they would rather not start.
+ */
+async function ensureWorkspaceTrust(): Promise<boolean> {
+  const { configDir, home } = readEnvironment(process.env);
+  const folder = findProjectRoot(realpathSync(process.cwd()));
+  const found = projectConfigurationFound(folder, home);
+  if (found.length === 0 || isFolderTrusted(folder, configDir)) return true;
+  const { askWorkspaceTrust } = await import('../ui/setup/WorkspaceTrust.js');
+  const remembered = trustIsRemembered(folder, home);
+  const trusted = await askWorkspaceTrust({ folder, found, remembered });
+  if (trusted && remembered) await trustFolder(folder, configDir);
+  return trusted;
+}
+
 export async function runInteractive(options: CliOptions, version: string, redactor: Redactor): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('Interactive mode needs a terminal. Run a task non-interactively with -p, e.g. wright -p "explain this repository".');
+  }
+  if (!(await ensureWorkspaceTrust())) {
+    process.stderr.write('wright did not start: this folder is not trusted. Nothing in it was run.\n');
+    return EXIT.error;
   }
   let sessionOptions = options;
   let startSource: SessionStartSource | undefined;
