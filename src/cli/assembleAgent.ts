@@ -19,7 +19,7 @@ import { createModelClient } from '../model/createModelClient.js';
 import { resolveModelConfig, resolveSmallFastModel } from '../model/modelConfig.js';
 import type { HookConfig } from '../extensions/hooks/hookConfig.js';
 import type { SessionStartSource } from '../extensions/hooks/hookEvents.js';
-import { createSessionHooks, loadHookConfig } from './sessionHooks.js';
+import { createSessionHooks, prepareSessionEnvFile, loadHookConfig } from './sessionHooks.js';
 import { initBashParser } from '../permissions/bashAnalysis.js';
 import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
@@ -295,12 +295,20 @@ export async function assembleAgent(
     loadedAtStart: sessionMemory.canonicalPaths,
     scopedRules: sessionMemory.scopedRules,
   });
+  const sessionEnvFile = prepareSessionEnvFile({
+    config: hookConfig,
+    configDir: environment.configDir,
+    sessionId: opened.session.sessionId,
+    toolEnv: secrets.toolEnv,
+    baseDirectory: policy.workingDirectories[0] ?? cwd,
+  });
+  const toolEnv = sessionEnvFile?.toolEnv ?? secrets.toolEnv;
   const toolContext: Omit<ToolContext, 'signal'> = {
     cwd,
     workingDirectories: policy.workingDirectories,
     readLedger: new FileReadLedger(),
     session: toolSession,
-    env: secrets.toolEnv,
+    env: toolEnv,
     isReadDenied: (path) => denyingPathRule(path, 'read', policy) !== undefined,
     modelFeatures: {
       provider: modelConfig.config.provider,
@@ -335,9 +343,10 @@ export async function assembleAgent(
             cwd,
             projectDir: projectRoot,
             permissionMode: () => permissionMode.current(),
-            env: secrets.toolEnv,
+            env: toolEnv,
           },
           { client, smallModel: resolveSmallFastModel(modelConfig.config.provider, env), model: modelConfig.config.model },
+          sessionEnvFile?.path,
         );
   const agent = new Agent({
     model: customizations.modelClient,
@@ -382,7 +391,7 @@ export async function assembleAgent(
     tools,
     memory,
     transcriptDir: transcriptDir(environment.configDir, cwd),
-    toolEnv: secrets.toolEnv,
+    toolEnv,
     toolContext,
     settings,
     settingsSources,

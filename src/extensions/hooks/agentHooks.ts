@@ -84,8 +84,16 @@ export function hookReminder(event: string, parts: readonly string[]): string | 
 
 const told = (outcome: HookOutcome): Told => ({ messages: outcome.messages, ...(outcome.stop !== undefined ? { stop: outcome.stop } : {}) });
 
+export interface SessionHooksOptions {
+  /** Given to SessionStart hooks as CLAUDE_ENV_FILE (and WRIGHT_ENV_FILE): where they persist `export` lines. */
+  sessionEnvFile?: string;
+}
+
 export class SessionHooks implements AgentHooks {
-  constructor(private readonly runner: HookRunner) {}
+  constructor(
+    private readonly runner: HookRunner,
+    private readonly options: SessionHooksOptions = {},
+  ) {}
 
   async preToolUse(call: ToolCallFacts): Promise<PreToolUseResult> {
     if (!this.runner.has('PreToolUse')) return { messages: [], context: null };
@@ -155,7 +163,9 @@ export class SessionHooks implements AgentHooks {
 
   async sessionStart(source: SessionStartSource, model: string, signal: AbortSignal): Promise<ContextResult> {
     if (!this.runner.has('SessionStart')) return { messages: [], context: null };
-    const outcome = await this.runner.run('SessionStart', { source, model }, { signal });
+    const envFile = this.options.sessionEnvFile;
+    const env = envFile !== undefined ? { env: { CLAUDE_ENV_FILE: envFile, WRIGHT_ENV_FILE: envFile } } : {};
+    const outcome = await this.runner.run('SessionStart', { source, model }, { signal, ...env });
     return { ...told(outcome), context: hookReminder('SessionStart', outcome.context) };
   }
 
