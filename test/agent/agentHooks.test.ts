@@ -230,3 +230,26 @@ describe('agent hook calls', () => {
     assert.deepEqual(reasons, ['prompt_input_exit']);
   });
 });
+
+describe('PermissionRequest interrupt', () => {
+  // A gate like the hook gate: the call needs approval, and PermissionRequest hooks answer first.
+  const askingGate: AgentOptions['canUseTool'] = async (_tool, _input, context) =>
+    (await context.permissionRequest?.()) ?? { behavior: 'deny', reason: 'nobody to ask' };
+
+  it('a deny with interrupt ends the run after the batch and tells the user why', async () => {
+    const hooks = scriptedHooks({ permissionRequest: async () => ({ messages: [], answer: { behavior: 'deny', message: 'Production is frozen', interrupt: true } }) });
+    const { agent, model } = makeAgent([echo('x'), text('never')], hooks, { canUseTool: askingGate });
+    const { result, events } = await collect(agent.run('go', signal()));
+    assert.equal(model.requests.length, 1);
+    assert.equal(result.permission_denials.length, 1);
+    assert.ok(events.some((event) => event.type === 'system' && event.subtype === 'hook_message' && /PermissionRequest hook stopped the run: Production is frozen/.test(event.message)));
+  });
+
+  it('a deny without interrupt lets the model go on', async () => {
+    const hooks = scriptedHooks({ permissionRequest: async () => ({ messages: [], answer: { behavior: 'deny', message: 'not this one' } }) });
+    const { agent, model } = makeAgent([echo('x'), text('fine')], hooks, { canUseTool: askingGate });
+    const { result } = await collect(agent.run('go', signal()));
+    assert.equal(model.requests.length, 2);
+    assert.equal(result.result, 'fine');
+  });
+});

@@ -2,11 +2,11 @@
 // updatedPermissions and interrupt, PostToolUse updatedMCPToolOutput — through the built CLI.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
-import { jsonResult, makeWorkspace, runWright, toolResultsIn, type Provider, type Workspace } from './harness.js';
+import { jsonResult, makeWorkspace, runWright, streamEvents, toolResultsIn, type Provider, type Workspace } from './harness.js';
 
 function writeSettings(workspace: Workspace, relativePath: string, settings: Record<string, unknown>): void {
   const path = join(workspace.repo, relativePath);
@@ -33,6 +33,47 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(run.code, 0, run.stderr);
       assert.match(toolResultsIn(server.requests[first + 1]!.body)[0]!, /value=from session start/);
       assert.equal(jsonResult(run).is_error, false);
+    });
+
+    test('a PermissionRequest allow with updatedPermissions adds a session rule: the next such call is not asked about', async () => {
+      const workspace = makeWorkspace();
+      const answer = {
+        hookSpecificOutput: {
+          hookEventName: 'PermissionRequest',
+          decision: { behavior: 'allow', updatedPermissions: [{ type: 'addRules', rules: [{ toolName: 'Bash', ruleContent: 'touch:*' }], behavior: 'allow', destination: 'session' }] },
+        },
+      };
+      const log = join(dirname(workspace.repo), 'permission-requests.log');
+      writeSettings(workspace, '.wright/settings.json', {
+        hooks: { PermissionRequest: [{ matcher: 'Bash', hooks: [command(`cat >> '${log}'; echo >> '${log}'; echo '${JSON.stringify(answer)}'`)] }] },
+      });
+      server.push(
+        reply([toolUse('Bash', { command: 'touch one.txt', description: 'Create one' })]),
+        reply([toolUse('Bash', { command: 'touch two.txt', description: 'Create two' })]),
+        reply([text('Both made.')]),
+      );
+      const run = await runWright(['-p', 'make files', '--output-format', 'json'], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(existsSync(join(workspace.repo, 'one.txt')));
+      assert.ok(existsSync(join(workspace.repo, 'two.txt')));
+      const requests = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      assert.equal(requests.length, 1, 'only the first touch reached the hook');
+      assert.equal(JSON.parse(requests[0]!).tool_input.command, 'touch one.txt');
+    });
+
+    test('a PermissionRequest deny with interrupt ends the turn', async () => {
+      const workspace = makeWorkspace();
+      const answer = { hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny', message: 'Deploys are frozen', interrupt: true } } };
+      writeSettings(workspace, '.wright/settings.json', { hooks: { PermissionRequest: [{ hooks: [command(`cat > /dev/null; echo '${JSON.stringify(answer)}'`)] }] } });
+      const first = server.requests.length;
+      // One scripted reply only: a second model call would find none left (and fail the count below).
+      server.push(reply([toolUse('Bash', { command: 'touch deployed.txt', description: 'Deploy' })]));
+      const run = await runWright(['-p', 'deploy', '--output-format', 'stream-json', '--verbose'], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(server.requests.length - first, 1, 'the model was not called again');
+      assert.equal(existsSync(join(workspace.repo, 'deployed.txt')), false);
+      const stopped = streamEvents(run).find((event) => event.type === 'system' && event.subtype === 'hook_message' && event.hook_event === 'PermissionRequest');
+      assert.match(stopped?.message ?? '', /PermissionRequest hook stopped the run: Deploys are frozen/);
     });
   });
 }

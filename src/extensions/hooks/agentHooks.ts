@@ -3,7 +3,7 @@
 // The agent emits; front ends show the messages it forwards.
 import type { CompactTrigger, SessionEndReason, SessionStartSource } from './hookEvents.js';
 import type { HookOutcome } from './hookOutcome.js';
-import type { HookMessage } from './hookOutput.js';
+import type { HookMessage, PermissionRuleUpdate } from './hookOutput.js';
 import type { HookRunner } from './hookRunner.js';
 
 /** SessionEnd has a short budget: wright is on its way out. */
@@ -34,7 +34,15 @@ export interface PostToolUseResult extends Told {
 }
 
 export interface PermissionRequestResult extends Told {
-  answer?: { behavior: 'allow' | 'deny'; message: string; updatedInput?: Record<string, unknown> };
+  answer?: {
+    behavior: 'allow' | 'deny';
+    message: string;
+    updatedInput?: Record<string, unknown>;
+    /** Allow: rules to add to the session's permission rules. */
+    updatedPermissions?: PermissionRuleUpdate[];
+    /** Deny: the turn stops too. */
+    interrupt?: boolean;
+  };
 }
 
 export interface PromptSubmitResult extends Told {
@@ -127,7 +135,16 @@ export class SessionHooks implements AgentHooks {
     const answer = outcome.permissionRequest;
     if (!answer) return told(outcome);
     const message = answer.message ?? (answer.behavior === 'allow' ? 'Allowed by a PermissionRequest hook.' : 'Denied by a PermissionRequest hook.');
-    return { ...told(outcome), answer: { behavior: answer.behavior, message, ...(answer.updatedInput ? { updatedInput: answer.updatedInput } : {}) } };
+    return {
+      ...told(outcome),
+      answer: {
+        behavior: answer.behavior,
+        message,
+        ...(answer.updatedInput ? { updatedInput: answer.updatedInput } : {}),
+        ...(answer.updatedPermissions ? { updatedPermissions: answer.updatedPermissions } : {}),
+        ...(answer.interrupt ? { interrupt: true } : {}),
+      },
+    };
   }
 
   async notification(notice: { type: string; message: string; title?: string }): Promise<HookMessage[]> {
