@@ -136,7 +136,8 @@ async function hookedCall(
   if (outcome.synthetic || outcome.block.is_error || ctx.signal.aborted) return told(outcome, [pre.context]);
   const post = await hooks.postToolUse({ ...facts, input: ran.input, response: outcome.data ?? outcome.block.content, durationMs: Date.now() - started });
   messages.push(...post.messages);
-  return told({ ...outcome, ...(post.stop !== undefined ? { stopRun: { event: 'PostToolUse' as const, reason: post.stop } } : {}) }, [pre.context, post.context]);
+  const block = post.updatedOutput !== undefined ? { ...outcome.block, content: post.updatedOutput } : outcome.block;
+  return told({ ...outcome, block, ...(post.stop !== undefined ? { stopRun: { event: 'PostToolUse' as const, reason: post.stop } } : {}) }, [pre.context, post.context]);
 }
 
 /** Asks the permission gate, then runs the tool with the input it approved. */

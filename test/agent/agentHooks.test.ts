@@ -253,3 +253,14 @@ describe('PermissionRequest interrupt', () => {
     assert.equal(result.result, 'fine');
   });
 });
+
+describe('PostToolUse output replacement', () => {
+  it('the model reads the replacement instead of the tool output', async () => {
+    const hooks = scriptedHooks({ postToolUse: async () => ({ messages: [], context: null, updatedOutput: 'replaced by a hook' }) });
+    const { agent, model } = makeAgent([echo('secret'), text('done')], hooks);
+    await collect(agent.run('go', signal()));
+    const result = (model.requests[1]!.messages.at(-1)!.content as ContentBlock[]).find((block) => block.type === 'tool_result');
+    assert.match(JSON.stringify(result), /replaced by a hook/);
+    assert.doesNotMatch(JSON.stringify(result), /echo: secret/);
+  });
+});

@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
@@ -15,6 +16,9 @@ function writeSettings(workspace: Workspace, relativePath: string, settings: Rec
 }
 
 const command = (line: string) => ({ type: 'command', command: line });
+
+const require = createRequire(import.meta.url);
+const EVERYTHING = join(dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')), 'dist', 'index.js');
 
 for (const provider of ['anthropic', 'openai'] as Provider[]) {
   describe(`hook protocol additions over the ${provider} protocol`, () => {
@@ -59,6 +63,26 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       const requests = readFileSync(log, 'utf8').split('\n').filter(Boolean);
       assert.equal(requests.length, 1, 'only the first touch reached the hook');
       assert.equal(JSON.parse(requests[0]!).tool_input.command, 'touch one.txt');
+    });
+
+    test('a PostToolUse hook replaces what the model reads of an MCP tool, and not of a built-in one', async () => {
+      const workspace = makeWorkspace({ 'notes.txt': 'built-in output stays\n' });
+      writeFileSync(join(workspace.repo, '.mcp.json'), JSON.stringify({ mcpServers: { everything: { command: process.execPath, args: [EVERYTHING] } } }));
+      const answer = { hookSpecificOutput: { hookEventName: 'PostToolUse', updatedMCPToolOutput: [{ type: 'text', text: '[output redacted by hook]' }] } };
+      writeSettings(workspace, '.wright/settings.local.json', { enableAllProjectMcpServers: true });
+      writeSettings(workspace, '.wright/settings.json', { hooks: { PostToolUse: [{ hooks: [command(`cat > /dev/null; echo '${JSON.stringify(answer)}'`)] }] } });
+      const first = server.requests.length;
+      server.push(
+        reply([toolUse('mcp__everything__echo', { message: 'top secret' })]),
+        reply([toolUse('Read', { file_path: join(workspace.repo, 'notes.txt') })]),
+        reply([text('Done.')]),
+      );
+      const run = await runWright(['-p', 'go', '--output-format', 'json', '--allowedTools', 'mcp__everything__echo'], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      const echoed = toolResultsIn(server.requests[first + 1]!.body)[0]!;
+      assert.match(echoed, /\[output redacted by hook\]/);
+      assert.doesNotMatch(echoed, /top secret/);
+      assert.match(toolResultsIn(server.requests[first + 2]!.body).at(-1)!, /built-in output stays/);
     });
 
     test('a PermissionRequest deny with interrupt ends the turn', async () => {

@@ -5,6 +5,8 @@ import type { CompactTrigger, SessionEndReason, SessionStartSource } from './hoo
 import type { HookOutcome } from './hookOutcome.js';
 import type { HookMessage, PermissionRuleUpdate } from './hookOutput.js';
 import type { HookRunner } from './hookRunner.js';
+import { mcpResultToToolResult } from '../mcp/mcpTools.js';
+import type { ToolResult } from '../../tools/types.js';
 
 /** SessionEnd has a short budget: wright is on its way out. */
 export const SESSION_END_BUDGET_SECONDS = 1.5;
@@ -31,6 +33,8 @@ export interface PreToolUseResult extends Told {
 export interface PostToolUseResult extends Told {
   /** Text for the model next to the result (a block's reason, additional context). */
   context: string | null;
+  /** An MCP tool's output as the model should see it instead (`updatedMCPToolOutput`). */
+  updatedOutput?: ToolResult['content'];
 }
 
 export interface PermissionRequestResult extends Told {
@@ -122,7 +126,14 @@ export class SessionHooks implements AgentHooks {
       { signal: call.signal },
     );
     const feedback = outcome.block !== undefined ? [`PostToolUse hook feedback on ${call.toolName}: ${outcome.block}`] : [];
-    return { ...told(outcome), context: hookReminder('PostToolUse', [...feedback, ...outcome.context]) };
+    const result: PostToolUseResult = { ...told(outcome), context: hookReminder('PostToolUse', [...feedback, ...outcome.context]) };
+    if (outcome.updatedMCPToolOutput === undefined) return result;
+    // As in Claude Code, only an MCP tool's output can be replaced; a built-in tool's result stands.
+    if (!call.toolName.startsWith('mcp__')) {
+      result.messages = [...result.messages, { event: 'PostToolUse', level: 'warning', text: `PostToolUse hook: updatedMCPToolOutput applies only to MCP tools, not ${call.toolName}; ignored.` }];
+      return result;
+    }
+    return { ...result, updatedOutput: replacementOutput(outcome.updatedMCPToolOutput) };
   }
 
   async permissionRequest(call: ToolCallFacts & { suggestions?: unknown[] }): Promise<PermissionRequestResult> {
@@ -191,6 +202,29 @@ export class SessionHooks implements AgentHooks {
     const outcome = await this.runner.run('SessionEnd', { reason }, { budgetSeconds: SESSION_END_BUDGET_SECONDS });
     return outcome.messages;
   }
+}
+
+/** MAX_MCP_OUTPUT_TOKENS' default: a hook's replacement is capped like the server's own output. */
+const REPLACEMENT_OUTPUT_TOKENS = 25_000;
+
+/**
+ * A hook's replacement output for the model: text as is; MCP content (a list of content items, or a
+ * CallToolResult-like object with `content` and/or `structuredContent`) mapped like a server's own
+ * result; anything else as JSON.
+ */
+function replacementOutput(value: unknown): ToolResult['content'] {
+  if (typeof value === 'string') return value;
+  const limits = { maxOutputTokens: REPLACEMENT_OUTPUT_TOKENS };
+  if (Array.isArray(value) && value.every(isRecord)) return mcpResultToToolResult({ content: value, isError: false }, limits).content;
+  if (isRecord(value) && (Array.isArray(value.content) || value.structuredContent !== undefined)) {
+    const content = Array.isArray(value.content) ? value.content.filter(isRecord) : [];
+    return mcpResultToToolResult({ content, ...(value.structuredContent !== undefined ? { structuredContent: value.structuredContent } : {}), isError: false }, limits).content;
+  }
+  return JSON.stringify(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toolFields(call: ToolCallFacts): Record<string, unknown> {

@@ -47,6 +47,8 @@ export interface HandlerVerdict {
   permission?: { behavior: ToolPermissionBehavior; reason: string };
   updatedInput?: Record<string, unknown>;
   permissionRequest?: PermissionRequestAnswer;
+  /** PostToolUse `hookSpecificOutput.updatedMCPToolOutput`, as given (MCP tools only; checked by the caller). */
+  updatedMCPToolOutput?: unknown;
 }
 
 export interface HandlerRun {
@@ -153,6 +155,7 @@ function applyJsonOutput(run: HandlerRun, output: Record<string, unknown>, verdi
   if (typeof context === 'string' && context.trim() !== '' && TAKES_CONTEXT.has(run.event)) verdict.context.push(capText(context));
   if (run.event === 'PreToolUse') applyPreToolUseOutput(run, specific, verdict, tell);
   if (run.event === 'PermissionRequest') applyPermissionRequestOutput(run, specific, verdict, tell);
+  if (run.event === 'PostToolUse' && specific.updatedMCPToolOutput !== undefined && specific.updatedMCPToolOutput !== null) verdict.updatedMCPToolOutput = specific.updatedMCPToolOutput;
 }
 
 function applyPreToolUseOutput(run: HandlerRun, specific: Record<string, unknown>, verdict: HandlerVerdict, tell: (level: HookMessageLevel, text: string) => void): void {

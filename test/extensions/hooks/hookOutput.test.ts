@@ -228,3 +228,15 @@ describe('PermissionRequest updatedPermissions and interrupt', () => {
     assert.deepEqual(answer({ behavior: 'deny', message: 'stop', interrupt: true }).permissionRequest, { behavior: 'deny', message: 'stop', interrupt: true });
   });
 });
+
+describe('PostToolUse updatedMCPToolOutput', () => {
+  const post = (output: unknown) => interpretHandlerRun(run('PostToolUse', { stdout: json({ hookSpecificOutput: { hookEventName: 'PostToolUse', updatedMCPToolOutput: output } }) }));
+
+  it('is taken from PostToolUse only, and the first one in configuration order wins', () => {
+    assert.equal(post('redacted').updatedMCPToolOutput, 'redacted');
+    const pre = interpretHandlerRun(run('PreToolUse', { stdout: json({ hookSpecificOutput: { updatedMCPToolOutput: 'x' } }) }));
+    assert.equal(pre.updatedMCPToolOutput, undefined);
+    assert.equal(combineVerdicts([interpretHandlerRun(run('PostToolUse')), post('first'), post('second')]).updatedMCPToolOutput, 'first');
+    assert.equal(combineVerdicts([interpretHandlerRun(run('PostToolUse'))]).updatedMCPToolOutput, undefined);
+  });
+});
