@@ -18,6 +18,7 @@ import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
 import { createModelClient } from '../model/createModelClient.js';
 import { resolveModelConfig, resolveSmallFastModel } from '../model/modelConfig.js';
 import type { HookConfig } from '../extensions/hooks/hookConfig.js';
+import type { AgentHooks } from '../extensions/hooks/agentHooks.js';
 import type { SessionStartSource } from '../extensions/hooks/hookEvents.js';
 import { createSessionHooks, prepareSessionEnvFile, loadHookConfig } from './sessionHooks.js';
 import { initBashParser } from '../permissions/bashAnalysis.js';
@@ -90,6 +91,8 @@ export interface AssembledSession {
   canUseTool: CanUseTool;
   /** The hooks in effect (every settings file's), for /hooks. */
   hookConfig: HookConfig;
+  /** The session's hooks, when any are configured (front ends fire Notification through them). */
+  hooks?: AgentHooks;
   /** The session's MCP servers; close it when the session ends. */
   mcp: McpHub;
   /** The output styles and the one applied to the system prompt, for /output-style. */
@@ -401,6 +404,7 @@ export async function assembleAgent(
     customizations,
     canUseTool,
     hookConfig,
+    ...(hooks ? { hooks } : {}),
     mcp,
     outputStyles,
     agents: agents.registry,
