@@ -3,14 +3,16 @@
 // Canonical form, version 1 (reimplement it exactly to produce or check wright signatures):
 //
 //   1. Walk the plugin directory recursively. Include every regular file, except
-//        - anything under the top-level `.git/` (the checkout the plugin was installed from), and
+//        - the top-level `.git` entry and everything under it (the checkout the plugin was installed
+//          from; a file there for a worktree or submodule), and
 //        - the two signature files, `.wright-plugin/signature.json` and `.claude-plugin/signature.json`.
 //      Directories contribute only through their files (an empty directory contributes nothing).
 //      A symbolic link or any other non-regular entry (FIFO, socket, device) anywhere else makes the
 //      directory unsignable: a link could point outside the plugin, so its target is not covered.
 //   2. Each file's path is relative to the plugin directory, `/`-separated, with no `.` or `..`
 //      segments, no empty segments and no control characters (U+0000–U+001F, U+007F); names that
-//      are not valid UTF-8 are refused too. A file whose path breaks these rules is unsignable.
+//      are not valid UTF-8 (wright sees U+FFFD in them) are refused too. A file whose path breaks
+//      these rules is unsignable. Nested `.git` directories are ordinary content.
 //   3. Each file gives one entry: `executable` is true when any of the mode's execute bits (0o111)
 //      is set; `sha256` is the lowercase hex SHA-256 of its bytes.
 //   4. Entries are sorted by the UTF-8 bytes of their paths (byte-wise, shorter prefix first).
