@@ -8,7 +8,7 @@ import { disposeToolSessionState } from '../tools/index.js';
 import type { UserInteraction } from '../tools/types.js';
 import { InteractionBroker } from '../ui/app/interactionBroker.js';
 import { interactiveCanUseTool } from '../ui/app/interactiveCanUseTool.js';
-import { runApp, type AppExit } from '../ui/app/runApp.js';
+import { runApp, type AppExit, type RunAppOptions } from '../ui/app/runApp.js';
 import type { RestartRequest } from '../ui/app/commandHost.js';
 import { themeFor } from '../ui/app/theme.js';
 import { SLASH_COMMANDS } from '../ui/commands/slashCommands.js';
@@ -26,6 +26,7 @@ import { promptHistoryFile, sessionCommandHost } from './commandHost.js';
 import { ConfigurationError, UsageError } from './errors.js';
 import { withHookVerdicts } from './hookPermissionGate.js';
 import type { SessionStartSource } from '../extensions/hooks/hookEvents.js';
+import { IDLE_PROMPT_MESSAGE, idleNotificationDelay } from '../ui/app/idleNotifier.js';
 
 /**
  * Without credentials a terminal user gets the guided setup instead of an error: it saves the
@@ -139,6 +140,7 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
       env: process.env,
       history: options.noSessionPersistence ? createMemoryPromptHistory() : createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),
       commands: (controller) => sessionCommandHost(assembled, version, process.env, controller),
+      ...idleNotificationFor(assembled),
       ...(assembled.statusLine
         ? {
             statusLine: {
@@ -164,4 +166,19 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
     await assembled.mcp.close();
     await assembled.agent.endSession(endReason);
   }
+}
+
+/** Notification hooks matching `idle_prompt` hear when the prompt has waited after a turn (see idleNotifier.ts). */
+function idleNotificationFor(assembled: AssembledSession): Pick<RunAppOptions, 'idleNotification'> {
+  const hooks = assembled.hooks;
+  if (!hooks || !assembled.hookConfig.entries.some((entry) => entry.event === 'Notification')) return {};
+  return {
+    idleNotification: {
+      delayMs: idleNotificationDelay({ ...process.env, ...assembled.settings.env }),
+      notify: async () =>
+        (await hooks.notification({ type: 'idle_prompt', message: IDLE_PROMPT_MESSAGE, title: 'wright' }))
+          .filter((message) => message.level !== 'verbose')
+          .map((message) => ({ text: message.text, tone: message.level === 'error' ? 'error' : message.level === 'warning' ? 'warning' : 'info' })),
+    },
+  };
 }

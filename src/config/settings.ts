@@ -48,6 +48,11 @@ export interface SandboxSettings {
   bwrapPath?: string;
 }
 
+export interface PluginSettings {
+  requireSignature: boolean;
+  trustedKeys: string[];
+}
+
 export interface MergedSettings {
   model?: string;
   provider?: SettingsProvider;
@@ -90,6 +95,12 @@ export interface MergedSettings {
   disableAllHooks: boolean;
   /** Managed settings set `allowManagedHooksOnly`. */
   managedHooksOnly: boolean;
+  /**
+   * `plugins.*` from user and managed settings only: project, local and `--settings` files are
+   * ignored here. A cloned repository could otherwise vouch for its own plugins (add its key to
+   * trustedKeys) or switch requireSignature off. Scalars: managed wins over user; trustedKeys: both.
+   */
+  plugins: PluginSettings;
   /** Every layer merged, unknown keys included (hooks, statusLine, …). */
   raw: JsonObject;
 }
@@ -155,6 +166,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     hookLayers: layers.flatMap(({ location, settings }) => (settings.hooks !== undefined ? [{ source: location.label, scope: location.scope, hooks: settings.hooks }] : [])),
     disableAllHooks: merged.disableAllHooks === true,
     managedHooksOnly: layers.some((layer) => layer.location.scope === 'managed' && layer.settings.allowManagedHooksOnly === true),
+    plugins: pluginsOf(layers),
     raw,
   };
 }
@@ -213,5 +225,13 @@ function sandboxOf(merged: SandboxSettingsFile, layers: readonly LoadedLayer[], 
     ...(merged.bwrapPath !== undefined && {
       bwrapPath: merged.bwrapPath.includes('/') || merged.bwrapPath.startsWith('~') ? expandPath(merged.bwrapPath, projectRoot, home) : merged.bwrapPath,
     }),
+  };
+}
+
+function pluginsOf(layers: readonly LoadedLayer[]): PluginSettings {
+  const trusted = layers.filter((layer) => layer.location.scope === 'managed' || layer.location.scope === 'user').flatMap((layer) => (layer.settings.plugins ? [layer.settings.plugins] : []));
+  return {
+    requireSignature: trusted.find((plugins) => plugins.requireSignature !== undefined)?.requireSignature ?? false,
+    trustedKeys: withoutRepeats(trusted.flatMap((plugins) => plugins.trustedKeys ?? [])),
   };
 }

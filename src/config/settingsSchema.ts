@@ -94,6 +94,12 @@ export const sandboxSchema = z.looseObject({
 
 export type SandboxSettingsFile = z.infer<typeof sandboxSchema>;
 
+/** `plugins.*`: whether plugins must carry a signature by a trusted key (base64 raw key, key id or PEM). */
+export const pluginsSchema = z.looseObject({
+  requireSignature: z.boolean().optional(),
+  trustedKeys: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
+});
+
 export const settingsFileSchema = z.looseObject({
   $schema: z.string().optional(),
   model: z.string().optional(),
@@ -123,6 +129,8 @@ export const settingsFileSchema = z.looseObject({
   allowManagedPermissionRulesOnly: z.boolean().optional(),
   /** The output style of the main conversation (`Default`, `Explanatory`, `Learning` or a custom one). */
   outputStyle: z.string().optional(),
+  /** Plugin signature policy; read from user and managed settings only (see settings.ts). */
+  plugins: pluginsSchema.optional(),
 });
 
 /** One settings file after validation. */
