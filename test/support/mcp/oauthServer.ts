@@ -34,8 +34,8 @@ export interface OAuthServerLog {
   authorizations: AuthorizationParams[];
   /** `grant_type` of each token request, and the PKCE verifier the client presented. */
   tokenRequests: Array<{ grantType: string; codeVerifier?: string; clientId?: string }>;
-  /** The Authorization header of every MCP request (empty when none). */
-  mcpAuthorizations: string[];
+  /** Each MCP request: its path and Authorization header (empty when none). */
+  mcpRequests: Array<{ path: string; authorization: string }>;
 }
 
 class TestOAuthProvider implements OAuthServerProvider {
@@ -137,12 +137,16 @@ function shoutServer(): McpServer {
   mcp.registerTool('shout', { description: 'Upper-cases text', inputSchema: { text: z.string() } }, async ({ text }) => ({
     content: [{ type: 'text', text: text.toUpperCase() }],
   }));
+  // Tells the caller the token it came with: lets a test see that wright redacts it from what it writes.
+  mcp.registerTool('whoami', { description: 'The access token of this request', inputSchema: {} }, async (_args, extra) => ({
+    content: [{ type: 'text', text: `client ${extra.authInfo?.clientId} with token ${extra.authInfo?.token}` }],
+  }));
   return mcp;
 }
 
 export async function startOAuthMcpServer(options: { scopes?: string[] } = {}): Promise<OAuthMcpServer> {
   const scopes = options.scopes ?? ['notes:read', 'notes:write'];
-  const log: OAuthServerLog = { registrations: [], authorizations: [], tokenRequests: [], mcpAuthorizations: [] };
+  const log: OAuthServerLog = { registrations: [], authorizations: [], tokenRequests: [], mcpRequests: [] };
   const provider = new TestOAuthProvider(log, () => 3600);
   let handler: (request: any, response: any) => void = (_request, response) => response.writeHead(503).end();
   const http: Server = createServer((request, response) => handler(request, response));
@@ -167,7 +171,7 @@ export async function startOAuthMcpServer(options: { scopes?: string[] } = {}): 
     app.all(
       path,
       (request: any, _response: any, next: () => void) => {
-        log.mcpAuthorizations.push(String(request.headers.authorization ?? ''));
+        log.mcpRequests.push({ path, authorization: String(request.headers.authorization ?? '') });
         next();
       },
       requireBearerAuth({ verifier: provider, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(new URL(resourceUrl)) }),
