@@ -5,6 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
@@ -39,6 +41,14 @@ function storedTokens(workspace: Workspace, url: string): any {
 
 async function login(workspace: Workspace, mode = 'follow') {
   return runWright(['mcp', 'login', 'notes'], { workspace, env: browserEnv(workspace, mode) });
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 const initOf = (events: any[]) => events.find((event) => event.type === 'system' && event.subtype === 'init');
@@ -76,6 +86,44 @@ describe('wright mcp login / logout', () => {
     assert.match(get.stdout, /Auth: authenticated \(OAuth, scopes: notes:read notes:write\)/);
     const list = await runWright(['mcp', 'list'], { workspace });
     assert.match(list.stdout, /notes: .* - connected \(2 tools\) · authenticated/);
+  });
+
+  test('a second login reuses the registered client and its callback port instead of registering again', async () => {
+    const workspace = makeWorkspace();
+    configure(workspace, { url: oauth.url });
+    const registrations = oauth.log.registrations.length;
+    assert.equal((await login(workspace)).code, 0);
+    const first = storedTokens(workspace, oauth.url);
+    assert.equal((await login(workspace)).code, 0);
+    assert.equal(oauth.log.registrations.length, registrations + 1);
+    const [a, b] = oauth.log.authorizations.slice(-2);
+    assert.equal(a!.redirectUri, b!.redirectUri);
+    assert.notEqual(storedTokens(workspace, oauth.url).access_token, first.access_token, 'a login always authorizes afresh');
+  });
+
+  test('a pre-configured client id and secret and a fixed callback port skip registration', async () => {
+    const workspace = makeWorkspace();
+    const port = await freePort();
+    oauth.preRegister({
+      client_id: 'preset-client',
+      client_secret: 'preset-secret',
+      redirect_uris: [`http://localhost:${port}/callback`],
+      token_endpoint_auth_method: 'client_secret_post',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+    });
+    configure(workspace, { url: oauth.url, oauth: { clientId: 'preset-client', clientSecret: '${PRESET_SECRET}', callbackPort: port } });
+    const registrations = oauth.log.registrations.length;
+    const run = await runWright(['mcp', 'login', 'notes'], { workspace, env: { ...browserEnv(workspace), PRESET_SECRET: 'preset-secret' } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(oauth.log.registrations.length, registrations);
+    const authorization = oauth.log.authorizations.at(-1)!;
+    assert.equal(authorization.redirectUri, `http://localhost:${port}/callback`);
+    assert.equal(oauth.log.tokenRequests.at(-1)!.clientId, 'preset-client');
+    const record = storedRecords(workspace)[`notes|${oauth.url}`];
+    assert.ok(record.tokens.access_token);
+    assert.equal(record.client, undefined, 'the configured client is not copied into the store');
+    assert.ok(!readFileSync(oauthFile(workspace), 'utf8').includes('preset-secret'));
   });
 
   test('a callback with a forged state is turned away; the real one completes the login', async () => {
@@ -238,6 +286,19 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(oauth.log.registrations.length, registrations);
       assert.equal(browserSteps(workspace).length, 0);
       assert.equal(existsSync(oauthFile(workspace)), false);
+    });
+
+    test('an SSE server signs in the same way, and its expired token is refreshed too', async () => {
+      const workspace = makeWorkspace();
+      writeFileSync(join(workspace.configDir, 'mcp.json'), JSON.stringify({ mcpServers: { notes: { type: 'sse', url: oauth.sseUrl } } }));
+      const signedIn = await login(workspace);
+      assert.equal(signedIn.code, 0, signedIn.stderr);
+      assert.ok(storedTokens(workspace, oauth.sseUrl));
+      oauth.expireAccessTokens();
+      const run = await shout(workspace, 'over sse');
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(lastResult(), 'OVER SSE');
+      assert.ok(oauth.log.mcpRequests.some((request) => request.path === '/messages' && request.authorization === `Bearer ${storedTokens(workspace, oauth.sseUrl).access_token}`));
     });
 
     test('a changed server URL does not reuse the old URL\'s tokens; logout drops them all', async () => {

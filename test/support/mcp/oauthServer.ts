@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { mcpAuthRouter, getOAuthProtectedResourceMetadataUrl } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 import { InvalidGrantError, InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
@@ -122,6 +123,10 @@ export interface OAuthMcpServer {
   url: string;
   /** A second protected endpoint of the same server (a different server URL, same authorization server). */
   otherUrl: string;
+  /** The same tools over the older SSE transport (stream at /sse, posts to /messages), protected too. */
+  sseUrl: string;
+  /** Registers a client ahead of time (a pre-configured client id). */
+  preRegister(client: OAuthClientInformationFull): void;
   log: OAuthServerLog;
   /** Every access token issued so far has expired (the server answers 401 to it). */
   expireAccessTokens(): void;
@@ -155,6 +160,7 @@ export async function startOAuthMcpServer(options: { scopes?: string[] } = {}): 
   const base = `http://127.0.0.1:${port}`;
   const url = `${base}/mcp`;
   const otherUrl = `${base}/other/mcp`;
+  const sseUrl = `${base}/sse`;
 
   const app = express();
   // Read the token request first, to record what the client sent; the SDK's handler reuses the parsed body.
@@ -163,17 +169,33 @@ export async function startOAuthMcpServer(options: { scopes?: string[] } = {}): 
     next();
   });
   app.use(mcpAuthRouter({ provider, issuerUrl: new URL(base), resourceServerUrl: new URL(url), scopesSupported: scopes, authorizationOptions: { rateLimit: false }, tokenOptions: { rateLimit: false }, clientRegistrationOptions: { rateLimit: false } }));
-  // The second endpoint's protected-resource metadata (the router publishes the first one's).
-  app.get('/.well-known/oauth-protected-resource/other/mcp', (_request: any, response: any) => {
-    response.json({ resource: otherUrl, authorization_servers: [`${base}/`], scopes_supported: scopes });
+  // The other endpoints' protected-resource metadata (the router publishes the first one's).
+  for (const [path, resource] of [['/other/mcp', otherUrl], ['/sse', sseUrl]] as const) {
+    app.get(`/.well-known/oauth-protected-resource${path}`, (_request: any, response: any) => {
+      response.json({ resource, authorization_servers: [`${base}/`], scopes_supported: scopes });
+    });
+  }
+  const recordRequest = (request: any, _response: any, next: () => void) => {
+    log.mcpRequests.push({ path: new URL(request.url, base).pathname, authorization: String(request.headers.authorization ?? '') });
+    next();
+  };
+  const sseBearer = requireBearerAuth({ verifier: provider, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(new URL(sseUrl)) });
+  const sseSessions = new Map<string, SSEServerTransport>();
+  app.get('/sse', recordRequest, sseBearer, async (_request: any, response: any) => {
+    const transport = new SSEServerTransport('/messages', response);
+    sseSessions.set(transport.sessionId, transport);
+    response.on('close', () => sseSessions.delete(transport.sessionId));
+    await shoutServer().connect(transport);
+  });
+  app.post('/messages', recordRequest, sseBearer, async (request: any, response: any) => {
+    const transport = sseSessions.get(String(request.query.sessionId ?? ''));
+    if (transport === undefined) response.status(404).end();
+    else await transport.handlePostMessage(request, response);
   });
   for (const [path, resourceUrl] of [['/mcp', url], ['/other/mcp', otherUrl]] as const) {
     app.all(
       path,
-      (request: any, _response: any, next: () => void) => {
-        log.mcpRequests.push({ path, authorization: String(request.headers.authorization ?? '') });
-        next();
-      },
+      recordRequest,
       requireBearerAuth({ verifier: provider, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(new URL(resourceUrl)) }),
       async (request: any, response: any) => {
         const mcp = shoutServer();
@@ -192,7 +214,9 @@ export async function startOAuthMcpServer(options: { scopes?: string[] } = {}): 
   return {
     url,
     otherUrl,
+    sseUrl,
     log,
+    preRegister: (client) => provider.clients.set(client.client_id, client),
     expireAccessTokens: () => {
       for (const token of provider.accessTokens.values()) token.expiresAt = Math.floor(Date.now() / 1000) - 60;
     },
