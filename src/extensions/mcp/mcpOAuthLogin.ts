@@ -60,7 +60,13 @@ export async function loginToMcpServer(options: McpLoginOptions): Promise<McpLog
       const tools = await connectAndCountTools(transport, options);
       return { kind: 'not-required', tools };
     } catch (error) {
-      if (authorizationUrl === undefined) throw error;
+      if (authorizationUrl !== undefined) {
+        // The SDK asked for the browser: carry on below.
+      } else if (/dynamic client registration/i.test((error as Error).message)) {
+        throw new Error(`${(error as Error).message}. Register wright with the provider and set "oauth": { "clientId": "…" } in the server entry.`);
+      } else {
+        throw error;
+      }
     }
     const code = await callback.waitForCode({ signal: options.signal, timeoutMs: options.timeoutMs ?? LOGIN_TIMEOUT_MS });
     await transport.finishAuth(code);

@@ -49,6 +49,8 @@ export class McpOAuthProvider implements OAuthClientProvider {
   private discovery: OAuthDiscoveryState | undefined;
   /** In login mode the stored tokens are ignored until the new ones are saved. */
   private freshTokens: OAuthTokens | undefined;
+  /** The tokens last handed to the SDK: only those may be thrown away as rejected. */
+  private presented: OAuthTokens | undefined;
 
   constructor(private readonly options: McpOAuthProviderOptions) {}
 
@@ -107,11 +109,13 @@ export class McpOAuthProvider implements OAuthClientProvider {
   tokens(): OAuthTokens | undefined {
     const tokens = this.mode.kind === 'login' ? this.freshTokens : this.record()?.tokens;
     if (tokens !== undefined) this.announce(tokens);
+    this.presented = tokens;
     return tokens;
   }
 
   saveTokens(tokens: OAuthTokens): void {
     this.announce(tokens);
+    this.presented = tokens;
     if (this.mode.kind === 'login') this.freshTokens = tokens;
     this.update((record) => ({ ...record, tokens, tokensSavedAt: Date.now() }));
   }
@@ -140,7 +144,8 @@ export class McpOAuthProvider implements OAuthClientProvider {
     this.update((record) => {
       const next = { ...record };
       if (dropClient) delete next.client;
-      if (dropTokens) {
+      // Another wright process may have refreshed meanwhile: its new tokens were not the ones rejected.
+      if (dropTokens && (record.tokens === undefined || record.tokens.access_token === this.presented?.access_token)) {
         delete next.tokens;
         delete next.tokensSavedAt;
       }

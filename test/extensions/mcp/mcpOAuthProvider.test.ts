@@ -88,3 +88,17 @@ test('a configured client id (and secret) is used as is and never overwritten by
   assert.equal(provider.clientMetadata.token_endpoint_auth_method, 'client_secret_post');
   assert.equal(provider.clientMetadata.scope, 'read');
 });
+
+test('rejected tokens are dropped only when they are the ones presented, not ones another process saved since', () => {
+  const { make, store } = setUp({ kind: 'session' });
+  store.update('notes', URL_A, (record) => ({ ...record, client: registered, tokens }));
+  const first = make();
+  assert.equal(first.tokens()?.access_token, 'at-1');
+  // Another session refreshed meanwhile (rotating the refresh token).
+  make().saveTokens({ access_token: 'at-2', token_type: 'bearer', refresh_token: 'rt-2' });
+  first.invalidateCredentials('tokens');
+  assert.equal(store.read('notes', URL_A)?.tokens?.access_token, 'at-2');
+  assert.equal(first.tokens()?.access_token, 'at-2');
+  first.invalidateCredentials('tokens');
+  assert.equal(store.read('notes', URL_A)?.tokens, undefined);
+});
