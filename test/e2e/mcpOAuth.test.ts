@@ -126,6 +126,20 @@ describe('wright mcp login / logout', () => {
     assert.ok(!readFileSync(oauthFile(workspace), 'utf8').includes('preset-secret'));
   });
 
+  test('without dynamic client registration the login says to configure a client id', async () => {
+    const closed = await startOAuthMcpServer({ registration: false });
+    try {
+      const workspace = makeWorkspace();
+      configure(workspace, { url: closed.url });
+      const run = await login(workspace);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /does not support dynamic client registration\. Register wright with the provider and set "oauth": \{ "clientId": "…" \}/);
+      assert.equal(browserSteps(workspace).length, 0);
+    } finally {
+      await closed.close();
+    }
+  });
+
   test('a callback with a forged state is turned away; the real one completes the login', async () => {
     const workspace = makeWorkspace();
     configure(workspace, { url: oauth.url });

@@ -38,7 +38,7 @@ export async function loginToMcpServer(options: McpLoginOptions): Promise<McpLog
   const settings: McpOAuthSettings = config.oauth ?? {};
   let provider: McpOAuthProvider | undefined;
   const callback = await startCallback(settings, store, serverName, config.url, () => provider?.pendingState);
-  let authorizationUrl: URL | undefined;
+  let askedForBrowser = false;
   provider = new McpOAuthProvider({
     serverName,
     serverUrl: config.url,
@@ -48,7 +48,7 @@ export async function loginToMcpServer(options: McpLoginOptions): Promise<McpLog
       kind: 'login',
       redirectUrl: callback.redirectUrl,
       openAuthorizationUrl: (url) => {
-        authorizationUrl = url;
+        askedForBrowser = true;
         return options.openAuthorizationUrl(url);
       },
     },
@@ -60,13 +60,8 @@ export async function loginToMcpServer(options: McpLoginOptions): Promise<McpLog
       const tools = await connectAndCountTools(transport, options);
       return { kind: 'not-required', tools };
     } catch (error) {
-      if (authorizationUrl !== undefined) {
-        // The SDK asked for the browser: carry on below.
-      } else if (/dynamic client registration/i.test((error as Error).message)) {
-        throw new Error(`${(error as Error).message}. Register wright with the provider and set "oauth": { "clientId": "…" } in the server entry.`);
-      } else {
-        throw error;
-      }
+      // Failing after the SDK asked for the browser is the expected way on: the code comes next.
+      if (!askedForBrowser) throw explained(error as Error);
     }
     const code = await callback.waitForCode({ signal: options.signal, timeoutMs: options.timeoutMs ?? LOGIN_TIMEOUT_MS });
     await transport.finishAuth(code);
@@ -86,6 +81,11 @@ export async function loginToMcpServer(options: McpLoginOptions): Promise<McpLog
   } finally {
     await callback.close();
   }
+}
+
+function explained(error: Error): Error {
+  if (!/dynamic client registration/i.test(error.message)) return error;
+  return new Error(`${error.message}. Register wright with the provider and set "oauth": { "clientId": "…" } in the server entry.`);
 }
 
 /** The callback port: configured, else the one the stored client was registered with (when free), else any. */

@@ -50,11 +50,14 @@ class TestOAuthProvider implements OAuthServerProvider {
   constructor(
     private readonly log: OAuthServerLog,
     private readonly lifetimeSeconds: () => number,
+    private readonly registration: boolean,
   ) {}
 
   get clientsStore(): OAuthRegisteredClientsStore {
+    const getClient = (id: string) => this.clients.get(id);
+    if (!this.registration) return { getClient };
     return {
-      getClient: (id) => this.clients.get(id),
+      getClient,
       registerClient: (client) => {
         const full = { ...client, client_id: randomUUID(), client_id_issued_at: Math.floor(Date.now() / 1000) } as OAuthClientInformationFull;
         this.clients.set(full.client_id, full);
@@ -149,10 +152,11 @@ function shoutServer(): McpServer {
   return mcp;
 }
 
-export async function startOAuthMcpServer(options: { scopes?: string[] } = {}): Promise<OAuthMcpServer> {
+/** `registration: false` leaves out dynamic client registration (clients must be pre-registered). */
+export async function startOAuthMcpServer(options: { scopes?: string[]; registration?: boolean } = {}): Promise<OAuthMcpServer> {
   const scopes = options.scopes ?? ['notes:read', 'notes:write'];
   const log: OAuthServerLog = { registrations: [], authorizations: [], tokenRequests: [], mcpRequests: [] };
-  const provider = new TestOAuthProvider(log, () => 3600);
+  const provider = new TestOAuthProvider(log, () => 3600, options.registration ?? true);
   let handler: (request: any, response: any) => void = (_request, response) => response.writeHead(503).end();
   const http: Server = createServer((request, response) => handler(request, response));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
