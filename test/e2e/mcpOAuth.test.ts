@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
-import { reply, text, toolUse } from '../support/script.js';
+import { reply, replyFrom, text, toolUse } from '../support/script.js';
 import { startOAuthMcpServer, type OAuthMcpServer } from '../support/mcp/oauthServer.js';
 import { finished, makeWorkspace, runWright, spawnWright, streamEvents, toolResultsIn, transcriptFiles, waitFor, type Provider, type Workspace } from './harness.js';
 
@@ -40,7 +40,12 @@ function storedTokens(workspace: Workspace, url: string): any {
 }
 
 async function login(workspace: Workspace, mode = 'follow') {
-  return runWright(['mcp', 'login', 'notes'], { workspace, env: browserEnv(workspace, mode) });
+  const run = await runWright(['mcp', 'login', 'notes'], { workspace, env: browserEnv(workspace, mode) });
+  // The browser runs detached and may still be writing down the callback's answer.
+  if (mode !== 'idle' && browserSteps(workspace).some((step) => step.step === 'opened')) {
+    await waitFor(() => browserSteps(workspace).some((step) => step.kind === 'real'), 30_000);
+  }
+  return run;
 }
 
 async function freePort(): Promise<number> {
@@ -287,6 +292,27 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(browserSteps(workspace).length, browserSteps0, 'a session never opens a browser');
       const list = await runWright(['mcp', 'list'], { workspace });
       assert.match(list.stdout, /notes: .* - needs auth: run `wright mcp login notes`/);
+    });
+
+    test('tokens revoked mid-session turn the next call into a sign-in request for the user', async () => {
+      const workspace = makeWorkspace();
+      configure(workspace, { url: oauth.url });
+      assert.equal((await login(workspace)).code, 0);
+      model.push(
+        reply([toolUse('mcp__notes__shout', { text: 'first' })]),
+        // Between the two calls the server forgets this client's tokens.
+        replyFrom(() => {
+          oauth.expireAccessTokens();
+          oauth.revokeRefreshTokens();
+          return reply([toolUse('mcp__notes__shout', { text: 'second' })]);
+        }),
+        reply([text('Done.')]),
+      );
+      const run = await runWright(['-p', 'shout twice', '--output-format', 'json', '--allowedTools', 'mcp__notes'], { workspace, server: model, provider, env: browserEnv(workspace, 'idle') });
+      assert.equal(run.code, 0, run.stderr);
+      const [first, second] = toolResultsIn(model.requests.at(-1)!.body).slice(-2);
+      assert.equal(first, 'FIRST');
+      assert.match(second!, /MCP server "notes" needs the user to sign in again: ask them to run `wright mcp login notes` \(or \/mcp\)/);
     });
 
     test('a server never logged in to needs auth; nothing is registered and no browser opens', async () => {
