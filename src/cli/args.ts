@@ -186,6 +186,7 @@ export function helpText(version: string): string {
     '  wright sessions list [--limit N] [--json]   this directory\'s sessions, newest first',
     '  wright mcp add|add-json|list|get|remove …   manage MCP servers (wright mcp --help for details)',
     '  wright mcp serve                      expose wright\'s tools to an MCP client over stdio',
+    '  wright mcp login|logout <name>        sign in to a remote MCP server with OAuth (browser), or forget it',
     '',
     'Options:',
     ...rows,

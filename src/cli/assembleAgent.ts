@@ -263,6 +263,7 @@ export async function assembleAgent(
       serverEnv: secrets.toolEnv,
       cwd,
       version,
+      onSecrets: (values) => redactor.addValues(values),
     }),
     readyBashParser(),
   ]);

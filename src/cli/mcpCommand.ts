@@ -1,13 +1,16 @@
-// `wright mcp add|add-json|list|get|remove|serve`: managing MCP servers (Claude Code's `claude mcp`),
-// and serving wright's own tools over MCP.
+// `wright mcp add|add-json|list|get|remove|login|logout|serve`: managing MCP servers (Claude Code's
+// `claude mcp`), signing in to remote ones with OAuth, and serving wright's own tools over MCP.
 import { realpathSync } from 'node:fs';
 import { readEnvironment } from '../config/env.js';
 import { findProjectRoot } from '../config/paths.js';
 import { loadSettings } from '../config/settings.js';
 import { effectiveServerEntries, MCP_SCOPES, projectServerApproval, readAllServerEntries, type McpLocations, type McpScope, type RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
 import { addServer, removeServer } from '../extensions/mcp/mcpConfigWriter.js';
-import { McpHub } from '../extensions/mcp/mcpHub.js';
+import { McpHub, mcpLimits } from '../extensions/mcp/mcpHub.js';
+import { loginToMcpServer } from '../extensions/mcp/mcpOAuthLogin.js';
 import { isValidServerName, parseServerConfig } from '../extensions/mcp/mcpServerConfig.js';
+import { McpTokenStore, mcpOAuthFile } from '../extensions/mcp/mcpTokenStore.js';
+import { openBrowser } from './openBrowser.js';
 import { ConfigurationError, UsageError } from './errors.js';
 import { sessionSecrets } from './sessionSecrets.js';
 import { EXIT } from './exitCodes.js';
@@ -17,6 +20,8 @@ const USAGE = `Usage: wright mcp add [--scope local|project|user] [--transport s
        wright mcp list
        wright mcp get <name>
        wright mcp remove [--scope local|project|user] <name>
+       wright mcp login <name>     sign in to a remote (http/sse) server with OAuth in the browser
+       wright mcp logout <name>    forget the server's stored OAuth credentials
        wright mcp serve`;
 
 interface Context {
@@ -53,6 +58,10 @@ export async function runMcpCommand(argv: string[], version: string): Promise<nu
       return get(rest);
     case 'remove':
       return remove(rest);
+    case 'login':
+      return login(rest, version);
+    case 'logout':
+      return logout(rest);
     case 'serve': {
       const { runMcpServe } = await import('./mcpServe.js');
       return runMcpServe(version);
@@ -168,9 +177,12 @@ async function list(version: string): Promise<number> {
   const hub = await McpHub.start({ locations: ctx.locations, settings: ctx.settings, env: ctx.env, serverEnv: ctx.serverEnv, cwd: ctx.cwd, version });
   try {
     const status = new Map(hub.servers().map((server) => [server.name, server]));
+    const store = oauthStore(ctx);
     for (const entry of entries) {
       const server = status.get(entry.name);
-      const state = server === undefined ? 'invalid' : server.status === 'connected' ? `connected (${server.tools} tools)` : server.status;
+      let state = server === undefined ? 'invalid' : server.status === 'connected' ? `connected (${server.tools} tools)` : server.status;
+      if (server?.status === 'needs-auth') state = `needs auth: ${server.detail ?? ''}`;
+      else if (server?.status === 'connected' && storedAuth(ctx, store, entry)?.tokens !== undefined) state += ' · authenticated';
       process.stdout.write(`${entry.name}: ${describe(entry)} [${entry.scope}] - ${state}\n`);
     }
   } finally {
@@ -199,6 +211,14 @@ function get(argv: string[]): number {
     }
   }
   if (entry.scope === 'project') lines.push(`  Approval: ${projectServerApproval(name, ctx.settings)}`);
+  if (typeof raw.url === 'string') {
+    const tokens = storedAuth(ctx, oauthStore(ctx), entry)?.tokens;
+    lines.push(
+      tokens !== undefined
+        ? `  Auth: authenticated (OAuth${tokens.scope ? `, scopes: ${tokens.scope}` : ''}); \`wright mcp logout ${name}\` forgets it`
+        : `  Auth: not authenticated; if the server needs auth, run \`wright mcp login ${name}\``,
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.success;
 }
@@ -223,6 +243,79 @@ function remove(argv: string[]): number {
     return EXIT.error;
   }
   process.stdout.write(`Removed MCP server "${name}" from ${chosen} config (${path}).\n`);
+  return EXIT.success;
+}
+
+const oauthStore = (ctx: Context) => new McpTokenStore(mcpOAuthFile(ctx.locations.configDir));
+
+/** The stored OAuth record of a remote entry at its current URL. */
+function storedAuth(ctx: Context, store: McpTokenStore, entry: RawServerEntry) {
+  const parsed = parseServerConfig(entry.raw, ctx.env);
+  if (!parsed.ok || parsed.config.type === 'stdio') return undefined;
+  return store.read(entry.name, parsed.config.url);
+}
+
+async function login(argv: string[], version: string): Promise<number> {
+  const name = checkName(argv[0]);
+  if (argv.length > 1) throw new UsageError(`login takes one server name.\n${USAGE}`);
+  const ctx = context();
+  const warnings: string[] = [];
+  const entry = effectiveServerEntries(readAllServerEntries(ctx.locations, warnings)).find((candidate) => candidate.name === name);
+  if (entry === undefined) {
+    process.stderr.write(`wright: no MCP server named "${name}".\n`);
+    return EXIT.error;
+  }
+  const parsed = parseServerConfig(entry.raw, ctx.env);
+  if (!parsed.ok) throw new ConfigurationError(`MCP server "${name}" in ${entry.source} ${parsed.error}.`);
+  if (parsed.config.type === 'stdio') {
+    process.stderr.write(`wright: "${name}" is a stdio server; only http and sse servers sign in with OAuth.\n`);
+    return EXIT.error;
+  }
+  const store = oauthStore(ctx);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort(new Error('cancelled'));
+  process.on('SIGINT', interrupt);
+  try {
+    const outcome = await loginToMcpServer({
+      serverName: name,
+      config: parsed.config,
+      store,
+      clientVersion: version,
+      signal: controller.signal,
+      connectTimeoutMs: mcpLimits(ctx.env).connectTimeoutMs,
+      openAuthorizationUrl: async (url) => {
+        process.stdout.write(`Sign in to MCP server "${name}" in your browser. If it does not open, visit:\n  ${url.href}\n`);
+        await openBrowser(url.href, ctx.env).catch((error: Error) => {
+          process.stderr.write(`wright: could not start a browser (${error.message}); open the URL above yourself.\n`);
+        });
+        process.stdout.write('Waiting for the sign-in to finish (Ctrl+C cancels)…\n');
+      },
+    });
+    const tools = `${outcome.tools} tool${outcome.tools === 1 ? '' : 's'}`;
+    if (outcome.kind === 'not-required') {
+      process.stdout.write(`MCP server "${name}" did not ask for authorization; it is usable as it is (${tools}).\n`);
+    } else {
+      process.stdout.write(`Authenticated with MCP server "${name}" (scopes: ${outcome.scopes ?? 'none requested'}; ${tools}). Credentials saved in ${store.path}.\n`);
+    }
+    return EXIT.success;
+  } catch (error) {
+    if (controller.signal.aborted) {
+      process.stderr.write('wright: sign-in cancelled.\n');
+      return EXIT.interrupted;
+    }
+    process.stderr.write(`wright: signing in to MCP server "${name}" failed: ${(error as Error).message}\n`);
+    return EXIT.error;
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
+}
+
+function logout(argv: string[]): number {
+  const name = checkName(argv[0]);
+  if (argv.length > 1) throw new UsageError(`logout takes one server name.\n${USAGE}`);
+  const store = oauthStore(context());
+  const removed = store.removeServer(name);
+  process.stdout.write(removed > 0 ? `Removed the stored OAuth credentials of MCP server "${name}".\n` : `No stored OAuth credentials for MCP server "${name}".\n`);
   return EXIT.success;
 }
 

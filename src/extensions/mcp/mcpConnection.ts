@@ -4,8 +4,11 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpServerConfig } from './mcpServerConfig.js';
 import type { McpScope } from './mcpConfigFiles.js';
+import { loginHint, McpOAuthProvider } from './mcpOAuthProvider.js';
+import type { McpTokenStore } from './mcpTokenStore.js';
+import { createRemoteTransport, hasOwnAuthorization } from './remoteTransport.js';
 
-export type McpServerStatus = 'pending' | 'connected' | 'failed' | 'needs-approval' | 'disabled';
+export type McpServerStatus = 'pending' | 'connected' | 'failed' | 'needs-approval' | 'disabled' | 'needs-auth';
 
 export interface McpToolInfo {
   name: string;
@@ -29,6 +32,10 @@ export interface McpConnectionOptions {
   /** The environment stdio servers inherit (credentials already removed), before the entry's own `env`. */
   env: Record<string, string | undefined>;
   clientVersion: string;
+  /** Where OAuth credentials of remote servers are kept; without it remote servers connect without OAuth. */
+  oauthStore?: McpTokenStore;
+  /** Told the OAuth token values in use, so the session redacts them. */
+  onSecrets?: (values: string[]) => void;
 }
 
 const STDERR_TAIL = 2000;
@@ -42,6 +49,7 @@ export class McpConnection {
   private client: Client | undefined;
   private stderrTail = '';
   private connecting: Promise<void> | undefined;
+  private authProvider: McpOAuthProvider | undefined;
 
   constructor(
     readonly name: string,
@@ -80,8 +88,13 @@ export class McpConnection {
       this.hasResources = capabilities?.resources !== undefined;
       this.status = 'connected';
     } catch (error) {
-      this.status = 'failed';
-      this.error = `${(error as Error).message}${this.stderrSuffix()}`;
+      if (this.authProvider?.needsLogin) {
+        this.status = 'needs-auth';
+        this.error = loginHint(this.name);
+      } else {
+        this.status = 'failed';
+        this.error = `${(error as Error).message}${this.stderrSuffix()}`;
+      }
       await this.closeClient();
     }
   }
@@ -104,14 +117,19 @@ export class McpConnection {
       });
       return transport;
     }
-    const url = new URL(config.url);
-    const requestInit = { headers: config.headers };
-    if (config.type === 'sse') {
-      const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/sse.js');
-      return new SSEClientTransport(url, { requestInit });
-    }
-    const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-    return new StreamableHTTPClientTransport(url, { requestInit });
+    const store = this.options.oauthStore;
+    this.authProvider =
+      store === undefined || hasOwnAuthorization(config)
+        ? undefined
+        : new McpOAuthProvider({
+            serverName: this.name,
+            serverUrl: config.url,
+            settings: config.oauth ?? {},
+            store,
+            mode: { kind: 'session' },
+            ...(this.options.onSecrets !== undefined ? { onSecrets: this.options.onSecrets } : {}),
+          });
+    return createRemoteTransport(config, this.authProvider);
   }
 
   private async listTools(client: Client): Promise<McpToolInfo[]> {
@@ -145,6 +163,12 @@ export class McpConnection {
       return await send(client);
     } catch (error) {
       if (signal.aborted) throw new Error(`The call to MCP server "${this.name}" was interrupted.`);
+      if (this.authProvider?.needsLogin) {
+        this.status = 'needs-auth';
+        this.error = loginHint(this.name);
+        void this.closeClient();
+        throw new Error(`MCP server "${this.name}" needs the user to sign in again: ask them to ${this.error}.`);
+      }
       const message = (error as Error).message;
       // The SDK rejects pending requests when the transport closes; onclose may land just after.
       if (this.client !== client || /connection closed/i.test(message)) {

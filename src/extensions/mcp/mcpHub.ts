@@ -5,6 +5,7 @@ import { McpConnection, type McpServerStatus } from './mcpConnection.js';
 import { isValidServerName, parseServerConfig } from './mcpServerConfig.js';
 import { createMcpTool } from './mcpTools.js';
 import { createMcpResourceTools } from './mcpResourceTools.js';
+import { McpTokenStore, mcpOAuthFile } from './mcpTokenStore.js';
 import type { AnyTool } from '../../tools/types.js';
 
 export const DEFAULT_MCP_TIMEOUT_MS = 30_000;
@@ -49,6 +50,8 @@ export interface McpHubOptions {
   serverEnv: Record<string, string | undefined>;
   cwd: string;
   version: string;
+  /** Told the OAuth token values remote servers are reached with, so the session redacts them. */
+  onSecrets?: (values: string[]) => void;
 }
 
 export class McpHub {
@@ -68,6 +71,7 @@ export class McpHub {
     await Promise.all(hub.connections.map((connection) => connection.connect()));
     for (const connection of hub.connections) {
       if (connection.status === 'failed') hub.warnings.push(`MCP server "${connection.name}" failed to connect: ${connection.error}`);
+      if (connection.status === 'needs-auth') hub.warnings.push(`MCP server "${connection.name}" needs authentication: ${connection.error}`);
     }
     return hub;
   }
@@ -75,6 +79,7 @@ export class McpHub {
   private load(): void {
     const { locations, settings, env, cwd, version, serverEnv } = this.options;
     const entries = effectiveServerEntries(readAllServerEntries(locations, this.warnings));
+    const oauthStore = new McpTokenStore(mcpOAuthFile(locations.configDir));
     for (const entry of entries) {
       if (!isValidServerName(entry.name)) {
         this.warnings.push(`MCP server name "${entry.name}" in ${entry.source} may use only letters, digits, "_" and "-"; skipped.`);
@@ -108,6 +113,8 @@ export class McpHub {
           cwd,
           env: { ...serverEnv, CLAUDE_PROJECT_DIR: locations.projectRoot, WRIGHT_PROJECT_DIR: locations.projectRoot },
           clientVersion: version,
+          oauthStore,
+          ...(this.options.onSecrets !== undefined ? { onSecrets: this.options.onSecrets } : {}),
         }),
       );
     }

@@ -8,6 +8,7 @@ const MARK: Record<McpServerSummary['status'], string> = {
   failed: '✘',
   'needs-approval': '?',
   disabled: '-',
+  'needs-auth': '!',
 };
 
 export function formatMcpServers(servers: readonly McpServerSummary[]): string {

@@ -1,11 +1,24 @@
 // One MCP server's entry as written in `.mcp.json` or the user's MCP file, checked and with
 // `${VAR}` / `${VAR:-default}` expanded in command, args, env, url and headers (Claude Code's format).
+// Remote servers may carry an `oauth` object (Claude Code's keys `clientId`, `callbackPort`, `scopes`,
+// plus `clientSecret` for a pre-registered confidential client).
 
 export type McpTransport = 'stdio' | 'http' | 'sse';
 
 export type McpServerConfig =
   | { type: 'stdio'; command: string; args: string[]; env: Record<string, string> }
-  | { type: 'http' | 'sse'; url: string; headers: Record<string, string> };
+  | { type: 'http' | 'sse'; url: string; headers: Record<string, string>; oauth?: McpOAuthSettings };
+
+/** How wright signs in to a remote server that asks for OAuth; everything is optional. */
+export interface McpOAuthSettings {
+  /** A pre-registered client (skips dynamic client registration). */
+  clientId?: string;
+  clientSecret?: string;
+  /** Fixed loopback port for the redirect URI `http://localhost:<port>/callback`. */
+  callbackPort?: number;
+  /** Space-separated scopes to request instead of the server's advertised ones. */
+  scopes?: string;
+}
 
 export type McpConfigResult = { ok: true; config: McpServerConfig; missingVariables: string[] } | { ok: false; error: string };
 
@@ -45,6 +58,7 @@ export function parseServerConfig(raw: unknown, env: Record<string, string | und
   if (type === 'stdio') {
     if (raw.url !== undefined && raw.type === undefined) return { ok: false, error: 'has a "url" but no "type": set "type" to "http" or "sse"' };
     if (typeof raw.command !== 'string' || raw.command.trim() === '') return { ok: false, error: 'a stdio server needs a "command"' };
+    if (raw.oauth !== undefined) return { ok: false, error: '"oauth" applies only to http and sse servers' };
     const args = raw.args ?? [];
     if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) return { ok: false, error: '"args" must be an array of strings' };
     const envMap = stringMap(raw.env, 'env');
@@ -61,9 +75,42 @@ export function parseServerConfig(raw: unknown, env: Record<string, string | und
     } catch {
       return { ok: false, error: `"url" is not a valid URL: ${url}` };
     }
-    return { ok: true, config: { type: type === 'sse' ? 'sse' : 'http', url, headers: expandMap(headers) }, missingVariables: missing };
+    const oauth = parseOAuthSettings(raw.oauth, expand);
+    if (typeof oauth === 'string') return { ok: false, error: oauth };
+    return {
+      ok: true,
+      config: { type: type === 'sse' ? 'sse' : 'http', url, headers: expandMap(headers), ...(oauth !== undefined ? { oauth } : {}) },
+      missingVariables: missing,
+    };
   }
   return { ok: false, error: `unknown "type" ${JSON.stringify(raw.type)}: use stdio, http or sse` };
+}
+
+/** The `oauth` object of a remote server, checked; a string is what is wrong with it. */
+function parseOAuthSettings(value: unknown, expand: (text: string) => string): McpOAuthSettings | undefined | string {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) return '"oauth" must be an object';
+  const settings: McpOAuthSettings = {};
+  for (const key of ['clientId', 'clientSecret'] as const) {
+    const item = value[key];
+    if (item === undefined) continue;
+    if (typeof item !== 'string' || item.trim() === '') return `"oauth.${key}" must be a non-empty string`;
+    settings[key] = expand(item);
+  }
+  if (settings.clientSecret !== undefined && settings.clientId === undefined) return '"oauth.clientSecret" needs "oauth.clientId"';
+  const port = value.callbackPort;
+  if (port !== undefined) {
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return '"oauth.callbackPort" must be a port number (1-65535)';
+    settings.callbackPort = port;
+  }
+  const scopes = value.scopes;
+  if (scopes !== undefined) {
+    const list = typeof scopes === 'string' ? scopes.split(/\s+/) : Array.isArray(scopes) && scopes.every((scope) => typeof scope === 'string') ? (scopes as string[]) : undefined;
+    const joined = list?.filter((scope) => scope !== '').join(' ');
+    if (joined === undefined || joined === '') return '"oauth.scopes" must be a space-separated string (or an array) of scopes';
+    settings.scopes = joined;
+  }
+  return settings;
 }
 
 /** Server names become part of tool names: letters, digits, `_` and `-` only. */
