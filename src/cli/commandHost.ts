@@ -17,6 +17,7 @@ import { formatHookListing } from '../extensions/hooks/hooksListing.js';
 import { formatMcpServers } from '../extensions/mcp/mcpListing.js';
 import { formatOutputStyles } from '../extensions/outputStyles/outputStyleCatalog.js';
 import { formatAgentListing } from '../extensions/agents/agentRegistry.js';
+import { formatPluginListing } from '../extensions/plugins/pluginListing.js';
 
 export const promptHistoryFile = (transcriptDir: string): string => join(transcriptDir, 'prompt-history.jsonl');
 
@@ -90,6 +91,7 @@ export function sessionCommandHost(
       listing: formatOutputStyles(assembled.outputStyles.styles, assembled.outputStyles.selected.name),
     }),
     agents: () => formatAgentListing(assembled.agents),
+    plugins: () => formatPluginListing(assembled.plugins),
     rules: () => ({
       allow: policy.rules.allow.map((rule) => rule.raw),
       ask: policy.rules.ask.map((rule) => rule.raw),

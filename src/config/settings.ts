@@ -90,6 +90,8 @@ export interface MergedSettings {
   disableAllHooks: boolean;
   /** Managed settings set `allowManagedHooksOnly`. */
   managedHooksOnly: boolean;
+  /** `enabledPlugins`, merged key by key (a higher layer's false disables a plugin a lower one enables). */
+  enabledPlugins: Record<string, boolean>;
   /** Every layer merged, unknown keys included (hooks, statusLine, …). */
   raw: JsonObject;
 }
@@ -155,6 +157,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     hookLayers: layers.flatMap(({ location, settings }) => (settings.hooks !== undefined ? [{ source: location.label, scope: location.scope, hooks: settings.hooks }] : [])),
     disableAllHooks: merged.disableAllHooks === true,
     managedHooksOnly: layers.some((layer) => layer.location.scope === 'managed' && layer.settings.allowManagedHooksOnly === true),
+    enabledPlugins: merged.enabledPlugins ?? {},
     raw,
   };
 }

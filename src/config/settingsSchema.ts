@@ -123,6 +123,8 @@ export const settingsFileSchema = z.looseObject({
   allowManagedPermissionRulesOnly: z.boolean().optional(),
   /** The output style of the main conversation (`Default`, `Explanatory`, `Learning` or a custom one). */
   outputStyle: z.string().optional(),
+  /** Installed plugins that load, by `name@marketplace`: true enables, false (in a higher layer) disables. */
+  enabledPlugins: z.record(z.string(), z.boolean()).optional(),
 });
 
 /** One settings file after validation. */
