@@ -9,7 +9,7 @@ import { bashTool } from '../tools/bashTool.js';
 import { applyRulesToPolicy } from '../ui/permissions/applyAllowRules.js';
 import { toolInputJsonSchema } from '../tools/jsonSchema.js';
 import { SLASH_COMMANDS, type CustomCommandInfo, type SlashCommandContext } from '../ui/commands/slashCommands.js';
-import { originLabel } from '../extensions/commands/invocable.js';
+import { listedName, originLabel } from '../extensions/commands/invocable.js';
 import type { CommandHost } from '../ui/app/commandHost.js';
 import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
@@ -34,7 +34,7 @@ export function sessionCommandHost(
     .userInvocable()
     .filter((definition) => !builtins.has(definition.name))
     .map((definition) => ({
-      name: definition.name,
+      name: listedName(definition),
       description: definition.description,
       origin: originLabel(definition),
       ...(definition.argumentHint !== undefined ? { argumentHint: definition.argumentHint } : {}),
