@@ -9,11 +9,11 @@ import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
 import { bareRepoOf } from '../extensions/plugins/gitRepo.js';
 import { writeFiles, writePluginFixture } from '../extensions/plugins/pluginFixture.js';
-import { makeWorkspace, runWright, streamEvents, toolResultsIn, type Provider, type Workspace } from './harness.js';
+import { makeWorkspace, runWright, streamEvents, toolResultsIn, type Provider, type RunResult, type Workspace } from './harness.js';
 
 const sent = (body: any): string => JSON.stringify(body.messages);
 const asJson = (value: string): string => JSON.stringify(value).slice(1, -1);
-const initOf = (run: { stdout: string }) => streamEvents(run).find((event) => event.type === 'system' && event.subtype === 'init');
+const initOf = (run: RunResult) => streamEvents(run).find((event) => event.type === 'system' && event.subtype === 'init');
 const STREAM = ['--output-format', 'stream-json', '--verbose'];
 
 /** The fixture plugin next to the workspace's repository (outside it, like a real plugin checkout). */
