@@ -2,6 +2,7 @@
 // managing the marketplaces they come from (Claude Code's `/plugin` and `claude plugin`). Changes
 // apply from the next session.
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { readEnvironment } from '../config/env.js';
 import { findProjectRoot } from '../config/paths.js';
 import { loadSettings } from '../config/settings.js';
@@ -85,6 +86,10 @@ const fail = (text: string) => {
 
 export async function runPluginCommand(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
+  if (subcommand === '--help' || subcommand === '-h' || subcommand === 'help') {
+    say(USAGE);
+    return EXIT.success;
+  }
   try {
     switch (subcommand) {
       case 'install':
@@ -219,7 +224,7 @@ function validate(parsed: Parsed): number {
 
 function realpathOrFail(path: string, cwd: string): string | undefined {
   try {
-    return realpathSync(`${path.startsWith('/') ? '' : `${cwd}/`}${path}`);
+    return realpathSync(resolve(cwd, path));
   } catch {
     return undefined;
   }

@@ -221,3 +221,10 @@ describe('wright plugin', () => {
     assert.match(notThere.stderr, /^wright: ".*nowhere" is neither a directory nor a git URL\.\n$/);
   });
 });
+
+test('wright plugin --help prints the usage and succeeds', async () => {
+  const run = await runWright(['plugin', '--help'], { workspace: makeWorkspace() });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Usage: wright plugin install <name>@<marketplace>/);
+  assert.match(run.stdout, /wright plugin marketplace add <path\|git-url>/);
+});
