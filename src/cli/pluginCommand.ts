@@ -122,6 +122,13 @@ async function install(parsed: Parsed): Promise<number> {
   const ctx = context();
   const result = await installPlugin(ctx.configDir, target, ctx.cwd);
   for (const warning of result.warnings) warn(warning);
+  // The manifest is valid (or the install failed); components that will not load are worth saying now.
+  const manifest = readPluginManifest(result.record.path);
+  if (manifest.ok) {
+    const { name } = manifest.manifest;
+    const inventory = inventoryPlugin({ id: result.id, name, root: result.record.path, manifest: manifest.manifest, ...(manifest.path !== undefined ? { manifestPath: manifest.path } : {}) });
+    for (const problem of inventory.problems) warn(problem);
+  }
   const scope = parsed.scope ?? 'user';
   const file = scopeSettingsFile(scope, ctx);
   const wrote = await setPluginEnabled(file, result.id, true, ctx.projectRoot);

@@ -195,6 +195,8 @@ describe('wright plugin', () => {
     const listed = JSON.parse((await runWright(['plugin', 'list', '--json'], { workspace })).stdout);
     assert.deepEqual(listed.map((row: any) => [row.id, row.enabled, row.path]), [['myplugin@team-tools', true, join(workspace.configDir, 'plugins', 'cache', 'team-tools', 'myplugin')]]);
 
+    assert.equal(install.stderr, '', 'a sound plugin installs without warnings');
+
     const missing = await runWright(['plugin', 'install', 'other@team-tools'], { workspace });
     assert.equal(missing.code, 1);
     assert.equal(missing.stderr, 'wright: Marketplace "team-tools" has no plugin "other". Available: myplugin.\n');
@@ -212,6 +214,11 @@ describe('wright plugin', () => {
     const good = await runWright(['plugin', 'validate', pluginDir(workspace)], { workspace });
     assert.equal(good.code, 0, good.stderr);
     assert.match(good.stdout, /Plugin myplugin v1\.2\.0 .*: 2 commands, 1 skills, 1 agents, 1 hooks, 1 mcpServers, 1 outputStyles\.\nValid\./);
+
+    // Installing it works (the manifest is fine) but says which parts will not load.
+    const install = await runWright(['plugin', 'install', broken], { workspace });
+    assert.equal(install.code, 0, install.stderr);
+    assert.match(install.stderr, /^wright: warning: Skipped skill .*skills\/bad\/SKILL\.md/m);
 
     const usage = await runWright(['plugin', 'frobnicate'], { workspace });
     assert.equal(usage.code, 2);
