@@ -1,8 +1,9 @@
 // What a conversation becomes when it is compacted: one user message holding the summary the model
-// wrote, what is carried over (the approved plan, the todo list, the files read last, as they are
-// now) and, when compacting on its own, the prompt still waiting for an answer word for word — or,
-// in the middle of a task, the instruction to carry on.
+// wrote, what is carried over (the approved plan, the todo list, the skills loaded, the files read
+// last, as they are now) and, when compacting on its own, the prompt still waiting for an answer
+// word for word — or, in the middle of a task, the instruction to carry on.
 import { attachmentBlocks, approvedPlan } from '../context/compaction/compactionAttachments.js';
+import { invokedSkills } from '../context/compaction/invokedSkills.js';
 import { compactInstructionsFromMemory, CONTINUE_WITHOUT_ASKING, continuationText } from '../context/compaction/compactionPrompt.js';
 import type { AssistantMessage, ContentBlock, Message, ModelClient, ToolDefinition } from '../model/types.js';
 import type { FileReadLedger } from '../tools/fileReadLedger.js';
@@ -49,7 +50,12 @@ export async function compactedConversation(input: CompactionInput): Promise<{ c
   });
   const content: ContentBlock[] = [
     { type: 'text', text: continuationText(summary) },
-    ...attachmentBlocks({ todos: input.todos, plan: approvedPlan(input.messages), files: recentFiles(input.readLedger, input.contextWindow) }),
+    ...attachmentBlocks({
+      todos: input.todos,
+      plan: approvedPlan(input.messages),
+      skills: invokedSkills(input.messages, input.contextWindow),
+      files: recentFiles(input.readLedger, input.contextWindow),
+    }),
     ...(input.trigger === 'auto' ? (pending ?? [{ type: 'text' as const, text: CONTINUE_WITHOUT_ASKING }]) : []),
   ];
   return { content, summaryMessage: message };

@@ -4,7 +4,7 @@ import type { ToolResultBlock, ToolUseBlock } from '../model/types.js';
 import type { PermissionDecision } from '../permissions/types.js';
 import type { AnyTool, SideModelUsage, ToolContext } from '../tools/types.js';
 import type { AgentHooks } from '../extensions/hooks/agentHooks.js';
-import type { HookMessage } from '../extensions/hooks/hookOutput.js';
+import type { HookMessage, PermissionRuleUpdate } from '../extensions/hooks/hookOutput.js';
 
 /** What a permission check is told besides the call itself. */
 export interface ToolPermissionContext {
@@ -15,10 +15,13 @@ export interface ToolPermissionContext {
   /** Ask the user even though the rules allow the call (why, for the dialog). */
   forceAsk?: string;
   /** Just before the user would be asked (or, in print mode, the call refused): PermissionRequest hooks may answer instead. */
-  permissionRequest?: () => Promise<PermissionDecision | undefined>;
+  permissionRequest?: () => Promise<HookPermissionAnswer | undefined>;
   /** A permission dialog is shown to the user now (Notification hooks hear of it). */
   onPermissionPrompt?: (message: string) => void;
 }
+
+/** A PermissionRequest hook's answer; an allow may bring rules for the rest of the session. */
+export type HookPermissionAnswer = PermissionDecision & { sessionRules?: PermissionRuleUpdate[] };
 
 /** The front end's answer to "may this call run?": rules, a dialog, or a remote client. */
 export type CanUseTool = (tool: AnyTool, input: Record<string, unknown>, context: ToolPermissionContext) => Promise<PermissionDecision>;
@@ -38,7 +41,7 @@ export interface ToolCallOutcome {
   /** What the call's hooks want the model to read next to the result (a `<system-reminder>`). */
   hookContext?: string;
   /** A hook said `continue: false`: the run ends after this batch (which event, and the reason for the user). */
-  stopRun?: { event: 'PreToolUse' | 'PostToolUse'; reason: string };
+  stopRun?: { event: 'PreToolUse' | 'PostToolUse' | 'PermissionRequest'; reason: string };
 }
 
 const harnessError = (use: ToolUseBlock, message: string, extra: Partial<ToolCallOutcome> = {}): ToolCallOutcome => ({
@@ -106,14 +109,20 @@ async function hookedCall(
     }
     input = rewritten.data as Record<string, unknown>;
   }
+  // A PermissionRequest hook's deny with `interrupt: true` ends the run after this batch.
+  let interrupted: string | undefined;
   const permission: Partial<ToolPermissionContext> = {
     ...(pre.decision ? { hookDecision: pre.decision } : {}),
     permissionRequest: async () => {
       const asked = await hooks.permissionRequest({ ...facts, input });
       messages.push(...asked.messages);
       if (!asked.answer) return undefined;
-      const { behavior, message, updatedInput } = asked.answer;
-      return behavior === 'allow' ? { behavior, reason: message, ...(updatedInput ? { updatedInput } : {}) } : { behavior, reason: message };
+      const { behavior, message, updatedInput, updatedPermissions, interrupt } = asked.answer;
+      if (behavior === 'deny') {
+        if (interrupt) interrupted = message;
+        return { behavior, reason: message };
+      }
+      return { behavior, reason: message, ...(updatedInput ? { updatedInput } : {}), ...(updatedPermissions ? { sessionRules: updatedPermissions } : {}) };
     },
     onPermissionPrompt: (message) => {
       notifications.push(hooks.notification({ type: 'permission_prompt', message, title: 'Permission needed' }).then((told) => void messages.push(...told)));
@@ -123,10 +132,12 @@ async function hookedCall(
   const ran = await gateAndRun(use, tool, input, canUseTool, ctx, permission);
   const outcome = ran.outcome;
   await Promise.all(notifications);
+  if (interrupted !== undefined && outcome.denied) return told({ ...outcome, stopRun: { event: 'PermissionRequest', reason: interrupted } }, [pre.context]);
   if (outcome.synthetic || outcome.block.is_error || ctx.signal.aborted) return told(outcome, [pre.context]);
   const post = await hooks.postToolUse({ ...facts, input: ran.input, response: outcome.data ?? outcome.block.content, durationMs: Date.now() - started });
   messages.push(...post.messages);
-  return told({ ...outcome, ...(post.stop !== undefined ? { stopRun: { event: 'PostToolUse' as const, reason: post.stop } } : {}) }, [pre.context, post.context]);
+  const block = post.updatedOutput !== undefined ? { ...outcome.block, content: post.updatedOutput } : outcome.block;
+  return told({ ...outcome, block, ...(post.stop !== undefined ? { stopRun: { event: 'PostToolUse' as const, reason: post.stop } } : {}) }, [pre.context, post.context]);
 }
 
 /** Asks the permission gate, then runs the tool with the input it approved. */

@@ -18,8 +18,9 @@ import { buildSystemPrompt, localDate } from '../context/systemPrompt.js';
 import { createModelClient } from '../model/createModelClient.js';
 import { resolveModelConfig, resolveSmallFastModel } from '../model/modelConfig.js';
 import type { HookConfig } from '../extensions/hooks/hookConfig.js';
+import type { AgentHooks } from '../extensions/hooks/agentHooks.js';
 import type { SessionStartSource } from '../extensions/hooks/hookEvents.js';
-import { createSessionHooks, loadHookConfig } from './sessionHooks.js';
+import { createSessionHooks, prepareSessionEnvFile, loadHookConfig } from './sessionHooks.js';
 import { initBashParser } from '../permissions/bashAnalysis.js';
 import { parseRuleList } from '../permissions/ruleParser.js';
 import { toolsRemovedByDenyRules } from '../permissions/evaluatePermission.js';
@@ -93,6 +94,8 @@ export interface AssembledSession {
   canUseTool: CanUseTool;
   /** The hooks in effect (every settings file's), for /hooks. */
   hookConfig: HookConfig;
+  /** The session's hooks, when any are configured (front ends fire Notification through them). */
+  hooks?: AgentHooks;
   /** The session's MCP servers; close it when the session ends. */
   mcp: McpHub;
   /** The output styles and the one applied to the system prompt, for /output-style. */
@@ -302,12 +305,20 @@ export async function assembleAgent(
     loadedAtStart: sessionMemory.canonicalPaths,
     scopedRules: sessionMemory.scopedRules,
   });
+  const sessionEnvFile = prepareSessionEnvFile({
+    config: hookConfig,
+    configDir: environment.configDir,
+    sessionId: opened.session.sessionId,
+    toolEnv: secrets.toolEnv,
+    baseDirectory: policy.workingDirectories[0] ?? cwd,
+  });
+  const toolEnv = sessionEnvFile?.toolEnv ?? secrets.toolEnv;
   const toolContext: Omit<ToolContext, 'signal'> = {
     cwd,
     workingDirectories: policy.workingDirectories,
     readLedger: new FileReadLedger(),
     session: toolSession,
-    env: secrets.toolEnv,
+    env: toolEnv,
     isReadDenied: (path) => denyingPathRule(path, 'read', policy) !== undefined,
     modelFeatures: {
       provider: modelConfig.config.provider,
@@ -343,9 +354,10 @@ export async function assembleAgent(
             cwd,
             projectDir: projectRoot,
             permissionMode: () => permissionMode.current(),
-            env: secrets.toolEnv,
+            env: toolEnv,
           },
           { client, smallModel: resolveSmallFastModel(modelConfig.config.provider, env), model: modelConfig.config.model },
+          sessionEnvFile?.path,
         );
   const agent = new Agent({
     model: customizations.modelClient,
@@ -391,7 +403,7 @@ export async function assembleAgent(
     tools,
     memory,
     transcriptDir: transcriptDir(environment.configDir, cwd),
-    toolEnv: secrets.toolEnv,
+    toolEnv,
     toolContext,
     settings,
     settingsSources,
@@ -401,6 +413,7 @@ export async function assembleAgent(
     customizations,
     canUseTool,
     hookConfig,
+    ...(hooks ? { hooks } : {}),
     mcp,
     outputStyles,
     agents: agents.registry,

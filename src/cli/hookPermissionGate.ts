@@ -6,6 +6,11 @@
 import type { CanUseTool } from '../agent/executeToolCall.js';
 import { tracePermission } from '../permissions/evaluatePermission.js';
 import type { PermissionPolicy } from '../permissions/types.js';
+import type { PermissionRuleUpdate } from '../extensions/hooks/hookOutput.js';
+import { applyRulesToPolicy } from '../ui/permissions/applyAllowRules.js';
+
+/** Where rules a PermissionRequest hook added say they came from (`/path` rules are relative to cwd). */
+export const HOOK_SESSION_RULE_SOURCE = 'PermissionRequest hook (this session)';
 
 /** Pipeline stages whose question a hook's `allow` cannot answer. */
 const STICKY_ASK_STAGES: ReadonlySet<string> = new Set(['ask rules', 'destructive guard', 'protected paths']);
@@ -29,9 +34,23 @@ export function withHookVerdicts(inner: CanUseTool, policy: PermissionPolicy, op
     if (decision.behavior === 'allow' && !forceAsk) return decision;
 
     const answered = await context.permissionRequest?.();
-    if (answered) return answered;
+    if (answered) {
+      const { sessionRules, ...answer } = answered;
+      if (answer.behavior === 'allow' && sessionRules) addSessionRules(policy, sessionRules);
+      return answer;
+    }
     const why = forceAsk ? hook.reason || 'A PreToolUse hook asks for approval of this call.' : decision.reason;
     if (options.promptsUser) context.onPermissionPrompt?.(`wright needs your permission to use ${tool.name}: ${why}`);
     return inner(tool, input, { ...context, ...(forceAsk ? { forceAsk: why } : {}) });
   };
+}
+
+// Like the TUI's "don't ask again", the rules join the live policy the agent shares, so they hold from
+// the next call on; unlike it, nothing is written to a settings file. A rule that does not parse is
+// skipped (the hook's other rules still apply).
+function addSessionRules(policy: PermissionPolicy, updates: readonly PermissionRuleUpdate[]): void {
+  for (const update of updates) {
+    const applied = applyRulesToPolicy(policy, update.behavior, update.rules, HOOK_SESSION_RULE_SOURCE, policy.cwd);
+    policy.rules[update.behavior] = applied.policy.rules[update.behavior];
+  }
 }

@@ -1,13 +1,14 @@
 // The interactive front end (`wright`, `wright "first prompt"`): the same session print mode
 // assembles, with permission questions and AskUserQuestion put to the user in the terminal UI.
 // main.ts reaches this module only through import(), so print mode never loads Ink or React.
+import { realpathSync } from 'node:fs';
 import type { PermissionPolicy } from '../permissions/types.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { disposeToolSessionState } from '../tools/index.js';
 import type { UserInteraction } from '../tools/types.js';
 import { InteractionBroker } from '../ui/app/interactionBroker.js';
 import { interactiveCanUseTool } from '../ui/app/interactiveCanUseTool.js';
-import { runApp, type AppExit } from '../ui/app/runApp.js';
+import { runApp, type AppExit, type RunAppOptions } from '../ui/app/runApp.js';
 import type { RestartRequest } from '../ui/app/commandHost.js';
 import { themeFor } from '../ui/app/theme.js';
 import { SLASH_COMMANDS } from '../ui/commands/slashCommands.js';
@@ -17,12 +18,15 @@ import { createMemoryPromptHistory, createPromptHistory } from '../ui/input/prom
 import { assembleAgent, loadPolicy, type AssembledSession } from './assembleAgent.js';
 import { pendingProjectServers, saveProjectServerChoice } from '../extensions/mcp/projectServerChoice.js';
 import { readEnvironment } from '../config/env.js';
+import { isFolderTrusted, projectConfigurationFound, trustFolder, trustIsRemembered } from '../config/workspaceTrust.js';
+import { EXIT } from './exitCodes.js';
 import { contextWindowOf } from '../model/contextWindow.js';
 import { isMissingCredentials } from '../model/modelConfig.js';
 import { promptHistoryFile, sessionCommandHost } from './commandHost.js';
 import { ConfigurationError, UsageError } from './errors.js';
 import { withHookVerdicts } from './hookPermissionGate.js';
 import type { SessionStartSource } from '../extensions/hooks/hookEvents.js';
+import { IDLE_PROMPT_MESSAGE, idleNotificationDelay } from '../ui/app/idleNotifier.js';
 
 /**
  * Without credentials a terminal user gets the guided setup instead of an error: it saves the
@@ -51,9 +55,29 @@ async function askAboutProjectMcpServers(options: CliOptions): Promise<void> {
   if (approved !== null) await saveProjectServerChoice(projectRoot, pending.map((server) => server.name), approved);
 }
 
+/**
+ * A folder whose configuration can run commands or approve tools is used only once the user trusts
+ * it. Answers false when they would rather not start.
+ */
+async function ensureWorkspaceTrust(): Promise<boolean> {
+  const { configDir, home } = readEnvironment(process.env);
+  const folder = findProjectRoot(realpathSync(process.cwd()));
+  const found = projectConfigurationFound(folder, home);
+  if (found.length === 0 || isFolderTrusted(folder, configDir)) return true;
+  const { askWorkspaceTrust } = await import('../ui/setup/WorkspaceTrust.js');
+  const remembered = trustIsRemembered(folder, home);
+  const trusted = await askWorkspaceTrust({ folder, found, remembered });
+  if (trusted && remembered) await trustFolder(folder, configDir);
+  return trusted;
+}
+
 export async function runInteractive(options: CliOptions, version: string, redactor: Redactor): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('Interactive mode needs a terminal. Run a task non-interactively with -p, e.g. wright -p "explain this repository".');
+  }
+  if (!(await ensureWorkspaceTrust())) {
+    process.stderr.write('wright did not start: this folder is not trusted. Nothing in it was run.\n');
+    return EXIT.error;
   }
   let sessionOptions = options;
   let startSource: SessionStartSource | undefined;
@@ -116,6 +140,7 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
       env: process.env,
       history: options.noSessionPersistence ? createMemoryPromptHistory() : createPromptHistory({ file: promptHistoryFile(assembled.transcriptDir) }),
       commands: (controller) => sessionCommandHost(assembled, version, process.env, controller),
+      ...idleNotificationFor(assembled),
       ...(assembled.statusLine
         ? {
             statusLine: {
@@ -141,4 +166,19 @@ async function runSession(options: CliOptions, version: string, redactor: Redact
     await assembled.mcp.close();
     await assembled.agent.endSession(endReason);
   }
+}
+
+/** Notification hooks matching `idle_prompt` hear when the prompt has waited after a turn (see idleNotifier.ts). */
+function idleNotificationFor(assembled: AssembledSession): Pick<RunAppOptions, 'idleNotification'> {
+  const hooks = assembled.hooks;
+  if (!hooks || !assembled.hookConfig.entries.some((entry) => entry.event === 'Notification')) return {};
+  return {
+    idleNotification: {
+      delayMs: idleNotificationDelay({ ...process.env, ...assembled.settings.env }),
+      notify: async () =>
+        (await hooks.notification({ type: 'idle_prompt', message: IDLE_PROMPT_MESSAGE, title: 'wright' }))
+          .filter((message) => message.level !== 'verbose')
+          .map((message) => ({ text: message.text, tone: message.level === 'error' ? 'error' : message.level === 'warning' ? 'warning' : 'info' })),
+    },
+  };
 }

@@ -48,6 +48,11 @@ export interface SandboxSettings {
   bwrapPath?: string;
 }
 
+export interface PluginSettings {
+  requireSignature: boolean;
+  trustedKeys: string[];
+}
+
 export interface MergedSettings {
   model?: string;
   provider?: SettingsProvider;
@@ -92,6 +97,12 @@ export interface MergedSettings {
   managedHooksOnly: boolean;
   /** `enabledPlugins`, merged key by key (a higher layer's false disables a plugin a lower one enables). */
   enabledPlugins: Record<string, boolean>;
+  /**
+   * `plugins.*` from user and managed settings only: project, local and `--settings` files are
+   * ignored here. A cloned repository could otherwise vouch for its own plugins (add its key to
+   * trustedKeys) or switch requireSignature off. Scalars: managed wins over user; trustedKeys: both.
+   */
+  plugins: PluginSettings;
   /** Every layer merged, unknown keys included (hooks, statusLine, …). */
   raw: JsonObject;
 }
@@ -158,6 +169,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     disableAllHooks: merged.disableAllHooks === true,
     managedHooksOnly: layers.some((layer) => layer.location.scope === 'managed' && layer.settings.allowManagedHooksOnly === true),
     enabledPlugins: merged.enabledPlugins ?? {},
+    plugins: pluginsOf(layers),
     raw,
   };
 }
@@ -216,5 +228,13 @@ function sandboxOf(merged: SandboxSettingsFile, layers: readonly LoadedLayer[], 
     ...(merged.bwrapPath !== undefined && {
       bwrapPath: merged.bwrapPath.includes('/') || merged.bwrapPath.startsWith('~') ? expandPath(merged.bwrapPath, projectRoot, home) : merged.bwrapPath,
     }),
+  };
+}
+
+function pluginsOf(layers: readonly LoadedLayer[]): PluginSettings {
+  const trusted = layers.filter((layer) => layer.location.scope === 'managed' || layer.location.scope === 'user').flatMap((layer) => (layer.settings.plugins ? [layer.settings.plugins] : []));
+  return {
+    requireSignature: trusted.find((plugins) => plugins.requireSignature !== undefined)?.requireSignature ?? false,
+    trustedKeys: withoutRepeats(trusted.flatMap((plugins) => plugins.trustedKeys ?? [])),
   };
 }

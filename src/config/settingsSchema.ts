@@ -94,6 +94,12 @@ export const sandboxSchema = z.looseObject({
 
 export type SandboxSettingsFile = z.infer<typeof sandboxSchema>;
 
+/** `plugins.*`: whether plugins must carry a signature by a trusted key (base64 raw key, key id or PEM). */
+export const pluginsSchema = z.looseObject({
+  requireSignature: z.boolean().optional(),
+  trustedKeys: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
+});
+
 export const settingsFileSchema = z.looseObject({
   $schema: z.string().optional(),
   model: z.string().optional(),
@@ -125,6 +131,8 @@ export const settingsFileSchema = z.looseObject({
   outputStyle: z.string().optional(),
   /** Installed plugins that load, by `name@marketplace`: true enables, false (in a higher layer) disables. */
   enabledPlugins: z.record(z.string(), z.boolean()).optional(),
+  /** Plugin signature policy; read from user and managed settings only (see settings.ts). */
+  plugins: pluginsSchema.optional(),
 });
 
 /** One settings file after validation. */

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { OrphanReaper } from './orphanReaper.js';
 import { DEFAULT_KILL_GRACE_MS, groupIsAlive, killGroup, terminateGroup } from './processGroup.js';
 import type { SessionTempDir } from './sessionTempDir.js';
 import { type NewOutput, type ReadOptions, readNewOutput } from './shellOutputReader.js';
@@ -45,11 +46,14 @@ export class BackgroundShells {
   private readonly shells = new Map<string, ShellRecord>();
   private nextNumber = 1;
   private closed = false;
+  private readonly reaper: OrphanReaper;
 
   constructor(
     private readonly tempDir: SessionTempDir,
     private readonly killGraceMs = DEFAULT_KILL_GRACE_MS,
-  ) {}
+  ) {
+    this.reaper = new OrphanReaper(tempDir, Math.ceil(killGraceMs / 1000));
+  }
 
   start(request: BackgroundStart): BackgroundShell | { error: string } {
     if (this.closed) return { error: 'The session is ending; no new background commands can start.' };
@@ -84,8 +88,10 @@ export class BackgroundShells {
     child.on('exit', (code, signal) => {
       record.exitCode = code ?? signalExitCode(signal);
       record.status = record.killRequested ? 'killed' : code === 0 ? 'completed' : 'failed';
+      if (!groupIsAlive(record.pid)) this.reaper.forget(record.pid);
     });
     this.shells.set(id, record);
+    this.reaper.watch(child.pid);
     return record;
   }
 
@@ -130,6 +136,7 @@ export class BackgroundShells {
     this.closed = true;
     const alive = [...this.shells.values()].filter((shell) => shell.status === 'running' || groupIsAlive(shell.pid));
     await Promise.all(alive.map((shell) => this.kill(shell)));
+    this.reaper.stop();
   }
 
   /** The last resort when the process is exiting: synchronous, no grace period. */
@@ -139,6 +146,7 @@ export class BackgroundShells {
       if (shell.status === 'running') shell.killRequested = true;
       if (groupIsAlive(shell.pid)) killGroup(shell.pid, 'SIGKILL');
     }
+    this.reaper.stop();
   }
 }
 

@@ -230,3 +230,37 @@ describe('agent hook calls', () => {
     assert.deepEqual(reasons, ['prompt_input_exit']);
   });
 });
+
+describe('PermissionRequest interrupt', () => {
+  // A gate like the hook gate: the call needs approval, and PermissionRequest hooks answer first.
+  const askingGate: AgentOptions['canUseTool'] = async (_tool, _input, context) =>
+    (await context.permissionRequest?.()) ?? { behavior: 'deny', reason: 'nobody to ask' };
+
+  it('a deny with interrupt ends the run after the batch and tells the user why', async () => {
+    const hooks = scriptedHooks({ permissionRequest: async () => ({ messages: [], answer: { behavior: 'deny', message: 'Production is frozen', interrupt: true } }) });
+    const { agent, model } = makeAgent([echo('x'), text('never')], hooks, { canUseTool: askingGate });
+    const { result, events } = await collect(agent.run('go', signal()));
+    assert.equal(model.requests.length, 1);
+    assert.equal(result.permission_denials.length, 1);
+    assert.ok(events.some((event) => event.type === 'system' && event.subtype === 'hook_message' && /PermissionRequest hook stopped the run: Production is frozen/.test(event.message)));
+  });
+
+  it('a deny without interrupt lets the model go on', async () => {
+    const hooks = scriptedHooks({ permissionRequest: async () => ({ messages: [], answer: { behavior: 'deny', message: 'not this one' } }) });
+    const { agent, model } = makeAgent([echo('x'), text('fine')], hooks, { canUseTool: askingGate });
+    const { result } = await collect(agent.run('go', signal()));
+    assert.equal(model.requests.length, 2);
+    assert.equal(result.result, 'fine');
+  });
+});
+
+describe('PostToolUse output replacement', () => {
+  it('the model reads the replacement instead of the tool output', async () => {
+    const hooks = scriptedHooks({ postToolUse: async () => ({ messages: [], context: null, updatedOutput: 'replaced by a hook' }) });
+    const { agent, model } = makeAgent([echo('secret'), text('done')], hooks);
+    await collect(agent.run('go', signal()));
+    const result = (model.requests[1]!.messages.at(-1)!.content as ContentBlock[]).find((block) => block.type === 'tool_result');
+    assert.match(JSON.stringify(result), /replaced by a hook/);
+    assert.doesNotMatch(JSON.stringify(result), /echo: secret/);
+  });
+});

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import type { CanUseTool, ToolPermissionContext } from '../../src/agent/executeToolCall.js';
-import { withHookVerdicts } from '../../src/cli/hookPermissionGate.js';
+import { HOOK_SESSION_RULE_SOURCE, withHookVerdicts } from '../../src/cli/hookPermissionGate.js';
 import { printModeCanUseTool } from '../../src/cli/printPermissions.js';
 import { parseRuleList } from '../../src/permissions/ruleParser.js';
 import type { PermissionDecision, PermissionPolicy } from '../../src/permissions/types.js';
@@ -112,5 +112,34 @@ describe('withHookVerdicts', () => {
     const quiet = withHookVerdicts(prompting, p, { promptsUser: false });
     await quiet(tool('Deploy'), {}, context({ permissionRequest: async () => undefined, onPermissionPrompt: (message) => notices.push(message) }));
     assert.equal(notices.length, 1, 'print mode shows no dialog');
+  });
+});
+
+describe('PermissionRequest permission updates', () => {
+  it('an allow with session rules adds them to the live policy, so the next call is decided by rules', async () => {
+    const p = policy();
+    const fe = frontEnd(p);
+    const gate = withHookVerdicts(fe.gate, p, { promptsUser: false });
+    let consulted = 0;
+    const permissionRequest = async () => {
+      consulted++;
+      return { behavior: 'allow' as const, reason: 'hook approved', sessionRules: [{ behavior: 'allow' as const, rules: ['Deploy'] }, { behavior: 'deny' as const, rules: ['Nuke', 'Bash(('] }] };
+    };
+    assert.deepEqual(await gate(tool('Deploy'), {}, context({ permissionRequest })), { behavior: 'allow', reason: 'hook approved' });
+    assert.equal(consulted, 1);
+    assert.deepEqual(p.rules.allow.map((rule) => [rule.raw, rule.source]), [['Deploy', HOOK_SESSION_RULE_SOURCE]]);
+    assert.equal((await gate(tool('Deploy'), {}, context({ permissionRequest }))).behavior, 'allow');
+    const nuke = await gate(tool('Nuke'), {}, context({ permissionRequest }));
+    assert.equal(nuke.behavior, 'deny');
+    assert.equal(consulted, 1, 'both later calls were decided by the added rules');
+    assert.equal(fe.asked.length, 0);
+  });
+
+  it('rules that come with a deny are not added', async () => {
+    const p = policy();
+    const gate = withHookVerdicts(frontEnd(p).gate, p, { promptsUser: false });
+    const permissionRequest = async () => ({ behavior: 'deny' as const, reason: 'no', sessionRules: [{ behavior: 'allow' as const, rules: ['Deploy'] }] });
+    assert.deepEqual(await gate(tool('Deploy'), {}, context({ permissionRequest })), { behavior: 'deny', reason: 'no' });
+    assert.deepEqual(p.rules.allow, []);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { fault, reply, replyFrom, text, toolUse } from '../support/script.js';
-import { isProcessGone } from '../tools/processes.js';
+import { eventually, isProcessGone } from '../tools/processes.js';
 import { finished, jsonResult, makeWorkspace, runWright, spawnWright, toolResultsIn, type Provider } from './harness.js';
 
 /** A test run that prints in two phases, each released by a file, and then idles until it is killed. */
@@ -28,6 +28,21 @@ setInterval(() => {}, 1000);
 `;
 
 const waitForFile = (name: string) => `until [ -e ${name} ]; do sleep 0.05; done`;
+
+/** Watchdog processes whose command line names a directory under `tmp`. */
+function reapersFor(tmp: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        return cmdline.includes('wright-reaper') && cmdline.includes(tmp);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 function isAlive(pid: number): Promise<boolean> {
   return isProcessGone(pid, 10_000).then((gone) => !gone);
@@ -101,6 +116,38 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(run.code, 143, run.stderr);
       const pid = Number(readFileSync(join(workspace.repo, 'sleep.pid'), 'utf8'));
       assert.equal(await isAlive(pid), false, 'the background sleep outlived wright');
+    });
+
+    test('SIGKILL of wright: the watchdog ends the background shells and removes the temp directory', async () => {
+      const workspace = makeWorkspace();
+      const tmp = join(workspace.home, 'tmp');
+      mkdirSync(tmp);
+      const first = server.requests.length;
+      server.push(
+        reply([toolUse('Bash', { command: 'sleep 300 & echo $! > sleep.pid; wait', run_in_background: true })]),
+        reply([toolUse('Bash', { command: 'until [ -s sleep.pid ]; do sleep 0.05; done' })]),
+        fault({ type: 'stall', ms: 60_000 }),
+      );
+      const child = spawnWright(['-p', 'start a server', '--allowedTools', 'Bash'], { workspace, server, provider, env: { TMPDIR: tmp } });
+      const done = finished(child);
+      await server.waitForRequests(first + 3, 20_000);
+      child.kill('SIGKILL');
+      const run = await done;
+      assert.equal(run.signal, 'SIGKILL');
+      const pid = Number(readFileSync(join(workspace.repo, 'sleep.pid'), 'utf8'));
+      assert.equal(await isProcessGone(pid, 20_000), true, 'the background sleep outlived a SIGKILLed wright');
+      assert.equal(await eventually(() => readdirSync(tmp).length === 0, 20_000), true, `left behind: ${readdirSync(tmp).join(', ')}`);
+      assert.deepEqual(reapersFor(tmp), [], 'the watchdog is still running');
+    });
+
+    test('a clean exit stops the watchdog', async () => {
+      const workspace = makeWorkspace();
+      const tmp = join(workspace.home, 'tmp');
+      mkdirSync(tmp);
+      server.push(reply([toolUse('Bash', { command: 'sleep 300', run_in_background: true })]), reply([text('Started.')]));
+      const run = await runWright(['-p', 'start', '--allowedTools', 'Bash'], { workspace, server, provider, env: { TMPDIR: tmp } });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(await eventually(() => reapersFor(tmp).length === 0, 10_000), true, 'the watchdog outlived wright');
     });
 
     test('long output is spilled to a file the model can read, removed when wright exits', async () => {

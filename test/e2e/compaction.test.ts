@@ -140,4 +140,26 @@ describe('/compact and /context in print mode', () => {
     assert.match(result.result, /^Context: [\d.]+k? of 200\.0k tokens/);
     assert.match(JSON.stringify(counted[0]!.body.messages), /auth\.spec\.ts is flaky/, 'the compacted conversation is what is counted');
   });
+
+  test('a skill loaded before /compact is re-attached to the compacted conversation', async () => {
+    const workspace = makeWorkspace({
+      '.wright/skills/release/SKILL.md': '---\nname: release\ndescription: How to cut a release\n---\nTag with vX.Y.Z and push the tag (skill marker 51fd).\n',
+    });
+    server.push(reply([toolUse('Skill', { skill: 'release' })]), reply([text('Loaded the release skill.')]));
+    const first = await runWright(['-p', 'cut a release'], { workspace, server });
+    assert.equal(first.code, 0, first.stderr);
+
+    server.push(replyFrom((request) => reply([text(isSummaryRequest(request) ? '<summary>Cutting a release.</summary>' : 'not a summary request')])));
+    const compacted = await runWright(['-c', '-p', '/compact'], { workspace, server });
+    assert.equal(compacted.code, 0, compacted.stderr);
+
+    server.push(reply([text('Tagging now.')]));
+    const next = await runWright(['-c', '-p', 'go on'], { workspace, server });
+    assert.equal(next.code, 0, next.stderr);
+    const sent = JSON.stringify(server.requests.at(-1)!.body.messages);
+    assert.match(sent, /Cutting a release/);
+    assert.match(sent, /The skill \\"release\\" was loaded earlier in this conversation and still applies/);
+    assert.match(sent, /skill marker 51fd/);
+    assert.doesNotMatch(sent, /"name":"Skill"/, 'the original load was summarised away');
+  });
 });

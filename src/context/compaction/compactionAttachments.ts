@@ -1,7 +1,9 @@
 // What compaction carries over besides the summary, so the continued conversation does not have to
 // rediscover it: the todo list, the plan the user approved, and the files read most recently (as they
-// are on disk now). Memory files need nothing here: they are sent ahead of every request anyway.
+// are on disk now), and the skills loaded. Memory files need nothing here: they are sent ahead of
+// every request anyway.
 import type { Message, TextBlock } from '../../model/types.js';
+import type { InvokedSkill } from './invokedSkills.js';
 
 export interface TodoSnapshot {
   content: string;
@@ -24,6 +26,7 @@ export interface CompactionAttachments {
   todos: readonly TodoSnapshot[];
   plan: string | null;
   files: readonly RecentFile[];
+  skills?: readonly InvokedSkill[];
 }
 
 const MARK: Record<TodoSnapshot['status'], string> = { completed: '[x]', in_progress: '[~]', pending: '[ ]' };
@@ -34,6 +37,10 @@ export function attachmentBlocks(attachments: CompactionAttachments): TextBlock[
   if (attachments.todos.length > 0) {
     const list = attachments.todos.map((todo) => `${MARK[todo.status]} ${todo.content}`).join('\n');
     blocks.push({ type: 'text', text: `Your todo list (keep it up to date with TodoWrite):\n${list}` });
+  }
+  for (const skill of attachments.skills ?? []) {
+    const note = skill.truncated ? ' (cut short: load the skill again with the Skill tool for the rest)' : '';
+    blocks.push({ type: 'text', text: `The skill "${skill.name}" was loaded earlier in this conversation and still applies${note}:\n\n${skill.text}` });
   }
   for (const file of attachments.files) {
     const note = file.truncated ? ' (cut short: Read the file for the rest)' : '';

@@ -1,7 +1,8 @@
 // What a custom command does with the text after its name: `$ARGUMENTS` is that text as typed,
 // `$1`…`$9` its words (1-based, as Claude Code's 2025 docs; split like a shell: quotes group words
-// and are removed, a backslash escapes the next character). A missing positional argument becomes
-// empty. When the body uses no placeholder at all, the arguments are appended as `ARGUMENTS: …`.
+// and are removed, a backslash escapes the next character), and `$ARGUMENTS[N]` word N counted from
+// 0, Claude Code's later indexed form (so `$ARGUMENTS[0]` is `$1`). A missing positional argument
+// becomes empty. When the body uses no placeholder at all, the arguments are appended as `ARGUMENTS: …`.
 
 /** Words of `raw` as a POSIX shell would split them (no expansion of any kind). */
 export function splitArguments(raw: string): string[] {
@@ -38,9 +39,9 @@ export function splitArguments(raw: string): string[] {
   return words;
 }
 
-const PLACEHOLDER = /\$ARGUMENTS\b|\$([1-9])(?![0-9])/g;
+const PLACEHOLDER = /\$ARGUMENTS\[(\d+)\]|\$ARGUMENTS\b|\$([1-9])(?![0-9])/g;
 
-/** True when `text` has a `$ARGUMENTS` or `$1`…`$9` placeholder. */
+/** True when `text` has a `$ARGUMENTS`, `$ARGUMENTS[N]` or `$1`…`$9` placeholder. */
 export function hasArgumentPlaceholder(text: string): boolean {
   return new RegExp(PLACEHOLDER.source).test(text);
 }
@@ -49,5 +50,8 @@ export function hasArgumentPlaceholder(text: string): boolean {
 export function substituteArguments(text: string, raw: string): string {
   const words = splitArguments(raw);
   const all = raw.trim();
-  return text.replace(PLACEHOLDER, (_match, position: string | undefined) => (position === undefined ? all : (words[Number(position) - 1] ?? '')));
+  return text.replace(PLACEHOLDER, (_match, index: string | undefined, position: string | undefined) => {
+    if (index !== undefined) return words[Number(index)] ?? '';
+    return position === undefined ? all : (words[Number(position) - 1] ?? '');
+  });
 }

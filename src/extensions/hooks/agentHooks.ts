@@ -3,8 +3,10 @@
 // The agent emits; front ends show the messages it forwards.
 import type { CompactTrigger, SessionEndReason, SessionStartSource } from './hookEvents.js';
 import type { HookOutcome } from './hookOutcome.js';
-import type { HookMessage } from './hookOutput.js';
+import type { HookMessage, PermissionRuleUpdate } from './hookOutput.js';
 import type { HookRunner } from './hookRunner.js';
+import { mcpResultToToolResult } from '../mcp/mcpTools.js';
+import type { ToolResult } from '../../tools/types.js';
 
 /** SessionEnd has a short budget: wright is on its way out. */
 export const SESSION_END_BUDGET_SECONDS = 1.5;
@@ -31,10 +33,20 @@ export interface PreToolUseResult extends Told {
 export interface PostToolUseResult extends Told {
   /** Text for the model next to the result (a block's reason, additional context). */
   context: string | null;
+  /** An MCP tool's output as the model should see it instead (`updatedMCPToolOutput`). */
+  updatedOutput?: ToolResult['content'];
 }
 
 export interface PermissionRequestResult extends Told {
-  answer?: { behavior: 'allow' | 'deny'; message: string; updatedInput?: Record<string, unknown> };
+  answer?: {
+    behavior: 'allow' | 'deny';
+    message: string;
+    updatedInput?: Record<string, unknown>;
+    /** Allow: rules to add to the session's permission rules. */
+    updatedPermissions?: PermissionRuleUpdate[];
+    /** Deny: the turn stops too. */
+    interrupt?: boolean;
+  };
 }
 
 export interface PromptSubmitResult extends Told {
@@ -84,8 +96,16 @@ export function hookReminder(event: string, parts: readonly string[]): string | 
 
 const told = (outcome: HookOutcome): Told => ({ messages: outcome.messages, ...(outcome.stop !== undefined ? { stop: outcome.stop } : {}) });
 
+export interface SessionHooksOptions {
+  /** Given to SessionStart hooks as CLAUDE_ENV_FILE (and WRIGHT_ENV_FILE): where they persist `export` lines. */
+  sessionEnvFile?: string;
+}
+
 export class SessionHooks implements AgentHooks {
-  constructor(private readonly runner: HookRunner) {}
+  constructor(
+    private readonly runner: HookRunner,
+    private readonly options: SessionHooksOptions = {},
+  ) {}
 
   async preToolUse(call: ToolCallFacts): Promise<PreToolUseResult> {
     if (!this.runner.has('PreToolUse')) return { messages: [], context: null };
@@ -106,7 +126,14 @@ export class SessionHooks implements AgentHooks {
       { signal: call.signal },
     );
     const feedback = outcome.block !== undefined ? [`PostToolUse hook feedback on ${call.toolName}: ${outcome.block}`] : [];
-    return { ...told(outcome), context: hookReminder('PostToolUse', [...feedback, ...outcome.context]) };
+    const result: PostToolUseResult = { ...told(outcome), context: hookReminder('PostToolUse', [...feedback, ...outcome.context]) };
+    if (outcome.updatedMCPToolOutput === undefined) return result;
+    // As in Claude Code, only an MCP tool's output can be replaced; a built-in tool's result stands.
+    if (!call.toolName.startsWith('mcp__')) {
+      result.messages = [...result.messages, { event: 'PostToolUse', level: 'warning', text: `PostToolUse hook: updatedMCPToolOutput applies only to MCP tools, not ${call.toolName}; ignored.` }];
+      return result;
+    }
+    return { ...result, updatedOutput: replacementOutput(outcome.updatedMCPToolOutput) };
   }
 
   async permissionRequest(call: ToolCallFacts & { suggestions?: unknown[] }): Promise<PermissionRequestResult> {
@@ -119,7 +146,16 @@ export class SessionHooks implements AgentHooks {
     const answer = outcome.permissionRequest;
     if (!answer) return told(outcome);
     const message = answer.message ?? (answer.behavior === 'allow' ? 'Allowed by a PermissionRequest hook.' : 'Denied by a PermissionRequest hook.');
-    return { ...told(outcome), answer: { behavior: answer.behavior, message, ...(answer.updatedInput ? { updatedInput: answer.updatedInput } : {}) } };
+    return {
+      ...told(outcome),
+      answer: {
+        behavior: answer.behavior,
+        message,
+        ...(answer.updatedInput ? { updatedInput: answer.updatedInput } : {}),
+        ...(answer.updatedPermissions ? { updatedPermissions: answer.updatedPermissions } : {}),
+        ...(answer.interrupt ? { interrupt: true } : {}),
+      },
+    };
   }
 
   async notification(notice: { type: string; message: string; title?: string }): Promise<HookMessage[]> {
@@ -155,7 +191,9 @@ export class SessionHooks implements AgentHooks {
 
   async sessionStart(source: SessionStartSource, model: string, signal: AbortSignal): Promise<ContextResult> {
     if (!this.runner.has('SessionStart')) return { messages: [], context: null };
-    const outcome = await this.runner.run('SessionStart', { source, model }, { signal });
+    const envFile = this.options.sessionEnvFile;
+    const env = envFile !== undefined ? { env: { CLAUDE_ENV_FILE: envFile, WRIGHT_ENV_FILE: envFile } } : {};
+    const outcome = await this.runner.run('SessionStart', { source, model }, { signal, ...env });
     return { ...told(outcome), context: hookReminder('SessionStart', outcome.context) };
   }
 
@@ -164,6 +202,29 @@ export class SessionHooks implements AgentHooks {
     const outcome = await this.runner.run('SessionEnd', { reason }, { budgetSeconds: SESSION_END_BUDGET_SECONDS });
     return outcome.messages;
   }
+}
+
+/** MAX_MCP_OUTPUT_TOKENS' default: a hook's replacement is capped like the server's own output. */
+const REPLACEMENT_OUTPUT_TOKENS = 25_000;
+
+/**
+ * A hook's replacement output for the model: text as is; MCP content (a list of content items, or a
+ * CallToolResult-like object with `content` and/or `structuredContent`) mapped like a server's own
+ * result; anything else as JSON.
+ */
+function replacementOutput(value: unknown): ToolResult['content'] {
+  if (typeof value === 'string') return value;
+  const limits = { maxOutputTokens: REPLACEMENT_OUTPUT_TOKENS };
+  if (Array.isArray(value) && value.every(isRecord)) return mcpResultToToolResult({ content: value, isError: false }, limits).content;
+  if (isRecord(value) && (Array.isArray(value.content) || value.structuredContent !== undefined)) {
+    const content = Array.isArray(value.content) ? value.content.filter(isRecord) : [];
+    return mcpResultToToolResult({ content, ...(value.structuredContent !== undefined ? { structuredContent: value.structuredContent } : {}), isError: false }, limits).content;
+  }
+  return JSON.stringify(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toolFields(call: ToolCallFacts): Record<string, unknown> {

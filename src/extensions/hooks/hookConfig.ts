@@ -14,6 +14,8 @@ export interface CommandHookHandler {
   statusMessage?: string;
   /** Extra environment for the command (a plugin's hooks get CLAUDE_PLUGIN_ROOT / WRIGHT_PLUGIN_ROOT). */
   env?: Record<string, string>;
+  /** Runs in the background: never waited for, never decides; its output is ignored. */
+  async?: boolean;
 }
 
 export interface PromptHookHandler {
@@ -157,7 +159,8 @@ function parseHandler(raw: unknown): HandlerResult {
     const shell = raw.shell;
     if (shell !== undefined && (typeof shell !== 'string' || shell.trim() === '')) return { key: ['shell'], error: 'must be the name of a shell such as "bash"' };
     if (shell === 'powershell') return { key: ['shell'], error: 'powershell hooks are not supported; use "bash"' };
-    return { handler: { type, command: raw.command, ...(shell !== undefined ? { shell } : {}), ...common } };
+    if (raw.async !== undefined && typeof raw.async !== 'boolean') return { key: ['async'], error: 'must be true or false' };
+    return { handler: { type, command: raw.command, ...(shell !== undefined ? { shell } : {}), ...(raw.async === true ? { async: true } : {}), ...common } };
   }
   if (typeof raw.prompt !== 'string' || raw.prompt.trim() === '') return { key: ['prompt'], error: 'must be a non-empty string' };
   const model = raw.model;

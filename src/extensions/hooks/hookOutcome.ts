@@ -13,6 +13,8 @@ export interface HookOutcome {
   permission?: { behavior: ToolPermissionBehavior; reason: string };
   updatedInput?: Record<string, unknown>;
   permissionRequest?: PermissionRequestAnswer;
+  /** The first (in configuration order) PostToolUse replacement of an MCP tool's output. */
+  updatedMCPToolOutput?: unknown;
 }
 
 export const NO_HOOKS: HookOutcome = { ran: 0, messages: [], context: [] };
@@ -44,5 +46,7 @@ export function combineVerdicts(verdicts: readonly HandlerVerdict[]): HookOutcom
   const answers = verdicts.flatMap((verdict) => (verdict.permissionRequest ? [verdict.permissionRequest] : []));
   const answer = answers.find((candidate) => candidate.behavior === 'deny') ?? answers[0];
   if (answer) outcome.permissionRequest = answer;
+  const replaced = verdicts.find((verdict) => verdict.updatedMCPToolOutput !== undefined);
+  if (replaced) outcome.updatedMCPToolOutput = replaced.updatedMCPToolOutput;
   return outcome;
 }

@@ -19,10 +19,19 @@ export interface HookMessage {
 
 export type ToolPermissionBehavior = 'allow' | 'deny' | 'ask' | 'defer';
 
+/** Permission rules a PermissionRequest hook adds along with its allow (`addRules` updates), as rule text. */
+export interface PermissionRuleUpdate {
+  behavior: 'allow' | 'deny' | 'ask';
+  rules: string[];
+}
+
 export interface PermissionRequestAnswer {
   behavior: 'allow' | 'deny';
   message?: string;
   updatedInput?: Record<string, unknown>;
+  /** With allow: rules that hold for the rest of the session. */
+  updatedPermissions?: PermissionRuleUpdate[];
+  /** With deny: stop the turn as well. */
   interrupt?: boolean;
 }
 
@@ -38,6 +47,8 @@ export interface HandlerVerdict {
   permission?: { behavior: ToolPermissionBehavior; reason: string };
   updatedInput?: Record<string, unknown>;
   permissionRequest?: PermissionRequestAnswer;
+  /** PostToolUse `hookSpecificOutput.updatedMCPToolOutput`, as given (MCP tools only; checked by the caller). */
+  updatedMCPToolOutput?: unknown;
 }
 
 export interface HandlerRun {
@@ -144,6 +155,7 @@ function applyJsonOutput(run: HandlerRun, output: Record<string, unknown>, verdi
   if (typeof context === 'string' && context.trim() !== '' && TAKES_CONTEXT.has(run.event)) verdict.context.push(capText(context));
   if (run.event === 'PreToolUse') applyPreToolUseOutput(run, specific, verdict, tell);
   if (run.event === 'PermissionRequest') applyPermissionRequestOutput(run, specific, verdict, tell);
+  if (run.event === 'PostToolUse' && specific.updatedMCPToolOutput !== undefined && specific.updatedMCPToolOutput !== null) verdict.updatedMCPToolOutput = specific.updatedMCPToolOutput;
 }
 
 function applyPreToolUseOutput(run: HandlerRun, specific: Record<string, unknown>, verdict: HandlerVerdict, tell: (level: HookMessageLevel, text: string) => void): void {
@@ -163,12 +175,46 @@ function applyPermissionRequestOutput(run: HandlerRun, specific: Record<string, 
     tell('error', `${run.event} hook error: decision must be {"behavior": "allow" | "deny", …}.`);
     return;
   }
+  const updates = decision.behavior === 'allow' && decision.updatedPermissions !== undefined ? permissionUpdates(run, decision.updatedPermissions, tell) : [];
   verdict.permissionRequest = {
     behavior: decision.behavior,
     ...(typeof decision.message === 'string' ? { message: capText(decision.message) } : {}),
     ...(isObject(decision.updatedInput) ? { updatedInput: decision.updatedInput } : {}),
-    ...(decision.interrupt === true ? { interrupt: true } : {}),
+    ...(updates.length > 0 ? { updatedPermissions: updates } : {}),
+    ...(decision.behavior === 'deny' && decision.interrupt === true ? { interrupt: true } : {}),
   };
+}
+
+/**
+ * `decision.updatedPermissions`: Claude Code's permission updates. wright applies `addRules` (rules
+ * `{toolName, ruleContent?}` with a behavior) to the live session, whatever the `destination`: a hook
+ * never writes settings files. Other update types are reported and ignored.
+ */
+function permissionUpdates(run: HandlerRun, raw: unknown, tell: (level: HookMessageLevel, text: string) => void): PermissionRuleUpdate[] {
+  const fail = (why: string): PermissionRuleUpdate[] => {
+    tell('error', `${run.event} hook error: updatedPermissions ${why}; ignored.`);
+    return [];
+  };
+  if (!Array.isArray(raw)) return fail('must be a list of updates such as {"type": "addRules", "rules": [{"toolName": "Bash", "ruleContent": "npm test"}], "behavior": "allow", "destination": "session"}');
+  const updates: PermissionRuleUpdate[] = [];
+  for (const update of raw) {
+    if (!isObject(update)) return fail('entries must be objects');
+    if (update.type !== 'addRules') {
+      tell('warning', `${run.event} hook: permission update type ${JSON.stringify(update.type)} is not supported by wright; ignored.`);
+      continue;
+    }
+    const behavior = update.behavior ?? 'allow';
+    if (behavior !== 'allow' && behavior !== 'deny' && behavior !== 'ask') return fail('behavior must be "allow", "deny" or "ask"');
+    if (!Array.isArray(update.rules)) return fail('addRules needs "rules": [{"toolName": "…", "ruleContent": "…"}]');
+    const rules: string[] = [];
+    for (const rule of update.rules) {
+      if (!isObject(rule) || typeof rule.toolName !== 'string' || !/^[A-Za-z0-9_-]+$/.test(rule.toolName)) return fail('rules need a "toolName" such as "Bash" or "mcp__server__tool"');
+      if (rule.ruleContent !== undefined && typeof rule.ruleContent !== 'string') return fail('"ruleContent" must be a string');
+      rules.push(rule.ruleContent === undefined || rule.ruleContent === '' ? rule.toolName : `${rule.toolName}(${rule.ruleContent})`);
+    }
+    if (rules.length > 0) updates.push({ behavior, rules });
+  }
+  return updates;
 }
 
 export function capText(text: string): string {

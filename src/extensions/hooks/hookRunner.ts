@@ -38,6 +38,8 @@ export interface HookRunOptions {
   budgetSeconds?: number;
   /** Used instead of the event's default when a handler sets no timeout. */
   defaultTimeoutSeconds?: number;
+  /** Extra environment for this event's commands (SessionStart's CLAUDE_ENV_FILE). */
+  env?: Record<string, string>;
 }
 
 export class HookRunner {
@@ -64,8 +66,14 @@ export class HookRunner {
       ...fields,
     });
     const signal = options.signal ?? new AbortController().signal;
-    const runs = await Promise.all(handlers.map((handler) => this.runHandler(event, handler, input, signal, options)));
-    return combineVerdicts(runs.map(interpretHandlerRun));
+    // `async: true` commands start with the others but are not waited for: they cannot block or
+    // decide, and what they print is dropped. They are not cancelled with the event either (only by
+    // their timeout), since the event is long over by the time they matter.
+    const background = handlers.filter((handler) => handler.type === 'command' && handler.async === true);
+    for (const handler of background) this.runHandler(event, handler, input, new AbortController().signal, options).catch(() => {});
+    const waited = handlers.filter((handler) => !background.includes(handler));
+    const runs = await Promise.all(waited.map((handler) => this.runHandler(event, handler, input, signal, options)));
+    return { ...combineVerdicts(runs.map(interpretHandlerRun)), ran: handlers.length };
   }
 
   /** Matching handlers in configuration order, each distinct handler once. */
@@ -94,7 +102,7 @@ export class HookRunner {
       shell: handler.shell ?? this.options.shell ?? 'bash',
       cwd: this.session.projectDir,
       // stdin is a socket pair: at SHLVL < 2 bash takes that for rshd and sources ~/.bashrc (noise on stderr).
-      env: { SHLVL: '1', ...this.session.env, WRIGHT_PROJECT_DIR: this.session.projectDir, CLAUDE_PROJECT_DIR: this.session.projectDir, ...handler.env },
+      env: { SHLVL: '1', ...this.session.env, WRIGHT_PROJECT_DIR: this.session.projectDir, CLAUDE_PROJECT_DIR: this.session.projectDir, ...options.env, ...handler.env },
       input,
       timeoutMs: timeoutSeconds * 1000,
       signal,

@@ -13,7 +13,8 @@ export function formatHookListing(config: HookConfig, options: { disabled?: bool
       const handler = entry.handler;
       const what = handler.type === 'command' ? handler.command : `prompt: ${handler.prompt.replace(/\s+/g, ' ').slice(0, 100)}`;
       const timeout = handler.timeout !== undefined ? ` (timeout ${handler.timeout}s)` : '';
-      lines.push(`  [${entry.matcher === '' ? '*' : entry.matcher}] ${what}${timeout}`);
+      const background = handler.type === 'command' && handler.async === true ? ' (async)' : '';
+      lines.push(`  [${entry.matcher === '' ? '*' : entry.matcher}] ${what}${timeout}${background}`);
       lines.push(`      from ${entry.source}`);
     }
   }

@@ -9,6 +9,7 @@ import { App, type AppProps } from './App.js';
 import { editInExternalEditor, openInExternalEditor } from '../input/externalEditor.js';
 import type { RestartRequest } from './commandHost.js';
 import type { InteractionBroker } from './interactionBroker.js';
+import { IdleNotifier } from './idleNotifier.js';
 import { FinishedArchive } from './finishedArchive.js';
 import { SessionController, type TurnRunner } from './sessionController.js';
 import { ThemeContext, themeFor } from './theme.js';
@@ -29,6 +30,8 @@ export interface RunAppOptions {
   /** Builds the slash commands' view of the session around the app's controller. */
   commands: (controller: SessionController) => CommandHost;
   statusLine?: AppProps['statusLine'];
+  /** Notification hooks' `idle_prompt`: fired once the prompt has waited `delayMs` after a turn; what they say is shown. */
+  idleNotification?: { delayMs: number; notify(): Promise<Array<{ text: string; tone: 'info' | 'warning' | 'error' }>> };
 }
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
@@ -49,6 +52,14 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
   controller.notice(`wright · ${options.model} · ${options.cwd}`);
   for (const warning of options.warnings) controller.notice(warning, 'warning');
   const stopNotices = options.broker.onNotice((text, tone) => controller.notice(text, tone));
+  const idleNotification = options.idleNotification;
+  const idle = idleNotification
+    ? new IdleNotifier({
+        delayMs: idleNotification.delayMs,
+        notify: () => void idleNotification.notify().then((messages) => messages.forEach((message) => controller.notice(message.text, message.tone))),
+      })
+    : undefined;
+  const stopIdle = idle ? controller.subscribe(() => idle.observe(controller.busy)) : () => {};
 
   let code = 0;
   let restart: RestartRequest | undefined;
@@ -106,6 +117,8 @@ export async function runApp(options: RunAppOptions): Promise<AppExit> {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
     stopNotices();
+    stopIdle();
+    idle?.dispose();
   }
   // The interrupted turn records what completed before the session's tools are disposed.
   await Promise.race([controller.whenIdle(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);

@@ -11,7 +11,7 @@ import {
   pickerEntries,
 } from './editorState.js';
 import { projectPaths } from './fileIndex.js';
-import { decodeSequence } from './keys.js';
+import { decodeInput } from './keys.js';
 import { layoutBuffer, type Row } from './layout.js';
 import type { PromptHistory } from './promptHistory.js';
 
@@ -119,7 +119,9 @@ export function PromptInput(props: PromptInputProps): React.ReactElement {
 
   useEffect(() => {
     if (!isActive) return;
-    const onInput = (sequence: string) => dispatch(decodeSequence(sequence));
+    const onInput = (sequence: string) => {
+      for (const event of decodeInput(sequence)) dispatch(event);
+    };
     inputEvents.on('input', onInput);
     return () => {
       inputEvents.removeListener('input', onInput);

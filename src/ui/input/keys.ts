@@ -121,3 +121,20 @@ export function decodeSequence(sequence: string): KeyEvent {
   if (text === '') return { kind: 'ignored', sequence };
   return { kind: 'text', text, paste: [...text].length > 1 };
 }
+
+/**
+ * The key events in one input event. The app turns bracketed paste on, so a paste normally arrives
+ * between markers, and a short run of characters outside them is keys typed faster than the app read
+ * them (a loaded machine, typing ahead): `\r` in `"\r again"` is Enter, then text. Text runs stay
+ * together; each control character is its own key. A run longer than anyone types ahead is a paste
+ * from a terminal without bracketed paste, and stays one event, so its line breaks do not submit.
+ */
+export function decodeInput(sequence: string): KeyEvent[] {
+  if (sequence.startsWith(ESC) || sequence.length <= 1 || sequence.length > TYPED_AHEAD_CHARS || !CONTROL.test(sequence)) return [decodeSequence(sequence)];
+  return sequence.split(CONTROL_RUNS).filter((piece) => piece !== '').map((piece) => decodeSequence(piece));
+}
+
+/** The most characters treated as keys typed ahead rather than a paste. */
+export const TYPED_AHEAD_CHARS = 32;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_RUNS = /([\u0000-\u001f\u007f])/;

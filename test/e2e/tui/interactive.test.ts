@@ -120,6 +120,8 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
         tui.type('/help');
         await tui.waitFor('> /help', 30_000, { history: false });
         tui.keys('Escape');
+        // Esc and Enter read together are Alt+Enter: wait for the completion list to close first.
+        await tui.waitForAbsent(/› \/help/);
         tui.keys('Enter');
         const help = await tui.waitFor(/Commands:[\s\S]*\/add-dir <path>/);
         assert.match(help, /Ctrl\+J/);

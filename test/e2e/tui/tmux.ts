@@ -83,6 +83,19 @@ export class TmuxSession {
     throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)}; the screen was:\n${last}`);
   }
 
+  /** Polls the visible screen until `pattern` is gone (a menu closed, a dialog answered). */
+  async waitForAbsent(pattern: string | RegExp, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const matches = (text: string) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
+    let last = '';
+    while (Date.now() < deadline) {
+      last = this.screen();
+      if (!matches(last)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)} to go; the screen was:\n${last}`);
+  }
+
   /** Resizes the terminal, as a user dragging the window would. */
   resize(width: number, height: number): void {
     this.tmux('resize-window', '-t', 'wright', '-x', String(width), '-y', String(height));

@@ -37,3 +37,9 @@ test('!`cmd` blocks are found at a line start or after whitespace only', () => {
   ]);
   assert.deepEqual(bodySegments('a!`not a block` and `code`'), [{ kind: 'text', text: 'a!`not a block` and `code`' }]);
 });
+
+test('$ARGUMENTS[N] is word N counted from 0; past the end it is empty; it counts as a placeholder', () => {
+  assert.equal(substituteArguments('from $ARGUMENTS[0] to $ARGUMENTS[1] ($ARGUMENTS[7])', '"main branch" prod'), 'from main branch to prod ()');
+  assert.equal(substituteArguments('$ARGUMENTS[0] = $1; all: $ARGUMENTS', 'a b'), 'a = a; all: a b');
+  assert.equal(hasArgumentPlaceholder('deploy $ARGUMENTS[0]'), true);
+});

@@ -188,3 +188,55 @@ describe('several hooks for one event', () => {
     assert.equal(combineVerdicts([allow, deny]).permissionRequest?.behavior, 'deny');
   });
 });
+
+describe('PermissionRequest updatedPermissions and interrupt', () => {
+  const answer = (decision: unknown) => interpretHandlerRun(run('PermissionRequest', { stdout: json({ hookSpecificOutput: { hookEventName: 'PermissionRequest', decision } }) }));
+
+  it('turns addRules updates into rule text, by behavior', () => {
+    const verdict = answer({
+      behavior: 'allow',
+      updatedPermissions: [
+        { type: 'addRules', rules: [{ toolName: 'Bash', ruleContent: 'npm test:*' }, { toolName: 'mcp__github__list_issues' }], behavior: 'allow', destination: 'session' },
+        { type: 'addRules', rules: [{ toolName: 'WebFetch', ruleContent: 'domain:evil.example' }], behavior: 'deny', destination: 'localSettings' },
+      ],
+    });
+    assert.deepEqual(verdict.permissionRequest, {
+      behavior: 'allow',
+      updatedPermissions: [
+        { behavior: 'allow', rules: ['Bash(npm test:*)', 'mcp__github__list_issues'] },
+        { behavior: 'deny', rules: ['WebFetch(domain:evil.example)'] },
+      ],
+    });
+    assert.deepEqual(verdict.messages, []);
+  });
+
+  it('ignores other update types with a warning, and malformed updates with an error', () => {
+    const other = answer({ behavior: 'allow', updatedPermissions: [{ type: 'setMode', mode: 'acceptEdits', destination: 'session' }] });
+    assert.deepEqual(other.permissionRequest, { behavior: 'allow' });
+    assert.match(other.messages[0]!.text, /"setMode" is not supported/);
+    for (const bad of ['Bash', [{ type: 'addRules', rules: [{ toolName: 'Bash(x)' }] }], [{ type: 'addRules', rules: [{ toolName: 'Bash', ruleContent: 3 }] }], [{ type: 'addRules', behavior: 'maybe', rules: [] }]]) {
+      const verdict = answer({ behavior: 'allow', updatedPermissions: bad });
+      assert.deepEqual(verdict.permissionRequest, { behavior: 'allow' }, JSON.stringify(bad));
+      assert.equal(verdict.messages[0]!.level, 'error');
+    }
+  });
+
+  it('takes updatedPermissions only with allow and interrupt only with deny', () => {
+    const rules = [{ type: 'addRules', rules: [{ toolName: 'Bash' }], behavior: 'allow' }];
+    assert.deepEqual(answer({ behavior: 'deny', message: 'no', updatedPermissions: rules }).permissionRequest, { behavior: 'deny', message: 'no' });
+    assert.deepEqual(answer({ behavior: 'allow', interrupt: true }).permissionRequest, { behavior: 'allow' });
+    assert.deepEqual(answer({ behavior: 'deny', message: 'stop', interrupt: true }).permissionRequest, { behavior: 'deny', message: 'stop', interrupt: true });
+  });
+});
+
+describe('PostToolUse updatedMCPToolOutput', () => {
+  const post = (output: unknown) => interpretHandlerRun(run('PostToolUse', { stdout: json({ hookSpecificOutput: { hookEventName: 'PostToolUse', updatedMCPToolOutput: output } }) }));
+
+  it('is taken from PostToolUse only, and the first one in configuration order wins', () => {
+    assert.equal(post('redacted').updatedMCPToolOutput, 'redacted');
+    const pre = interpretHandlerRun(run('PreToolUse', { stdout: json({ hookSpecificOutput: { updatedMCPToolOutput: 'x' } }) }));
+    assert.equal(pre.updatedMCPToolOutput, undefined);
+    assert.equal(combineVerdicts([interpretHandlerRun(run('PostToolUse')), post('first'), post('second')]).updatedMCPToolOutput, 'first');
+    assert.equal(combineVerdicts([interpretHandlerRun(run('PostToolUse'))]).updatedMCPToolOutput, undefined);
+  });
+});

@@ -2,7 +2,7 @@
 // timeouts that take the whole process group, capped output, prompt hooks through a model query.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHookLayers, type HookConfig } from '../../../src/extensions/hooks/hookConfig.js';
 import { HookRunner, type HookSession } from '../../../src/extensions/hooks/hookRunner.js';
@@ -189,5 +189,71 @@ describe('prompt hooks', () => {
     const outcome = await new HookRunner(promptConfig, session(makeTempDir())).run('Stop', {});
     assert.equal(outcome.block, undefined);
     assert.match(outcome.messages[0]!.text, /need a model/);
+  });
+});
+
+describe('async command hooks', () => {
+  it('reads async: true, and refuses a non-boolean', () => {
+    const parsed = config({ Stop: [{ hooks: [handler('true', { async: true }), handler('false', { async: false })] }] });
+    assert.deepEqual(
+      parsed.entries.map((entry) => entry.handler),
+      [
+        { type: 'command', command: 'true', async: true },
+        { type: 'command', command: 'false' },
+      ],
+    );
+    const bad = parseHookLayers([{ source: 's.json', scope: 'user', hooks: { Stop: [{ hooks: [handler('true', { async: 'yes' })] }] } }]);
+    assert.equal(bad.ok, false);
+    assert.deepEqual(bad.ok ? [] : bad.problem.path, ['hooks', 'Stop', 0, 'hooks', 0, 'async']);
+  });
+
+  it('starts them without waiting, and nothing they say blocks or decides', async () => {
+    const dir = makeTempDir();
+    // The async hook cannot finish before the test creates `go`, which it does only after run() returned.
+    const runner = new HookRunner(
+      config({
+        PreToolUse: [
+          {
+            hooks: [
+              handler('echo \'{"hookSpecificOutput":{"permissionDecision":"deny","permissionDecisionReason":"no"}}\'; echo blocked >&2; exit 2', { async: true }),
+              handler('cat > input.json; while [ ! -e go ]; do sleep 0.05; done; echo finished > done.txt', { async: true }),
+              handler('echo sync > sync.txt'),
+            ],
+          },
+        ],
+      }),
+      session(dir),
+    );
+    const outcome = await runner.run('PreToolUse', { tool_name: 'Bash', tool_input: {} });
+    assert.equal(outcome.ran, 3);
+    assert.equal(outcome.permission, undefined);
+    assert.deepEqual(outcome.messages, []);
+    assert.equal(readFileSync(join(dir, 'sync.txt'), 'utf8').trim(), 'sync');
+    assert.throws(() => readFileSync(join(dir, 'done.txt')));
+    writeFileSync(join(dir, 'go'), '');
+    await waitUntil(() => {
+      try {
+        return readFileSync(join(dir, 'done.txt'), 'utf8').trim() === 'finished';
+      } catch {
+        return false;
+      }
+    });
+    assert.equal(JSON.parse(readFileSync(join(dir, 'input.json'), 'utf8')).hook_event_name, 'PreToolUse');
+  });
+
+  it('does not cancel them with the event', async () => {
+    const dir = makeTempDir();
+    const runner = new HookRunner(config({ Stop: [{ hooks: [handler('while [ ! -e go ]; do sleep 0.05; done; echo survived > done.txt', { async: true })] }] }), session(dir));
+    const controller = new AbortController();
+    await runner.run('Stop', {}, { signal: controller.signal });
+    controller.abort();
+    writeFileSync(join(dir, 'go'), '');
+    await waitUntil(() => {
+      try {
+        return readFileSync(join(dir, 'done.txt'), 'utf8').trim() === 'survived';
+      } catch {
+        return false;
+      }
+    });
   });
 });

@@ -29,6 +29,12 @@ describe('/hooks', () => {
     assert.match(formatHookListing({ entries: [], warnings: [] }, { disabled: true }), /turned off/);
   });
 
+  it('marks async command hooks', () => {
+    const parsed = parseHookLayers([{ source: '/s.json', scope: 'user', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'notify.sh', async: true }] }] } }]);
+    if (!parsed.ok) assert.fail(parsed.problem.message);
+    assert.match(formatHookListing(parsed.config), /\[\*\] notify\.sh \(async\)/);
+  });
+
   it('is a slash command that prints what the session gives it', () => {
     const outcome = runSlashCommand('/hooks', { hooks: () => 'Stop:\n  [*] notify.sh' } as unknown as SlashCommandContext);
     assert.deepEqual(outcome, { kind: 'print', text: 'Stop:\n  [*] notify.sh' });

@@ -9,7 +9,7 @@ import {
   type EditorInput,
   type EditorState,
 } from '../../../src/ui/input/editorState.js';
-import { decodeSequence } from '../../../src/ui/input/keys.js';
+import { decodeInput, decodeSequence } from '../../../src/ui/input/keys.js';
 
 const CONTEXT: EditorContext = {
   history: [],
@@ -329,6 +329,27 @@ describe('editor reducer: Esc Esc picks an earlier prompt to edit and send again
     assert.equal(run(INITIAL_EDITOR_STATE, ['\u001b', 'x', '\u001b'], history).state.picker, null);
     assert.equal(run(at('draft|'), ['\u001b', '\u001b'], history).state.picker, null);
     assert.equal(run(INITIAL_EDITOR_STATE, ['\u001b', '\u001b'], { history: [] }).state.picker, null);
+  });
+});
+
+describe('editor reducer: keys typed ahead arrive in one read', () => {
+  const history = { history: ['count the files'] };
+  const feed = (state: EditorState, chunks: string[]) => run(state, chunks.flatMap((chunk) => decodeInput(chunk)), history);
+  it('Enter followed by text in one read picks the entry, then types', () => {
+    const opened = run(INITIAL_EDITOR_STATE, ['\u001b\u001b'], history).state;
+    const typed = feed(opened, ['\r again']);
+    assert.equal(typed.state.picker, null);
+    assert.equal(typed.shown, 'count the files again|');
+  });
+  it('text, Enter and more text in one read submit the first line and keep the rest as the next draft', () => {
+    const typed = feed(INITIAL_EDITOR_STATE, ['ls\rwho']);
+    assert.deepEqual(typed.effects, [{ type: 'submit', text: 'ls' }]);
+    assert.equal(typed.shown, 'who|');
+  });
+  it('line breaks inside a bracketed paste stay in the prompt, whatever the reads', () => {
+    const pasted = feed(INITIAL_EDITOR_STATE, ['\u001b[200~', 'one\rtwo\r', 'three', '\u001b[201~']);
+    assert.deepEqual(pasted.effects, []);
+    assert.equal(pasted.shown, 'one\ntwo\nthree|');
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeSequence, key } from '../../../src/ui/input/keys.js';
+import { decodeInput, decodeSequence, key } from '../../../src/ui/input/keys.js';
 
 describe('decodeSequence', () => {
   const cases: [string, string, ReturnType<typeof decodeSequence>][] = [
@@ -45,5 +45,23 @@ describe('decodeSequence', () => {
 
   it('drops control characters inside pasted text but keeps tabs and line breaks', () => {
     assert.deepEqual(decodeSequence('a\u0007b\tc\nd'), { kind: 'text', text: 'ab\tc\nd', paste: true });
+  });
+});
+
+describe('decodeInput', () => {
+  it('splits keys typed ahead at each control character and keeps text runs whole', () => {
+    assert.deepEqual(decodeInput('\r again'), [key('return'), { kind: 'text', text: ' again', paste: true }]);
+    assert.deepEqual(decodeInput('ab\u007f\tc'), [{ kind: 'text', text: 'ab', paste: true }, key('backspace'), key('tab'), { kind: 'text', text: 'c', paste: false }]);
+    assert.deepEqual(decodeInput('\r\r'), [key('return'), key('return')]);
+  });
+  it('a long run with line breaks is a paste from a terminal without bracketed paste: one event', () => {
+    const pasted = Array.from({ length: 10 }, (_, index) => `row ${index}`).join('\r');
+    assert.deepEqual(decodeInput(pasted), [decodeSequence(pasted)]);
+    assert.equal(decodeInput(pasted)[0]!.kind, 'text');
+  });
+  it('leaves plain text, a single key and escape sequences as one event', () => {
+    assert.deepEqual(decodeInput('hello world'), [{ kind: 'text', text: 'hello world', paste: true }]);
+    assert.deepEqual(decodeInput('\r'), [key('return')]);
+    assert.deepEqual(decodeInput('\u001b[A'), [decodeSequence('\u001b[A')]);
   });
 });
