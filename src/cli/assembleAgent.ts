@@ -53,6 +53,7 @@ import { loadAgentRegistry, type AgentRegistry } from '../extensions/agents/agen
 import { listedName } from '../extensions/commands/invocable.js';
 import type { LoadedPlugin } from '../extensions/plugins/pluginLoader.js';
 import { loadSessionPlugins } from './sessionPlugins.js';
+import { pluginAdmission } from '../extensions/plugins/pluginSignature.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
 
@@ -203,7 +204,7 @@ export async function assembleAgent(
 ): Promise<AssembledSession> {
   const { settings, settingsSources, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
   const { cwd } = policy;
-  const plugins = loadSessionPlugins({ configDir: environment.configDir, enabledPlugins: settings.enabledPlugins, pluginDirs: options.pluginDir, cwd });
+  const plugins = loadSessionPlugins({ configDir: environment.configDir, enabledPlugins: settings.enabledPlugins, pluginDirs: options.pluginDir, cwd, admit: pluginAdmission(settings) });
   const hookConfig = loadHookConfig(settings, options.settings, plugins.hookEntries);
   const secrets = sessionSecrets(env, settings);
   redactor.addValues(secrets.values);

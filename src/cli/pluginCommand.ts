@@ -12,6 +12,7 @@ import { PLUGIN_SCOPES, scopeSettingsFile, setPluginEnabled, type PluginScope } 
 import { addMarketplace, installPlugin, PluginInstallError, recordEnabledIn, removeMarketplace, uninstallPlugin, updateMarketplaces } from '../extensions/plugins/pluginInstaller.js';
 import { inventoryPlugin } from '../extensions/plugins/pluginInventory.js';
 import { readPluginManifest } from '../extensions/plugins/pluginManifest.js';
+import { admitPlugin, type PluginSigningSettings } from '../extensions/plugins/pluginSignature.js';
 import { parsePluginId, PluginStoreError, readInstalled, readMarketplaces } from '../extensions/plugins/pluginStore.js';
 import { ConfigurationError, UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
@@ -26,6 +27,7 @@ const USAGE = `Usage: wright plugin install <name>@<marketplace> | <path|git-url
        wright plugin marketplace list [--json]
        wright plugin marketplace update [name]
        wright plugin marketplace remove <name>
+       wright plugin keygen|sign|verify …   (plugin signatures; wright plugin sign --help)
 Plugins load in new sessions when enabled (settings "enabledPlugins"); --plugin-dir <path> loads one for a session.`;
 
 interface Context {
@@ -33,6 +35,8 @@ interface Context {
   configDir: string;
   projectRoot: string;
   enabledPlugins: Record<string, boolean>;
+  /** Settings `plugins.*` (signature policy), for admission. */
+  signing: PluginSigningSettings;
 }
 
 function context(): Context {
@@ -42,7 +46,7 @@ function context(): Context {
   const loaded = loadSettings({ cwd, projectRoot, configDir: boot.configDir, home: boot.home, managedPath: boot.managedSettingsPath });
   if (!loaded.ok) throw new ConfigurationError(`Invalid settings: ${loaded.error.format()}`);
   const environment = readEnvironment({ ...process.env, ...loaded.settings.env });
-  return { cwd, configDir: environment.configDir, projectRoot, enabledPlugins: loaded.settings.enabledPlugins };
+  return { cwd, configDir: environment.configDir, projectRoot, enabledPlugins: loaded.settings.enabledPlugins, signing: loaded.settings };
 }
 
 interface Parsed {
@@ -108,6 +112,12 @@ export async function runPluginCommand(argv: string[]): Promise<number> {
         return validate(parse(rest, {}));
       case 'marketplace':
         return await marketplace(rest);
+      case 'keygen':
+      case 'sign':
+      case 'verify': {
+        const { runPluginSigningCommand } = await import('./pluginSigningCommand.js');
+        return await runPluginSigningCommand(argv);
+      }
       default:
         throw new UsageError(USAGE);
     }
@@ -129,6 +139,8 @@ async function install(parsed: Parsed): Promise<number> {
     const inventory = inventoryPlugin({ id: result.id, name, root: result.record.path, manifest: manifest.manifest, ...(manifest.path !== undefined ? { manifestPath: manifest.path } : {}) });
     for (const problem of inventory.problems) warn(problem);
   }
+  const admission = admitPlugin(result.record.path, ctx.signing, result.id);
+  if (!admission.ok) warn(`it will not load: ${admission.reason}.`);
   const scope = parsed.scope ?? 'user';
   const file = scopeSettingsFile(scope, ctx);
   const wrote = await setPluginEnabled(file, result.id, true, ctx.projectRoot);

@@ -3,7 +3,7 @@
 // `wright plugin install|list|enable|disable|remove` and marketplaces — against the scripted model.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
@@ -234,4 +234,52 @@ test('wright plugin --help prints the usage and succeeds', async () => {
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^Usage: wright plugin install <name>@<marketplace>/);
   assert.match(run.stdout, /wright plugin marketplace add <path\|git-url>/);
+});
+
+describe('plugin signatures gate loading', () => {
+  let server: ModelServer;
+  before(async () => (server = await startModelServer()));
+  after(() => server.close());
+
+  test('with plugins.requireSignature only a plugin signed by a trusted key loads, installed copies included', async () => {
+    const workspace = makeWorkspace();
+    const dir = pluginDir(workspace);
+    const userSettings = join(workspace.configDir, 'settings.json');
+    mkdirSync(workspace.configDir, { recursive: true });
+    writeFileSync(userSettings, JSON.stringify({ plugins: { requireSignature: true } }));
+
+    server.push(reply([text('Unsigned.')]));
+    const unsigned = await runWright(['-p', 'hi', ...STREAM, '--plugin-dir', dir], { workspace, server });
+    assert.equal(unsigned.code, 0, unsigned.stderr);
+    assert.deepEqual(initOf(unsigned).plugins, []);
+    assert.match(unsigned.stderr, /Skipped --plugin-dir .*: plugin myplugin@inline is not signed, and settings require signed plugins/);
+
+    const keyPrefix = join(dirname(workspace.repo), 'author');
+    assert.equal((await runWright(['plugin', 'keygen', keyPrefix], { workspace })).code, 0);
+    const signed = await runWright(['plugin', 'sign', dir, '--key', `${keyPrefix}.key`], { workspace });
+    assert.equal(signed.code, 0, signed.stderr);
+    writeFileSync(userSettings, JSON.stringify({ plugins: { requireSignature: true, trustedKeys: [readFileSync(`${keyPrefix}.pub`, 'utf8').trim()] } }));
+
+    server.push(reply([text('Signed.')]));
+    const trusted = await runWright(['-p', 'hi', ...STREAM, '--plugin-dir', dir], { workspace, server });
+    assert.equal(trusted.code, 0, trusted.stderr);
+    assert.deepEqual(initOf(trusted).plugins, [{ name: 'myplugin', path: dir }]);
+
+    // The installed copy still matches the signature.
+    const install = await runWright(['plugin', 'install', dir], { workspace });
+    assert.equal(install.code, 0, install.stderr);
+    assert.equal(install.stderr, '');
+    server.push(reply([text('Installed.')]));
+    const installed = await runWright(['-p', 'hi', ...STREAM], { workspace, server });
+    assert.deepEqual(initOf(installed).plugins, [{ name: 'myplugin', path: join(workspace.configDir, 'plugins', 'cache', 'local', 'myplugin') }]);
+
+    // A changed file breaks the signature: install says so, and the session skips it.
+    writeFiles(dir, { 'commands/hello.md': 'Changed after signing.' });
+    const tampered = await runWright(['plugin', 'install', dir], { workspace });
+    assert.equal(tampered.code, 0, tampered.stderr);
+    assert.match(tampered.stderr, /warning: it will not load: plugin myplugin@local does not match its signature/);
+    server.push(reply([text('Skipped.')]));
+    const skipped = await runWright(['-p', 'hi', ...STREAM], { workspace, server });
+    assert.deepEqual(initOf(skipped).plugins, []);
+  });
 });

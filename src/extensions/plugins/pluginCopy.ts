@@ -1,4 +1,4 @@
-// Copying a plugin or marketplace directory into wright's store. `.git` is left behind. A symbolic
+// Copying a plugin or marketplace directory into wright's store. The top-level `.git` is left behind. A symbolic
 // link is kept only when it points inside the directory being copied (it is recreated as a relative
 // link); one that leads out of it — `docs -> /etc`, `x -> ../../secret` — is skipped with a warning,
 // so installing never copies files from outside what was installed.
@@ -15,7 +15,8 @@ export function copyPluginTree(source: string, destination: string): { warnings:
 function copyDirectory(from: string, to: string, root: string, warnings: string[]): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.name === '.git') continue;
+    // Only the top-level checkout is left out, as the signature digest does (pluginDigest.ts).
+    if (entry.name === '.git' && from === root) continue;
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isSymbolicLink()) {

@@ -12,10 +12,10 @@ import { writeFiles, writePluginFixture } from './pluginFixture.js';
 
 const temp = () => realpathSync(mkdtempSync(join(tmpdir(), 'wright-install-')));
 
-test('copying leaves .git behind, keeps links inside the plugin, and skips links that lead out of it', () => {
+test('copying leaves the top-level .git behind, keeps links inside the plugin, and skips links that lead out of it', () => {
   const base = temp();
   const source = join(base, 'src');
-  writeFiles(base, { 'src/a.txt': 'a', 'src/sub/b.txt': 'b', 'src/.git/HEAD': 'ref', 'secret.txt': 'secret' });
+  writeFiles(base, { 'src/a.txt': 'a', 'src/sub/b.txt': 'b', 'src/.git/HEAD': 'ref', 'src/vendor/.git/HEAD': 'nested', 'secret.txt': 'secret' });
   symlinkSync('sub/b.txt', join(source, 'inside-link'));
   symlinkSync('sub', join(source, 'inside-dir'));
   symlinkSync('../secret.txt', join(source, 'escape'));
@@ -24,6 +24,8 @@ test('copying leaves .git behind, keeps links inside the plugin, and skips links
   const dest = join(base, 'dest');
   assert.equal(readFileSync(join(dest, 'sub', 'b.txt'), 'utf8'), 'b');
   assert.equal(existsSync(join(dest, '.git')), false);
+  // A nested .git is content (the signature digest counts it too).
+  assert.equal(readFileSync(join(dest, 'vendor', '.git', 'HEAD'), 'utf8'), 'nested');
   assert.ok(lstatSync(join(dest, 'inside-link')).isSymbolicLink());
   assert.equal(readlinkSync(join(dest, 'inside-link')), join('sub', 'b.txt'));
   assert.equal(readFileSync(join(dest, 'inside-dir', 'b.txt'), 'utf8'), 'b');
