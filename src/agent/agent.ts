@@ -73,6 +73,8 @@ export interface AgentOptions {
   mcpServers?: () => Array<{ name: string; status: string }>;
   /** The slash commands a front end of this session runs (built-in and custom), for the init event. */
   slashCommands?: readonly string[];
+  /** The session's plugins, for the init event. */
+  plugins?: ReadonlyArray<{ name: string; path: string }>;
 }
 
 type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean };
@@ -624,6 +626,7 @@ export class Agent {
       apiKeySource: this.options.apiKeySource,
       slash_commands: [...(this.options.slashCommands ?? [])],
       output_style: 'default',
+      plugins: [...(this.options.plugins ?? [])],
       wright_version: this.options.version,
     });
   }

@@ -19,6 +19,8 @@ export interface InitEvent extends Envelope {
   apiKeySource: string;
   slash_commands: string[];
   output_style: string;
+  /** The session's plugins (Claude Code's field). */
+  plugins: Array<{ name: string; path: string }>;
   wright_version: string;
 }
 

@@ -42,6 +42,8 @@ export interface CliOptions {
   settings?: string;
   /** `--agents '<json>'`: subagent definitions for this session. */
   agents?: string;
+  /** `--plugin-dir <path>` (repeatable): plugin directories loaded for this session only. */
+  pluginDir: string[];
   help: boolean;
   version: boolean;
   prompt?: string;
@@ -77,6 +79,7 @@ export const FLAGS: FlagSpec[] = [
   { names: ['--no-session-persistence'], key: 'noSessionPersistence', kind: 'boolean', help: 'Do not write a transcript' },
   { names: ['--settings'], key: 'settings', kind: 'string', value: 'file|json', help: 'An extra settings layer (file path or inline JSON)' },
   { names: ['--agents'], key: 'agents', kind: 'string', value: 'json', help: 'Subagents for this session: \'{"name":{"description":"…","prompt":"…","tools":["Read"],"model":"sonnet"}}\'' },
+  { names: ['--plugin-dir'], key: 'pluginDir', kind: 'list', value: 'path', help: 'Load a plugin directory for this session only (repeatable)' },
   { names: ['-h', '--help'], key: 'help', kind: 'boolean', help: 'Show this help' },
   { names: ['-v', '--version'], key: 'version', kind: 'boolean', help: 'Print the version' },
 ];
@@ -89,6 +92,7 @@ const defaults = (): CliOptions => ({
   disallowedTools: [],
   dangerouslySkipPermissions: false,
   addDir: [],
+  pluginDir: [],
   continue: false,
   forkSession: false,
   noSessionPersistence: false,
@@ -152,7 +156,7 @@ export function parseArgs(argv: string[]): CliOptions {
         values.push(argv[++i]!);
       }
       const list = options[spec.key] as string[];
-      list.push(...(spec.key === 'addDir' ? values : values.flatMap(splitRuleList)));
+      list.push(...(spec.key === 'addDir' || spec.key === 'pluginDir' ? values : values.flatMap(splitRuleList)));
     } else if (spec.kind === 'number') {
       const number = Number(values[0]);
       if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${name} needs a positive number, got "${values[0]}".`);
@@ -187,6 +191,8 @@ export function helpText(version: string): string {
     '  wright mcp add|add-json|list|get|remove …   manage MCP servers (wright mcp --help for details)',
     '  wright mcp serve                      expose wright\'s tools to an MCP client over stdio',
     '  wright mcp login|logout <name>        sign in to a remote MCP server with OAuth (browser), or forget it',
+    '  wright plugin install|list|enable|disable|remove|validate|marketplace …',
+    '                                        manage plugins (wright plugin --help for details)',
     '',
     'Options:',
     ...rows,

@@ -50,6 +50,10 @@ import { isToolRemovedByDenyRules } from '../permissions/evaluatePermission.js';
 import { loadOutputStyleCatalog, type OutputStyleCatalog } from '../extensions/outputStyles/outputStyleCatalog.js';
 import { AgentsFlagError, parseAgentsFlag } from '../extensions/agents/sessionAgents.js';
 import { loadAgentRegistry, type AgentRegistry } from '../extensions/agents/agentRegistry.js';
+import { listedName } from '../extensions/commands/invocable.js';
+import type { LoadedPlugin } from '../extensions/plugins/pluginLoader.js';
+import { loadSessionPlugins } from './sessionPlugins.js';
+import { pluginAdmission } from '../extensions/plugins/pluginSignature.js';
 
 export const DEFAULT_MAX_OUTPUT_TOKENS = 32000;
 
@@ -99,6 +103,8 @@ export interface AssembledSession {
   outputStyles: OutputStyleCatalog;
   /** Subagent definitions (files and `--agents`), for /agents and subagents. */
   agents: AgentRegistry;
+  /** The enabled plugins this session loaded, for /plugin. */
+  plugins: LoadedPlugin[];
 }
 
 export type PolicyInputs = PermissionPolicy;
@@ -197,8 +203,9 @@ export async function assembleAgent(
   sessionStartSource?: SessionStartSource,
 ): Promise<AssembledSession> {
   const { settings, settingsSources, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
-  const hookConfig = loadHookConfig(settings, options.settings);
   const { cwd } = policy;
+  const plugins = loadSessionPlugins({ configDir: environment.configDir, enabledPlugins: settings.enabledPlugins, pluginDirs: options.pluginDir, cwd, admit: pluginAdmission(settings) });
+  const hookConfig = loadHookConfig(settings, options.settings, plugins.hookEntries);
   const secrets = sessionSecrets(env, settings);
   redactor.addValues(secrets.values);
   // The machine is judged from the environment wright was started with, not one settings files add to.
@@ -264,6 +271,7 @@ export async function assembleAgent(
       cwd,
       version,
       onSecrets: (values) => redactor.addValues(values),
+      pluginServers: plugins.mcpServers,
     }),
     readyBashParser(),
   ]);
@@ -276,7 +284,7 @@ export async function assembleAgent(
     pastSessions: pastSessionSearch(transcriptDir(environment.configDir, cwd), opened.session.sessionId),
   });
   const extensionRoots = { configDir: environment.configDir, home: environment.home, projectRoot };
-  const outputStyles = loadOutputStyleCatalog(extensionRoots, settings.outputStyle);
+  const outputStyles = loadOutputStyleCatalog(extensionRoots, settings.outputStyle, plugins.styleDirectories);
   const systemPrompt = buildSystemPrompt({
     model: modelConfig.config.model,
     cwd,
@@ -328,13 +336,14 @@ export async function assembleAgent(
     client,
     env,
     toolContext,
+    pluginDefinitions: plugins.invocables,
   });
   // The Skill tool goes last: the built-in tools' definitions stay a stable cached prefix.
   // MCP tools follow: a bare deny rule removes them too, also by server (`mcp__github`) or wildcard.
   const mcpTools = mcp.tools().filter((tool) => !isToolRemovedByDenyRules(tool.name, policy.rules));
   const tools = [...coreTools, ...customizations.tools].filter((tool) => !removed.has(tool.name)).concat(mcpTools);
   const memory = withSkillListing(sessionMemory.reminder, customizations.listing);
-  const agents = loadAgentRegistry({ roots: extensionRoots, toolNames: tools.map((tool) => tool.name), ...(sessionAgents !== undefined ? { session: sessionAgents } : {}) });
+  const agents = loadAgentRegistry({ roots: extensionRoots, toolNames: tools.map((tool) => tool.name), pluginDirectories: plugins.agentDirectories, ...(sessionAgents !== undefined ? { session: sessionAgents } : {}) });
   const canUseTool = makeCanUseTool(policy);
   const hooks =
     hookConfig.entries.length === 0
@@ -374,10 +383,11 @@ export async function assembleAgent(
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
     mcpServers: () => mcp.servers().map((server) => ({ name: server.name, status: server.status })),
-    slashCommands: [...PRINT_MODE_BUILTINS, ...customizations.registry.userInvocable().map((definition) => definition.name)],
+    slashCommands: [...PRINT_MODE_BUILTINS, ...customizations.registry.userInvocable().map(listedName)],
+    plugins: plugins.plugins.map((plugin) => ({ name: plugin.name, path: plugin.root })),
     ...(hooks ? { hooks, sessionStartSource: sessionStartSource ?? (options.continue || options.resume !== undefined ? 'resume' : 'startup') } : {}),
   });
-  const warnings = [...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings, ...mcp.warnings, ...outputStyles.warnings, ...agents.warnings];
+  const warnings = [...plugins.warnings, ...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings, ...mcp.warnings, ...outputStyles.warnings, ...agents.warnings];
   if (opened.session.skippedLines > 0) {
     warnings.push(`Skipped ${opened.session.skippedLines} damaged line(s) in the resumed transcript.`);
   }
@@ -409,6 +419,7 @@ export async function assembleAgent(
     mcp,
     outputStyles,
     agents: agents.registry,
+    plugins: plugins.plugins,
   };
 }
 

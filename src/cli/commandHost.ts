@@ -9,7 +9,7 @@ import { bashTool } from '../tools/bashTool.js';
 import { applyRulesToPolicy } from '../ui/permissions/applyAllowRules.js';
 import { toolInputJsonSchema } from '../tools/jsonSchema.js';
 import { SLASH_COMMANDS, type CustomCommandInfo, type SlashCommandContext } from '../ui/commands/slashCommands.js';
-import { originLabel } from '../extensions/commands/invocable.js';
+import { listedName, originLabel } from '../extensions/commands/invocable.js';
 import type { CommandHost } from '../ui/app/commandHost.js';
 import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
@@ -17,6 +17,7 @@ import { formatHookListing } from '../extensions/hooks/hooksListing.js';
 import { formatMcpServers } from '../extensions/mcp/mcpListing.js';
 import { formatOutputStyles } from '../extensions/outputStyles/outputStyleCatalog.js';
 import { formatAgentListing } from '../extensions/agents/agentRegistry.js';
+import { formatPluginListing } from '../extensions/plugins/pluginListing.js';
 
 export const promptHistoryFile = (transcriptDir: string): string => join(transcriptDir, 'prompt-history.jsonl');
 
@@ -33,7 +34,7 @@ export function sessionCommandHost(
     .userInvocable()
     .filter((definition) => !builtins.has(definition.name))
     .map((definition) => ({
-      name: definition.name,
+      name: listedName(definition),
       description: definition.description,
       origin: originLabel(definition),
       ...(definition.argumentHint !== undefined ? { argumentHint: definition.argumentHint } : {}),
@@ -90,6 +91,7 @@ export function sessionCommandHost(
       listing: formatOutputStyles(assembled.outputStyles.styles, assembled.outputStyles.selected.name),
     }),
     agents: () => formatAgentListing(assembled.agents),
+    plugins: () => formatPluginListing(assembled.plugins),
     rules: () => ({
       allow: policy.rules.allow.map((rule) => rule.raw),
       ask: policy.rules.ask.map((rule) => rule.raw),

@@ -36,6 +36,10 @@ export async function main(argv: string[], version: string): Promise<number> {
       const { runMcpCommand } = await import('./mcpCommand.js');
       return await runMcpCommand(argv.slice(1), version);
     }
+    if (argv[0] === 'plugin' || argv[0] === 'plugins') {
+      const { runPluginCommand } = await import('./pluginCommand.js');
+      return await runPluginCommand(argv.slice(1));
+    }
     const options = parseArgs(argv);
     if (options.help) {
       process.stdout.write(helpText(version));

@@ -8,7 +8,7 @@ import { evaluatePermission } from '../permissions/evaluatePermission.js';
 import type { PermissionPolicy } from '../permissions/types.js';
 import { bashTool } from '../tools/bashTool.js';
 import type { AnyTool, ToolContext, ToolResult } from '../tools/types.js';
-import { loadCommands } from '../extensions/commands/commandFiles.js';
+import { loadCommands, type LoadedDefinitions } from '../extensions/commands/commandFiles.js';
 import { expandBody, invocationPrompt, type ShellAccess } from '../extensions/commands/expandInvocation.js';
 import { extensionDirectories, type ExtensionRoots } from '../extensions/commands/extensionRoots.js';
 import type { InvocableDefinition } from '../extensions/commands/invocable.js';
@@ -49,12 +49,15 @@ export interface CustomizationInputs {
   env: Record<string, string | undefined>;
   /** What the `!` blocks run with (the Bash tool's context). */
   toolContext: Omit<ToolContext, 'signal'>;
+  /** Enabled plugins' commands and skills (namespaced; they lose a clash with the user's and the project's). */
+  pluginDefinitions?: LoadedDefinitions;
 }
 
 export function loadSessionCustomizations(inputs: CustomizationInputs): SessionCustomizations {
   const skills = loadSkills(extensionDirectories(inputs.roots, 'skills'));
   const commands = loadCommands(extensionDirectories(inputs.roots, 'commands'));
-  const registry = new InvocableRegistry([...skills.definitions, ...commands.definitions]);
+  const plugins = inputs.pluginDefinitions ?? { definitions: [], warnings: [] };
+  const registry = new InvocableRegistry([...skills.definitions, ...commands.definitions, ...plugins.definitions]);
   const modelClient = new SwitchableModelClient(inputs.client);
   const scopes = new TurnScopes(inputs.policy, inputs.roots.projectRoot, modelClient);
   const { policy } = inputs;
@@ -87,7 +90,7 @@ export function loadSessionCustomizations(inputs: CustomizationInputs): SessionC
     modelClient,
     tools: skillTools,
     listing: skillListingReminder(registry.modelInvocable()),
-    warnings: [...skills.warnings, ...commands.warnings, ...registry.warnings],
+    warnings: [...skills.warnings, ...commands.warnings, ...plugins.warnings, ...registry.warnings],
     gate: (inner) => skillAwareCanUseTool(inner, policy, registry),
     async prepareUserInvocation(definition, args, canUseTool, signal) {
       const shell: ShellAccess = { run, check: (command, abort) => canUseTool(bashTool, { command }, { toolUseId: `command-${definition.name}`, signal: abort }) };

@@ -9,7 +9,7 @@ import type { MergedSettings } from '../config/settings.js';
 import { SettingsError, formatKeyPath } from '../config/settingsError.js';
 import { INLINE_SETTINGS_LABEL } from '../config/settingsSources.js';
 import { SessionHooks } from '../extensions/hooks/agentHooks.js';
-import { parseHookLayers, type HookConfig, type HookConfigProblem } from '../extensions/hooks/hookConfig.js';
+import { parseHookLayers, type HookConfig, type HookConfigProblem, type HookEntry } from '../extensions/hooks/hookConfig.js';
 import { HookRunner, type HookSession } from '../extensions/hooks/hookRunner.js';
 import type { HookModelQuery } from '../extensions/hooks/promptHook.js';
 import { createSideQuery } from '../model/sideQuery.js';
@@ -18,11 +18,16 @@ import { configuredEnvFile } from '../tools/shellEnvFile.js';
 import { shellQuote } from '../tools/shellQuote.js';
 import { ConfigurationError } from './errors.js';
 
-/** Validates the hooks of every settings file; throws a ConfigurationError naming the file for a bad one. */
-export function loadHookConfig(settings: MergedSettings, inlineSettings: string | undefined): HookConfig {
+/**
+ * Validates the hooks of every settings file; throws a ConfigurationError naming the file for a bad
+ * one. Enabled plugins' hooks (already checked) run after them, unless settings turn hooks off or
+ * allow managed hooks only.
+ */
+export function loadHookConfig(settings: MergedSettings, inlineSettings: string | undefined, pluginEntries: readonly HookEntry[] = []): HookConfig {
   const parsed = parseHookLayers(settings.hookLayers, { disableAll: settings.disableAllHooks, managedOnly: settings.managedHooksOnly });
   if (!parsed.ok) throw new ConfigurationError(`Invalid settings: ${hookProblemError(parsed.problem, inlineSettings).format()}`);
-  return parsed.config;
+  if (pluginEntries.length === 0 || settings.disableAllHooks || settings.managedHooksOnly) return parsed.config;
+  return { ...parsed.config, entries: [...parsed.config.entries, ...pluginEntries] };
 }
 
 function hookProblemError(problem: HookConfigProblem, inlineSettings: string | undefined): SettingsError {

@@ -91,7 +91,7 @@ export async function setLocalSettingsValue(projectRoot: string, key: string, va
 }
 
 /** Adds the file to the repository's info/exclude unless git already ignores it. Best effort. */
-async function ensureGitIgnored(projectRoot: string): Promise<void> {
+export async function ensureGitIgnored(projectRoot: string): Promise<void> {
   const ignored = await git(projectRoot, ['check-ignore', '-q', '--', LOCAL_SETTINGS_RELATIVE_PATH]);
   // 0: already ignored; 1: not ignored; anything else: not a repository or no git.
   if (ignored.code !== 1) return;

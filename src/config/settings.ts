@@ -95,6 +95,8 @@ export interface MergedSettings {
   disableAllHooks: boolean;
   /** Managed settings set `allowManagedHooksOnly`. */
   managedHooksOnly: boolean;
+  /** `enabledPlugins`, merged key by key (a higher layer's false disables a plugin a lower one enables). */
+  enabledPlugins: Record<string, boolean>;
   /**
    * `plugins.*` from user and managed settings only: project, local and `--settings` files are
    * ignored here. A cloned repository could otherwise vouch for its own plugins (add its key to
@@ -166,6 +168,7 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     hookLayers: layers.flatMap(({ location, settings }) => (settings.hooks !== undefined ? [{ source: location.label, scope: location.scope, hooks: settings.hooks }] : [])),
     disableAllHooks: merged.disableAllHooks === true,
     managedHooksOnly: layers.some((layer) => layer.location.scope === 'managed' && layer.settings.allowManagedHooksOnly === true),
+    enabledPlugins: merged.enabledPlugins ?? {},
     plugins: pluginsOf(layers),
     raw,
   };

@@ -129,6 +129,8 @@ export const settingsFileSchema = z.looseObject({
   allowManagedPermissionRulesOnly: z.boolean().optional(),
   /** The output style of the main conversation (`Default`, `Explanatory`, `Learning` or a custom one). */
   outputStyle: z.string().optional(),
+  /** Installed plugins that load, by `name@marketplace`: true enables, false (in a higher layer) disables. */
+  enabledPlugins: z.record(z.string(), z.boolean()).optional(),
   /** Plugin signature policy; read from user and managed settings only (see settings.ts). */
   plugins: pluginsSchema.optional(),
 });

@@ -54,3 +54,11 @@ test('MCP wildcard rules stay in the --allowedTools list instead of becoming the
   assert.deepEqual(options.allowedTools, ['mcp__github__*', 'mcp__fs']);
   assert.equal(options.prompt, 'list the issues');
 });
+
+test('--plugin-dir repeats, takes one path each (commas kept), and leaves the prompt alone', () => {
+  const options = parseArgs(['-p', 'do it', '--plugin-dir', './a,b', '--plugin-dir=/abs/c', 'and more']);
+  assert.deepEqual(options.pluginDir, ['./a,b', '/abs/c']);
+  assert.equal(options.prompt, 'do it and more');
+  assert.deepEqual(parseArgs([]).pluginDir, []);
+  assert.match(helpText('1'), /wright plugin install\|list\|enable\|disable\|remove\|validate\|marketplace/);
+});

@@ -3,7 +3,7 @@
 // `tools` (a comma list or a list; omitted = every tool), `model` (sonnet, opus, haiku, inherit or a
 // full model id), and the prompt (the file's body) that replaces the main system prompt.
 
-export type AgentSource = 'session' | 'project' | 'user';
+export type AgentSource = 'session' | 'project' | 'user' | 'plugin';
 
 export interface AgentDefinition {
   name: string;
@@ -16,6 +16,8 @@ export interface AgentDefinition {
   source: AgentSource;
   /** The file it came from, or `--agents` for the session flag. */
   origin: string;
+  /** The plugin that provides it (its name is then `plugin:agent`). */
+  plugin?: string;
 }
 
 export interface AgentFields {

@@ -17,20 +17,29 @@ export function agentDirectories(roots: ExtensionRoots): Array<{ path: string; s
   ];
 }
 
-export function loadAgentFiles(directories: ReturnType<typeof agentDirectories>): { agents: AgentDefinition[]; warnings: string[] } {
+/** A folder (or one file) of a plugin's agents: their names get the plugin's prefix, `plugin:agent`. */
+export interface PluginAgentDirectory {
+  path: string;
+  source: 'plugin';
+  plugin: string;
+}
+
+export function loadAgentFiles(directories: ReadonlyArray<ReturnType<typeof agentDirectories>[number] | PluginAgentDirectory>): { agents: AgentDefinition[]; warnings: string[] } {
   const agents: AgentDefinition[] = [];
   const warnings: string[] = [];
   for (const directory of directories) {
-    for (const path of markdownFilesUnder(directory.path)) {
+    const files = directory.path.endsWith('.md') ? [directory.path] : markdownFilesUnder(directory.path);
+    for (const path of files) {
       const loaded = agentFromFile(path, directory.source);
       if ('warning' in loaded) warnings.push(loaded.warning);
+      else if ('plugin' in directory) agents.push({ ...loaded.agent, name: `${directory.plugin}:${loaded.agent.name}`, plugin: directory.plugin });
       else agents.push(loaded.agent);
     }
   }
   return { agents, warnings };
 }
 
-export function agentFromFile(path: string, source: 'project' | 'user'): { agent: AgentDefinition } | { warning: string } {
+export function agentFromFile(path: string, source: 'project' | 'user' | 'plugin'): { agent: AgentDefinition } | { warning: string } {
   const skip = (why: string) => ({ warning: `Skipped agent ${path}: ${why}` });
   const read = readFrontmatterFile(path, 'agent');
   if ('warning' in read) return read;

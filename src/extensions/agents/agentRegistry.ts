@@ -1,9 +1,9 @@
 // The subagents a session knows, by name. Precedence (reference §7.1): `--agents` (session) over the
-// project's files over the user's; within a scope `.wright` over `.claude`. Tool names a definition
+// project's files over the user's over enabled plugins' (named `plugin:agent`); within a scope `.wright` over `.claude`. Tool names a definition
 // lists that the session does not have are dropped with a warning.
 import type { ExtensionRoots } from '../commands/extensionRoots.js';
 import type { AgentDefinition } from './agentDefinition.js';
-import { agentDirectories, loadAgentFiles } from './agentFiles.js';
+import { agentDirectories, loadAgentFiles, type PluginAgentDirectory } from './agentFiles.js';
 
 export class AgentRegistry {
   private readonly byName: Map<string, AgentDefinition>;
@@ -29,11 +29,13 @@ export interface AgentRegistryOptions {
   session?: { agents: AgentDefinition[]; warnings: string[] };
   /** The session's tool names, to check `tools` against. */
   toolNames: readonly string[];
+  /** Enabled plugins' agent folders; they come after the user's. */
+  pluginDirectories?: readonly PluginAgentDirectory[];
 }
 
 export function loadAgentRegistry(options: AgentRegistryOptions): { registry: AgentRegistry; warnings: string[] } {
   const session = options.session ?? { agents: [], warnings: [] };
-  const files = loadAgentFiles(agentDirectories(options.roots));
+  const files = loadAgentFiles([...agentDirectories(options.roots), ...(options.pluginDirectories ?? [])]);
   const warnings = [...session.warnings, ...files.warnings];
   const known = new Set(options.toolNames);
   const checked = [...session.agents, ...files.agents].map((agent) => {
@@ -52,9 +54,9 @@ export function formatAgentListing(registry: AgentRegistry): string {
   if (agents.length === 0) {
     return 'No agents defined. Add Markdown files with name and description front matter to .wright/agents/ (project) or ~/.wright/agents/ (user), or pass --agents \'<json>\'.';
   }
-  const lines = ['Agents (session --agents > project > user):'];
+  const lines = ['Agents (session --agents > project > user > plugin):'];
   for (const agent of agents) {
-    lines.push(`  ${agent.name} (${agent.source}: ${agent.origin})`);
+    lines.push(`  ${agent.name} (${agent.plugin !== undefined ? `plugin ${agent.plugin}` : agent.source}: ${agent.origin})`);
     lines.push(`    ${agent.description}`);
     lines.push(`    tools: ${agent.tools === undefined ? 'all' : agent.tools.length === 0 ? '(none)' : agent.tools.join(', ')} · model: ${agent.model ?? 'default'}`);
   }

@@ -3,7 +3,7 @@
 // (Claude Code's rule), so `frontend/test.md` is `/test`. Front matter (all optional): description
 // (else the body's first line), allowed-tools, argument-hint, model, disable-model-invocation.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { booleanValue, readFrontmatterFile, ruleListValue, type FrontmatterValue } from '../../config/frontmatter.js';
 import type { ExtensionDirectory } from './extensionRoots.js';
 import type { InvocableDefinition } from './invocable.js';
@@ -25,7 +25,7 @@ export function loadCommands(directories: readonly ExtensionDirectory[]): Loaded
     const real = realPath(directory.path);
     if (real === undefined || seen.has(real)) continue;
     seen.add(real);
-    const files = markdownFiles(directory.path, 0).sort((a, b) => depth(a, directory.path) - depth(b, directory.path) || a.localeCompare(b));
+    const files = (isMarkdownFile(directory.path) ? [directory.path] : markdownFiles(directory.path, 0)).sort((a, b) => depth(a, directory.path) - depth(b, directory.path) || a.localeCompare(b));
     for (const file of files) {
       const loaded = commandFromFile(file, directory);
       if ('warning' in loaded) warnings.push(loaded.warning);
@@ -39,7 +39,7 @@ function commandFromFile(path: string, directory: ExtensionDirectory): { definit
   const read = readFrontmatterFile(path, 'command');
   if ('warning' in read) return read;
   const parsed = read.parsed;
-  const parts = relative(directory.path, path).split(sep);
+  const parts = (relative(directory.path, path) || basename(path)).split(sep);
   const name = parts.pop()!.replace(/\.md$/i, '');
   const attributes = parsed.attributes;
   const described = scalar(attributes['description']);
@@ -49,7 +49,7 @@ function commandFromFile(path: string, directory: ExtensionDirectory): { definit
     definition: {
       kind: 'command',
       name,
-      namespace: parts.join(':'),
+      namespace: [...(directory.plugin !== undefined ? [directory.plugin] : []), ...parts].join(':'),
       scope: directory.scope,
       path,
       description: described ?? firstLine(parsed.body),
@@ -112,9 +112,17 @@ function depth(path: string, root: string): number {
   return relative(root, path).split(sep).length;
 }
 
+function isMarkdownFile(path: string): boolean {
+  try {
+    return path.toLowerCase().endsWith('.md') && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function realPath(path: string): string | undefined {
   try {
-    return statSync(path).isDirectory() ? realpathSync(path) : undefined;
+    return statSync(path).isDirectory() || isMarkdownFile(path) ? realpathSync(path) : undefined;
   } catch {
     return undefined;
   }

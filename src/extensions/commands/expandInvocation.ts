@@ -5,7 +5,7 @@
 import { fileMentionBlocks } from '../../context/fileMentions.js';
 import type { PermissionDecision } from '../../permissions/types.js';
 import { hasArgumentPlaceholder, substituteArguments } from './commandArguments.js';
-import type { InvocableDefinition } from './invocable.js';
+import { listedName, type InvocableDefinition } from './invocable.js';
 import { bodySegments } from './shellSegments.js';
 
 export interface ShellAccess {
@@ -60,8 +60,8 @@ export async function expandBody(definition: InvocableDefinition, args: string, 
  */
 export function invocationPrompt(definition: InvocableDefinition, args: string, expanded: string): string {
   const tags = [
-    `<command-message>${definition.name} is running…</command-message>`,
-    `<command-name>/${definition.name}</command-name>`,
+    `<command-message>${listedName(definition)} is running…</command-message>`,
+    `<command-name>/${listedName(definition)}</command-name>`,
     ...(args.trim() !== '' ? [`<command-args>${args.trim()}</command-args>`] : []),
   ].join('\n');
   return `${tags}\n\n${skillPreamble(definition)}${expanded}`;

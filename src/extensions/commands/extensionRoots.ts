@@ -14,8 +14,11 @@ export interface ExtensionRoots {
 }
 
 export interface ExtensionDirectory {
+  /** A folder of definitions (or, for a plugin's extra command paths, one Markdown file). */
   path: string;
   scope: InvocableScope;
+  /** The plugin it belongs to: its definitions are namespaced `plugin:name`. */
+  plugin?: string;
 }
 
 export function extensionDirectories(roots: ExtensionRoots, kind: 'commands' | 'skills'): ExtensionDirectory[] {

@@ -3,12 +3,15 @@
 // expand the same way; they differ in where they come from and who may invoke them.
 
 export type InvocableKind = 'command' | 'skill';
-export type InvocableScope = 'user' | 'project';
+export type InvocableScope = 'user' | 'project' | 'plugin';
 
 export interface InvocableDefinition {
   kind: InvocableKind;
   name: string;
-  /** A command's subfolder under `commands/` (`frontend`, `frontend:forms`), '' at the top. */
+  /**
+   * A command's subfolder under `commands/` (`frontend`, `frontend:forms`), '' at the top. A plugin's
+   * definitions start with the plugin's name (`my-plugin`, `my-plugin:frontend`).
+   */
   namespace: string;
   scope: InvocableScope;
   /** The Markdown file. */
@@ -28,6 +31,11 @@ export interface InvocableDefinition {
   /** The model is told about it and may load it with the Skill tool (not `disable-model-invocation`). */
   modelInvocable: boolean;
   body: string;
+}
+
+/** The name the model is told: a plugin's definitions keep their plugin prefix (`my-plugin:review`). */
+export function listedName(definition: InvocableDefinition): string {
+  return definition.scope === 'plugin' ? `${definition.namespace}:${definition.name}` : definition.name;
 }
 
 /** How `/help` and completion show where a definition comes from: `(project)`, `(user:git)`, `(project skill)`. */

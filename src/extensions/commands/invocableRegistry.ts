@@ -2,7 +2,8 @@
 // the others are reported. Order, first wins: the user's before the project's (extensionRoots.ts),
 // within a scope a skill before a command of the same name (Claude Code: "a skill of the same name
 // wins"), `.wright/` before `.claude/`, and a top-level command before a namespaced one. A shadowed
-// namespaced command stays reachable as `/namespace:name`. Invalid allowed-tools rules are dropped
+// namespaced command stays reachable as `/namespace:name`; plugins' definitions come after
+// everyone else's, and are reachable as `/plugin:name` (the Skill tool takes `plugin:name` too). Invalid allowed-tools rules are dropped
 // with a warning; the definition still loads.
 import { parseRule } from '../../permissions/ruleParser.js';
 import type { InvocableDefinition } from './invocable.js';
@@ -46,7 +47,8 @@ export class InvocableRegistry {
 
   /** What the Skill tool loads for `name`, if the model may load it. */
   forModel(name: string): InvocableDefinition | undefined {
-    const found = this.byName.get(name.replace(/^\//, ''));
+    const wanted = name.replace(/^\//, '');
+    const found = this.byName.get(wanted) ?? this.byQualifiedName.get(wanted);
     return found?.modelInvocable ? found : undefined;
   }
 
@@ -67,8 +69,11 @@ export class InvocableRegistry {
   }
 }
 
+/** A plugin's definitions come last: the user's and the project's own win a clash of names. */
+const SCOPE_RANK = { user: 0, project: 2, plugin: 4 } as const;
+
 function rank(definition: InvocableDefinition): number {
-  return (definition.scope === 'user' ? 0 : 2) + (definition.kind === 'skill' ? 0 : 1);
+  return SCOPE_RANK[definition.scope] + (definition.kind === 'skill' ? 0 : 1);
 }
 
 function withValidRules(definition: InvocableDefinition, warnings: string[]): InvocableDefinition {

@@ -12,6 +12,8 @@ export interface CommandHookHandler {
   /** The shell the command runs in (`bash` unless set). */
   shell?: string;
   statusMessage?: string;
+  /** Extra environment for the command (a plugin's hooks get CLAUDE_PLUGIN_ROOT / WRIGHT_PLUGIN_ROOT). */
+  env?: Record<string, string>;
   /** Runs in the background: never waited for, never decides; its output is ignored. */
   async?: boolean;
 }
@@ -46,7 +48,7 @@ export interface HookConfig {
 export interface HookLayer {
   /** Settings file path, or `--settings`. */
   source: string;
-  scope: 'managed' | 'cli' | 'local' | 'project' | 'user';
+  scope: 'managed' | 'cli' | 'local' | 'project' | 'user' | 'plugin';
   hooks: unknown;
 }
 
@@ -87,7 +89,7 @@ export function parseHookLayers(layers: readonly HookLayer[], options: HookConfi
 /** Two handlers are the same when they would do the same thing: type and command (or prompt), shell and model. */
 export function handlerIdentity(handler: HookHandler): string {
   return handler.type === 'command'
-    ? JSON.stringify(['command', handler.command, handler.shell ?? 'bash'])
+    ? JSON.stringify(['command', handler.command, handler.shell ?? 'bash', ...(handler.env !== undefined ? [handler.env] : [])])
     : JSON.stringify(['prompt', handler.prompt, handler.model ?? '']);
 }
 

@@ -102,7 +102,7 @@ export class HookRunner {
       shell: handler.shell ?? this.options.shell ?? 'bash',
       cwd: this.session.projectDir,
       // stdin is a socket pair: at SHLVL < 2 bash takes that for rshd and sources ~/.bashrc (noise on stderr).
-      env: { SHLVL: '1', ...this.session.env, WRIGHT_PROJECT_DIR: this.session.projectDir, CLAUDE_PROJECT_DIR: this.session.projectDir, ...options.env },
+      env: { SHLVL: '1', ...this.session.env, WRIGHT_PROJECT_DIR: this.session.projectDir, CLAUDE_PROJECT_DIR: this.session.projectDir, ...options.env, ...handler.env },
       input,
       timeoutMs: timeoutSeconds * 1000,
       signal,

@@ -5,12 +5,13 @@
 //   project — `<project root>/.mcp.json` → mcpServers (committed; each server needs approval once)
 //   user    — every project: `<configDir>/mcp.json` → mcpServers, and `~/.claude.json` → mcpServers
 //
-// Precedence for one name: local > project > user, the whole entry (no merging). Within a scope,
+// Precedence for one name: local > project > user > plugin, the whole entry (no merging). Within a scope,
 // wright's own file wins over `~/.claude.json`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type McpScope = 'local' | 'project' | 'user';
+/** `plugin`: a server an enabled plugin provides (named `plugin_<plugin>_<server>`); never written by `wright mcp`. */
+export type McpScope = 'local' | 'project' | 'user' | 'plugin';
 export const MCP_SCOPES: readonly McpScope[] = ['local', 'project', 'user'];
 
 export interface McpLocations {
@@ -26,6 +27,8 @@ export interface RawServerEntry {
   /** The file it came from. */
   source: string;
   raw: unknown;
+  /** Variables for `${VAR}` expansion that the server also gets (a plugin's CLAUDE_PLUGIN_ROOT). */
+  env?: Record<string, string>;
 }
 
 export const userMcpFile = (locations: McpLocations) => join(locations.configDir, 'mcp.json');

@@ -1,6 +1,6 @@
 // The session's MCP servers: which configured ones may start, connecting them all in parallel at
 // start-up, their tools, their status (system/init, /mcp), and shutting them down with the session.
-import { readAllServerEntries, effectiveServerEntries, projectServerApproval, type McpLocations, type McpScope } from './mcpConfigFiles.js';
+import { readAllServerEntries, effectiveServerEntries, projectServerApproval, type McpLocations, type McpScope, type RawServerEntry } from './mcpConfigFiles.js';
 import { McpConnection, type McpServerStatus } from './mcpConnection.js';
 import { isValidServerName, parseServerConfig } from './mcpServerConfig.js';
 import { createMcpTool } from './mcpTools.js';
@@ -52,6 +52,8 @@ export interface McpHubOptions {
   version: string;
   /** Told the OAuth token values remote servers are reached with, so the session redacts them. */
   onSecrets?: (values: string[]) => void;
+  /** Enabled plugins' servers (scope `plugin`): they start without the `.mcp.json` approval. */
+  pluginServers?: readonly RawServerEntry[];
 }
 
 export class McpHub {
@@ -78,14 +80,14 @@ export class McpHub {
 
   private load(): void {
     const { locations, settings, env, cwd, version, serverEnv } = this.options;
-    const entries = effectiveServerEntries(readAllServerEntries(locations, this.warnings));
+    const entries = effectiveServerEntries([...(this.options.pluginServers ?? []), ...readAllServerEntries(locations, this.warnings)]);
     const oauthStore = new McpTokenStore(mcpOAuthFile(locations.configDir));
     for (const entry of entries) {
       if (!isValidServerName(entry.name)) {
         this.warnings.push(`MCP server name "${entry.name}" in ${entry.source} may use only letters, digits, "_" and "-"; skipped.`);
         continue;
       }
-      const parsed = parseServerConfig(entry.raw, env);
+      const parsed = parseServerConfig(entry.raw, entry.env !== undefined ? { ...env, ...entry.env } : env);
       if (!parsed.ok) {
         this.warnings.push(`MCP server "${entry.name}" in ${entry.source} ${parsed.error}; skipped.`);
         continue;
@@ -111,7 +113,7 @@ export class McpHub {
           connectTimeoutMs: this.limits.connectTimeoutMs,
           toolTimeoutMs: this.limits.toolTimeoutMs,
           cwd,
-          env: { ...serverEnv, CLAUDE_PROJECT_DIR: locations.projectRoot, WRIGHT_PROJECT_DIR: locations.projectRoot },
+          env: { ...serverEnv, CLAUDE_PROJECT_DIR: locations.projectRoot, WRIGHT_PROJECT_DIR: locations.projectRoot, ...entry.env },
           clientVersion: version,
           oauthStore,
           ...(this.options.onSecrets !== undefined ? { onSecrets: this.options.onSecrets } : {}),

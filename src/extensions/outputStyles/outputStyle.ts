@@ -1,6 +1,6 @@
 // One output style: text that changes how the main conversation's agent talks and works.
 
-export type OutputStyleSource = 'built-in' | 'user' | 'project';
+export type OutputStyleSource = 'built-in' | 'user' | 'project' | 'plugin';
 
 export interface OutputStyle {
   /** As the user selects it (`/output-style Explanatory`); matched without regard to case. */

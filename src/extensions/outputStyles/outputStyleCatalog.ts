@@ -4,7 +4,7 @@
 import type { ExtensionRoots } from '../commands/extensionRoots.js';
 import { BUILTIN_STYLES, DEFAULT_STYLE_NAME } from './builtinStyles.js';
 import type { OutputStyle } from './outputStyle.js';
-import { loadOutputStyleFiles, outputStyleDirectories } from './outputStyleFiles.js';
+import { loadOutputStyleFiles, outputStyleDirectories, type PluginStyleDirectory } from './outputStyleFiles.js';
 
 export interface OutputStyleCatalog {
   styles: OutputStyle[];
@@ -26,8 +26,9 @@ export function mergeOutputStyles(layers: readonly OutputStyle[]): OutputStyle[]
   return [...byName.values()];
 }
 
-export function loadOutputStyleCatalog(roots: ExtensionRoots, settingName: string | undefined): OutputStyleCatalog {
-  const files = loadOutputStyleFiles(outputStyleDirectories(roots));
+/** `pluginDirectories`: enabled plugins' style folders, below the user's and the project's. */
+export function loadOutputStyleCatalog(roots: ExtensionRoots, settingName: string | undefined, pluginDirectories: readonly PluginStyleDirectory[] = []): OutputStyleCatalog {
+  const files = loadOutputStyleFiles([...pluginDirectories, ...outputStyleDirectories(roots)]);
   const styles = mergeOutputStyles([...BUILTIN_STYLES, ...files.styles]);
   const warnings = [...files.warnings];
   const requested = settingName?.trim() || DEFAULT_STYLE_NAME;

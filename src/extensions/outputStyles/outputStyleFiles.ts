@@ -19,21 +19,28 @@ export function outputStyleDirectories(roots: ExtensionRoots): Array<{ path: str
   ];
 }
 
-export function loadOutputStyleFiles(directories: ReturnType<typeof outputStyleDirectories>): { styles: OutputStyle[]; warnings: string[] } {
+/** A plugin's styles folder (or one file): the styles are named `plugin:name`. */
+export interface PluginStyleDirectory {
+  path: string;
+  source: 'plugin';
+  plugin: string;
+}
+
+export function loadOutputStyleFiles(directories: ReadonlyArray<ReturnType<typeof outputStyleDirectories>[number] | PluginStyleDirectory>): { styles: OutputStyle[]; warnings: string[] } {
   const styles: OutputStyle[] = [];
   const warnings: string[] = [];
   for (const directory of directories) {
-    for (const file of markdownFiles(directory.path)) {
-      const path = join(directory.path, file);
+    const paths = directory.path.endsWith('.md') ? [directory.path] : markdownFiles(directory.path).map((file) => join(directory.path, file));
+    for (const path of paths) {
       const loaded = styleFromFile(path, directory.source);
       if ('warning' in loaded) warnings.push(loaded.warning);
-      else styles.push(loaded.style);
+      else styles.push('plugin' in directory ? { ...loaded.style, name: `${directory.plugin}:${loaded.style.name}` } : loaded.style);
     }
   }
   return { styles, warnings };
 }
 
-export function styleFromFile(path: string, source: 'user' | 'project'): { style: OutputStyle } | { warning: string } {
+export function styleFromFile(path: string, source: 'user' | 'project' | 'plugin'): { style: OutputStyle } | { warning: string } {
   const skip = (why: string) => ({ warning: `Skipped output style ${path}: ${why}` });
   const read = readFrontmatterFile(path, 'output style');
   if ('warning' in read) return read;

@@ -51,7 +51,7 @@ export function skillFromFile(path: string, baseDirectory: string, directory: Ex
     definition: {
       kind: 'skill',
       name,
-      namespace: '',
+      namespace: directory.plugin ?? '',
       scope: directory.scope,
       path,
       baseDirectory,

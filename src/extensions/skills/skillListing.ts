@@ -2,7 +2,7 @@
 // commands it may run, which have a description). This goes with the memory reminder ahead of the
 // conversation, not into the system prompt or the Skill tool's description, so the cached prefix
 // (tools, system prompt) is the same whatever skills a project has.
-import type { InvocableDefinition } from '../commands/invocable.js';
+import { listedName, type InvocableDefinition } from '../commands/invocable.js';
 
 /** Claude Code cuts each listing entry to about this many characters. */
 export const MAX_LISTING_ENTRY = 1536;
@@ -11,7 +11,7 @@ export function skillListingReminder(definitions: readonly InvocableDefinition[]
   if (definitions.length === 0) return null;
   const entries = definitions.map((definition) => {
     const hint = definition.argumentHint !== undefined ? ` (arguments: ${definition.argumentHint})` : '';
-    const entry = `- ${definition.name}: ${definition.description}${hint}`;
+    const entry = `- ${listedName(definition)}: ${definition.description}${hint}`;
     return entry.length > MAX_LISTING_ENTRY ? `${entry.slice(0, MAX_LISTING_ENTRY - 1)}…` : entry;
   });
   return [

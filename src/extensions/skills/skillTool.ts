@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Expansion } from '../commands/expandInvocation.js';
 import { skillPreamble } from '../commands/expandInvocation.js';
-import type { InvocableDefinition } from '../commands/invocable.js';
+import { listedName, type InvocableDefinition } from '../commands/invocable.js';
 import type { InvocableRegistry } from '../commands/invocableRegistry.js';
 import type { TurnScopes } from '../commands/turnScopes.js';
 import type { Tool, ToolResult } from '../../tools/types.js';
@@ -36,7 +36,7 @@ export function createSkillTool(options: SkillToolOptions): Tool<typeof inputSch
     async run(input, ctx): Promise<ToolResult> {
       const definition = options.registry.forModel(input.skill.trim());
       if (definition === undefined) {
-        const names = options.registry.modelInvocable().map((candidate) => candidate.name);
+        const names = options.registry.modelInvocable().map(listedName);
         return { isError: true, content: `Unknown skill "${input.skill}". ${names.length === 0 ? 'No skills are available.' : `Available: ${names.join(', ')}.`}` };
       }
       const expansion = await options.expand(definition, input.args ?? '', ctx.signal);

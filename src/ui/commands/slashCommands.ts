@@ -39,6 +39,8 @@ export interface SlashCommandContext {
   outputStyles?(): { names: string[]; listing: string };
   /** The subagent definitions with their sources, for /agents. */
   agents?(): string;
+  /** The session's plugins, for /plugin. */
+  plugins?(): string;
 }
 
 export interface CustomCommandInfo {
@@ -142,6 +144,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
     run: (args, ctx) => outputStyle(args.trim(), ctx),
   },
   { name: 'agents', description: 'Show the subagent definitions and their sources', run: (_args, ctx) => print(ctx.agents?.() ?? 'Agents are not available in this session.') },
+  { name: 'plugin', description: 'Show the plugins this session loaded', run: (_args, ctx) => print(ctx.plugins?.() ?? 'Plugins are not available in this session.') },
   {
     name: 'memory',
     description: 'List memory files, or open one in $EDITOR',
