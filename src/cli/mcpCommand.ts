@@ -4,7 +4,7 @@ import { realpathSync } from 'node:fs';
 import { readEnvironment } from '../config/env.js';
 import { findProjectRoot } from '../config/paths.js';
 import { loadSettings } from '../config/settings.js';
-import { effectiveServerEntries, MCP_SCOPES, projectServerApproval, readAllServerEntries, type McpLocations, type McpScope, type RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
+import { effectiveServerEntries, managedMcpFileFor, MCP_SCOPES, projectServerApproval, readAllServerEntries, type McpLocations, type McpScope, type RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
 import { addServer, removeServer } from '../extensions/mcp/mcpConfigWriter.js';
 import { McpHub } from '../extensions/mcp/mcpHub.js';
 import { isValidServerName, parseServerConfig } from '../extensions/mcp/mcpServerConfig.js';
@@ -37,7 +37,13 @@ function context(): Context {
   const env = { ...process.env, ...loaded.settings.env };
   const environment = readEnvironment(env);
   const serverEnv = sessionSecrets(env, loaded.settings).toolEnv;
-  return { locations: { projectRoot, configDir: environment.configDir, home: environment.home }, settings: loaded.settings.raw, env, serverEnv, cwd };
+  return {
+    locations: { projectRoot, configDir: environment.configDir, home: environment.home, managedMcpFile: managedMcpFileFor(boot.managedSettingsPath) },
+    settings: loaded.settings.raw,
+    env,
+    serverEnv,
+    cwd,
+  };
 }
 
 export async function runMcpCommand(argv: string[], version: string): Promise<number> {
@@ -170,7 +176,14 @@ async function list(version: string): Promise<number> {
     const status = new Map(hub.servers().map((server) => [server.name, server]));
     for (const entry of entries) {
       const server = status.get(entry.name);
-      const state = server === undefined ? 'invalid' : server.status === 'connected' ? `connected (${server.tools} tools)` : server.status;
+      const state =
+        server === undefined
+          ? 'invalid'
+          : server.status === 'connected'
+            ? `connected (${server.tools} tools)`
+            : server.status === 'disabled' && server.detail !== undefined
+              ? `disabled (${server.detail})`
+              : server.status;
       process.stdout.write(`${entry.name}: ${describe(entry)} [${entry.scope}] - ${state}\n`);
     }
   } finally {
@@ -208,7 +221,9 @@ function remove(argv: string[]): number {
   const name = checkName(positional[0]);
   const ctx = context();
   const warnings: string[] = [];
-  const found = readAllServerEntries(ctx.locations, warnings).filter((entry) => entry.name === name && (scope === undefined || entry.scope === scope));
+  // The files users write to, even when a managed-mcp.json overrides them.
+  const { managedMcpFile: _managed, ...userFiles } = ctx.locations;
+  const found = readAllServerEntries(userFiles, warnings).filter((entry): entry is RawServerEntry & { scope: McpScope } => entry.name === name && (scope === undefined || entry.scope === scope));
   const scopes = [...new Set(found.map((entry) => entry.scope))];
   if (scopes.length > 1) {
     throw new UsageError(`"${name}" is configured in several scopes (${scopes.join(', ')}); choose one with --scope.`);

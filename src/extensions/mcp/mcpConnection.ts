@@ -1,16 +1,39 @@
 // One MCP server: connecting through the official SDK (loaded on first use), listing its tools,
-// calling them, and noticing when it goes away. A server that dropped is reconnected by the next call.
+// prompts and resources (again when it says a list changed), calling them, and noticing when it
+// goes away. A server that dropped is reconnected by the next call.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpServerConfig } from './mcpServerConfig.js';
-import type { McpScope } from './mcpConfigFiles.js';
+import type { McpEntryScope } from './mcpConfigFiles.js';
 
 export type McpServerStatus = 'pending' | 'connected' | 'failed' | 'needs-approval' | 'disabled';
+
+/** What a server's list_changed notifications name. */
+export type McpListKind = 'tools' | 'prompts' | 'resources';
 
 export interface McpToolInfo {
   name: string;
   description?: string;
   inputSchema: Record<string, unknown>;
+}
+
+export interface McpPromptArgument {
+  name: string;
+  description?: string;
+  required: boolean;
+}
+
+export interface McpPromptInfo {
+  name: string;
+  description?: string;
+  arguments: McpPromptArgument[];
+}
+
+export interface McpResourceInfo {
+  uri: string;
+  name: string;
+  mimeType?: string;
+  description?: string;
 }
 
 export interface McpCallOutcome {
@@ -29,6 +52,8 @@ export interface McpConnectionOptions {
   /** The environment stdio servers inherit (credentials already removed), before the entry's own `env`. */
   env: Record<string, string | undefined>;
   clientVersion: string;
+  /** Told after a list was fetched anew: on (re)connecting and on the server's list_changed notifications. */
+  onListsChanged?: (kinds: readonly McpListKind[]) => void;
 }
 
 const STDERR_TAIL = 2000;
@@ -37,15 +62,19 @@ export class McpConnection {
   status: McpServerStatus = 'pending';
   error: string | undefined;
   tools: McpToolInfo[] = [];
+  /** The server's prompts (`/mcp__<server>__<prompt>` commands). */
+  prompts: McpPromptInfo[] = [];
   /** The server offers resources (ListMcpResourcesTool / ReadMcpResourceTool). */
   hasResources = false;
+  /** Its resources as last listed (for `@server:uri` completion); the tools list them afresh. */
+  resources: McpResourceInfo[] = [];
   private client: Client | undefined;
   private stderrTail = '';
   private connecting: Promise<void> | undefined;
 
   constructor(
     readonly name: string,
-    readonly scope: McpScope,
+    readonly scope: McpEntryScope,
     readonly config: McpServerConfig,
     private readonly options: McpConnectionOptions,
   ) {}
@@ -77,13 +106,71 @@ export class McpConnection {
       await withTimeout(client.connect(transport, { timeout: this.options.connectTimeoutMs }), this.options.connectTimeoutMs, `did not connect within ${this.options.connectTimeoutMs} ms (MCP_TIMEOUT)`);
       const capabilities = client.getServerCapabilities();
       this.tools = capabilities?.tools ? await this.listTools(client) : [];
+      this.prompts = capabilities?.prompts ? await this.listPromptsOf(client).catch(() => []) : [];
       this.hasResources = capabilities?.resources !== undefined;
+      this.resources = this.hasResources ? await this.listResourcesOf(client, new AbortController().signal).catch(() => []) : [];
       this.status = 'connected';
+      await this.watchLists(client);
     } catch (error) {
       this.status = 'failed';
       this.error = `${(error as Error).message}${this.stderrSuffix()}`;
       await this.closeClient();
     }
+    this.options.onListsChanged?.(['tools', 'prompts', 'resources']);
+  }
+
+  /** Lists again what the server says changed; a failed refresh keeps the old list. */
+  private async watchLists(client: Client): Promise<void> {
+    const { ToolListChangedNotificationSchema, PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const refresh = (kind: McpListKind, fetch: () => Promise<void>) => async () => {
+      if (this.client !== client) return;
+      try {
+        await fetch();
+        this.options.onListsChanged?.([kind]);
+      } catch {
+        // The next notification or reconnect lists again.
+      }
+    };
+    client.setNotificationHandler(ToolListChangedNotificationSchema, refresh('tools', async () => void (this.tools = await this.listTools(client))));
+    client.setNotificationHandler(PromptListChangedNotificationSchema, refresh('prompts', async () => void (this.prompts = await this.listPromptsOf(client))));
+    client.setNotificationHandler(
+      ResourceListChangedNotificationSchema,
+      refresh('resources', async () => void (this.resources = await this.listResourcesOf(client, new AbortController().signal))),
+    );
+  }
+
+  private async listPromptsOf(client: Client): Promise<McpPromptInfo[]> {
+    const prompts: McpPromptInfo[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listPrompts(cursor === undefined ? {} : { cursor }, { timeout: this.options.connectTimeoutMs });
+      for (const prompt of page.prompts) {
+        prompts.push({
+          name: prompt.name,
+          ...(prompt.description !== undefined ? { description: prompt.description } : {}),
+          arguments: (prompt.arguments ?? []).map((argument) => ({
+            name: argument.name,
+            ...(argument.description !== undefined ? { description: argument.description } : {}),
+            required: argument.required === true,
+          })),
+        });
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return prompts;
+  }
+
+  private async listResourcesOf(client: Client, signal: AbortSignal): Promise<McpResourceInfo[]> {
+    const resources: McpResourceInfo[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout: this.options.toolTimeoutMs });
+      for (const item of page.resources) {
+        resources.push({ uri: item.uri, name: item.name, ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}), ...(item.description !== undefined ? { description: item.description } : {}) });
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return resources;
   }
 
   private async transport(): Promise<Transport> {
@@ -169,19 +256,16 @@ export class McpConnection {
     };
   }
 
-  async listResources(signal: AbortSignal): Promise<Array<{ uri: string; name: string; mimeType?: string; description?: string }>> {
-    return this.request('to list resources', signal, async (client) => {
-      const resources: Array<{ uri: string; name: string; mimeType?: string; description?: string }> = [];
-      let cursor: string | undefined;
-      do {
-        const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout: this.options.toolTimeoutMs });
-        for (const item of page.resources) {
-          resources.push({ uri: item.uri, name: item.name, ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}), ...(item.description !== undefined ? { description: item.description } : {}) });
-        }
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
-      return resources;
-    });
+  async listResources(signal: AbortSignal): Promise<McpResourceInfo[]> {
+    const resources = await this.request('to list resources', signal, (client) => this.listResourcesOf(client, signal));
+    this.resources = resources;
+    return resources;
+  }
+
+  /** The messages of one of the server's prompts, with the arguments filled in. */
+  async getPrompt(name: string, args: Record<string, string>, signal: AbortSignal): Promise<Array<{ role: string; content: Record<string, unknown> }>> {
+    const result = await this.request(`to give the prompt ${name}`, signal, (client) => client.getPrompt({ name, arguments: args }, { signal, timeout: this.options.toolTimeoutMs }));
+    return result.messages as Array<{ role: string; content: Record<string, unknown> }>;
   }
 
   async readResource(uri: string, signal: AbortSignal): Promise<Array<Record<string, unknown>>> {

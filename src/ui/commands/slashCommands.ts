@@ -63,6 +63,7 @@ export type SlashCommandOutcome =
   | { kind: 'openFile'; path: string }
   | { kind: 'addRule'; behavior: 'allow' | 'ask' | 'deny'; rule: string }
   | { kind: 'setOutputStyle'; name: string }
+  | { kind: 'mcpReconnect'; name: string }
   | { kind: 'custom'; name: string; args: string; text: string };
 
 interface SlashCommand {
@@ -134,7 +135,16 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   },
   { name: 'config', description: 'Show the settings in effect and their files', run: (_args, ctx) => print(configText(ctx)) },
   { name: 'hooks', description: 'Show the hooks in effect and their files', run: (_args, ctx) => print(ctx.hooks?.() ?? 'Hooks are not available in this session.') },
-  { name: 'mcp', description: 'Show MCP servers and their status', run: (_args, ctx) => print(ctx.mcp?.() ?? 'MCP is not available in this session.') },
+  {
+    name: 'mcp',
+    description: 'Show MCP servers and their status, or reconnect one',
+    argument: '[reconnect <server>]',
+    run: (args, ctx) => {
+      const reconnect = /^reconnect\s+(\S+)$/.exec(args.trim());
+      if (reconnect) return { kind: 'mcpReconnect', name: reconnect[1]! };
+      return args.trim() === '' ? print(ctx.mcp?.() ?? 'MCP is not available in this session.') : print('Usage: /mcp [reconnect <server>]');
+    },
+  },
   {
     name: 'output-style',
     description: 'Show the output styles, or choose one (from the next session)',
