@@ -15,6 +15,7 @@ import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
 import { formatHookListing } from '../extensions/hooks/hooksListing.js';
 import { formatMcpServers } from '../extensions/mcp/mcpListing.js';
+import { resourceMentionBlocks } from '../extensions/mcp/resourceMentions.js';
 import { expandMcpPrompt, findMcpPromptCommand, mcpPromptCommands } from '../extensions/mcp/mcpPromptCommands.js';
 import { formatOutputStyles } from '../extensions/outputStyles/outputStyleCatalog.js';
 import { formatAgentListing } from '../extensions/agents/agentRegistry.js';
@@ -147,6 +148,7 @@ export function sessionCommandHost(
       controller.submit(text, prepared.prompt);
       return undefined;
     },
+    mentionAttachments: (text) => resourceMentionBlocks(text, assembled.mcp, new AbortController().signal),
     reconnectMcpServer: async (name) => {
       const known = assembled.mcp.servers();
       const server = known.find((candidate) => candidate.name === name);

@@ -158,7 +158,10 @@ export function App(props: AppProps) {
   const send = (text: string) => {
     submissions.current = submissions.current.then(async () => {
       try {
-        const expanded = await expandFileMentions(text, cwd);
+        const withFiles = await expandFileMentions(text, cwd);
+        const attached = props.commands?.mentionAttachments ? await props.commands.mentionAttachments(text) : { blocks: [], notices: [] };
+        for (const notice of attached.notices) controller.notice(notice, 'warning');
+        const expanded = [withFiles, ...attached.blocks].join('\n\n');
         const context = shellContext.current.splice(0);
         controller.submit(text, context.length > 0 ? `${context.join('\n\n')}\n\n${expanded}` : expanded);
       } catch (error) {

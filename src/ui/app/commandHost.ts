@@ -16,6 +16,11 @@ export interface CommandHost {
   addRule?(behavior: 'allow' | 'ask' | 'deny', rule: string): Promise<string>;
   /** /output-style <name>: saves the style to the personal settings; resolves to what to tell the user. */
   setOutputStyle?(name: string): Promise<string>;
+  /**
+   * What a typed prompt mentions beyond files (MCP resources, `@server:uri`): blocks to append after
+   * the prompt, and notices for what could not be attached.
+   */
+  mentionAttachments?(text: string): Promise<{ blocks: string[]; notices: string[] }>;
   /** /mcp reconnect <server>: restarts the server's connection; resolves to what to tell the user. */
   reconnectMcpServer?(name: string): Promise<string>;
   /** `!command`: runs it as the Bash tool would (cwd, environment, sandbox), without asking. */
