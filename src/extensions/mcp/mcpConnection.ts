@@ -71,6 +71,8 @@ export class McpConnection {
   private client: Client | undefined;
   private stderrTail = '';
   private connecting: Promise<void> | undefined;
+  /** Lists being fetched after a list_changed notification. */
+  private readonly refreshing = new Set<Promise<void>>();
 
   constructor(
     readonly name: string,
@@ -124,12 +126,12 @@ export class McpConnection {
     const { ToolListChangedNotificationSchema, PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
     const refresh = (kind: McpListKind, fetch: () => Promise<void>) => async () => {
       if (this.client !== client) return;
-      try {
-        await fetch();
-        this.options.onListsChanged?.([kind]);
-      } catch {
-        // The next notification or reconnect lists again.
-      }
+      const done = fetch().then(
+        () => this.options.onListsChanged?.([kind]),
+        () => undefined, // The next notification or reconnect lists again.
+      );
+      this.refreshing.add(done);
+      await done.finally(() => this.refreshing.delete(done));
     };
     client.setNotificationHandler(ToolListChangedNotificationSchema, refresh('tools', async () => void (this.tools = await this.listTools(client))));
     client.setNotificationHandler(PromptListChangedNotificationSchema, refresh('prompts', async () => void (this.prompts = await this.listPromptsOf(client))));
@@ -249,6 +251,9 @@ export class McpConnection {
     const result = await this.request('the call', signal, (client) =>
       client.callTool({ name: tool, arguments: args }, undefined, { signal, timeout: this.options.toolTimeoutMs, resetTimeoutOnProgress: true }),
     );
+    // A call that changed the server's lists (it sent list_changed first) returns once they are
+    // listed again, so the model's next request already offers the new tools.
+    if (this.refreshing.size > 0) await Promise.all(this.refreshing);
     return {
       content: Array.isArray(result.content) ? (result.content as Array<Record<string, unknown>>) : [],
       ...(result.structuredContent !== undefined ? { structuredContent: result.structuredContent } : {}),
