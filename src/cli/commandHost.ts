@@ -148,6 +148,7 @@ export function sessionCommandHost(
       controller.submit(text, prepared.prompt);
       return undefined;
     },
+    resourceMentions: () => assembled.mcp.resourceMentions(),
     mentionAttachments: (text) => resourceMentionBlocks(text, assembled.mcp, new AbortController().signal),
     reconnectMcpServer: async (name) => {
       const known = assembled.mcp.servers();

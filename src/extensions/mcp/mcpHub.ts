@@ -165,6 +165,13 @@ export class McpHub {
       .flatMap((connection) => connection.prompts.map((prompt) => ({ server: connection.name, prompt })));
   }
 
+  /** The connected servers' resources as last listed, as `@` mentions name them: `server:uri`. */
+  resourceMentions(): string[] {
+    return this.connections
+      .filter((connection) => connection.status === 'connected')
+      .flatMap((connection) => connection.resources.map((resource) => `${connection.name}:${resource.uri}`));
+  }
+
   /** The started server of that name (connected or not). */
   connection(name: string): McpConnection | undefined {
     return this.connections.find((connection) => connection.name === name);

@@ -306,6 +306,7 @@ export function App(props: AppProps) {
           history={history}
           commands={commands}
           cwd={cwd}
+          {...(props.commands?.resourceMentions ? { extraMentions: props.commands.resourceMentions } : {})}
           width={width}
           placeholder={busy ? 'Type to queue a message for the next turn' : 'Ask wright to do something'}
           {...(props.onExternalEdit ? { onExternalEdit: props.onExternalEdit } : {})}

@@ -21,6 +21,8 @@ export interface CommandHost {
    * the prompt, and notices for what could not be attached.
    */
   mentionAttachments?(text: string): Promise<{ blocks: string[]; notices: string[] }>;
+  /** What `@` completion offers besides files: MCP resources as `server:uri`. */
+  resourceMentions?(): readonly string[];
   /** /mcp reconnect <server>: restarts the server's connection; resolves to what to tell the user. */
   reconnectMcpServer?(name: string): Promise<string>;
   /** `!command`: runs it as the Bash tool would (cwd, environment, sandbox), without asking. */

@@ -183,12 +183,15 @@ function helpText(custom: readonly CustomCommandInfo[]): string {
     ...SLASH_COMMANDS.map((command) => [usage(command.name, command.argument), command.description] as const),
     ...custom.map((command) => [usage(command.name, command.argumentHint), `${command.description} ${command.origin}`] as const),
   ];
-  const width = Math.max(...rows.map(([left]) => left.length));
-  const line = ([left, right]: readonly [string, string]) => `  /${left.padEnd(width)}  ${right}`;
+  // Each section aligns on its own: long custom names (MCP prompts) do not push the built-ins apart.
+  const section = (list: ReadonlyArray<readonly [string, string]>) => {
+    const width = Math.max(...list.map(([left]) => left.length));
+    return list.map(([left, right]) => `  /${left.padEnd(width)}  ${right}`);
+  };
   return [
     'Commands:',
-    ...rows.slice(0, SLASH_COMMANDS.length).map(line),
-    ...(custom.length > 0 ? ['', 'Custom commands and skills:', ...rows.slice(SLASH_COMMANDS.length).map(line)] : []),
+    ...section(rows.slice(0, SLASH_COMMANDS.length)),
+    ...(custom.length > 0 ? ['', 'Custom commands and skills:', ...section(rows.slice(SLASH_COMMANDS.length))] : []),
     '',
     'Keys: Enter send · Ctrl+J or \\ Enter new line · Up/Down history · Ctrl+R search history',
     '      @ file completion · Esc interrupt · Shift+Tab permission mode · Ctrl+C clear / exit · Ctrl+D exit',
