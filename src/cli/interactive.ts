@@ -43,9 +43,9 @@ async function assembleWithFirstRunSetup(assemble: () => Promise<AssembledSessio
 
 /** Project `.mcp.json` servers nobody decided on yet are put to the user once; the answer is saved. */
 async function askAboutProjectMcpServers(options: CliOptions): Promise<void> {
-  const { settings, environment, projectRoot } = loadPolicy(options, process.env);
+  const { settings, environment, projectRoot, env } = loadPolicy(options, process.env);
   const locations = { projectRoot, configDir: environment.configDir, home: environment.home, managedMcpFile: managedMcpFileFor(readEnvironment(process.env).managedSettingsPath) };
-  const pending = pendingProjectServers(locations, settings.raw);
+  const pending = pendingProjectServers(locations, settings.raw, env);
   if (pending.length === 0) return;
   const { askMcpServerApproval } = await import('../ui/setup/McpServerApproval.js');
   const approved = await askMcpServerApproval(pending);

@@ -110,7 +110,7 @@ export class McpConnection {
       this.tools = capabilities?.tools ? await this.listTools(client) : [];
       this.prompts = capabilities?.prompts ? await this.listPromptsOf(client).catch(() => []) : [];
       this.hasResources = capabilities?.resources !== undefined;
-      this.resources = this.hasResources ? await this.listResourcesOf(client, new AbortController().signal).catch(() => []) : [];
+      this.resources = this.hasResources ? await this.listResourcesOf(client, new AbortController().signal, this.options.connectTimeoutMs).catch(() => []) : [];
       this.status = 'connected';
       await this.watchLists(client);
     } catch (error) {
@@ -137,7 +137,7 @@ export class McpConnection {
     client.setNotificationHandler(PromptListChangedNotificationSchema, refresh('prompts', async () => void (this.prompts = await this.listPromptsOf(client))));
     client.setNotificationHandler(
       ResourceListChangedNotificationSchema,
-      refresh('resources', async () => void (this.resources = await this.listResourcesOf(client, new AbortController().signal))),
+      refresh('resources', async () => void (this.resources = await this.listResourcesOf(client, new AbortController().signal, this.options.connectTimeoutMs))),
     );
   }
 
@@ -162,11 +162,11 @@ export class McpConnection {
     return prompts;
   }
 
-  private async listResourcesOf(client: Client, signal: AbortSignal): Promise<McpResourceInfo[]> {
+  private async listResourcesOf(client: Client, signal: AbortSignal, timeout = this.options.toolTimeoutMs): Promise<McpResourceInfo[]> {
     const resources: McpResourceInfo[] = [];
     let cursor: string | undefined;
     do {
-      const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout: this.options.toolTimeoutMs });
+      const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout });
       for (const item of page.resources) {
         resources.push({ uri: item.uri, name: item.name, ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}), ...(item.description !== undefined ? { description: item.description } : {}) });
       }
