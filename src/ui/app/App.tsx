@@ -86,15 +86,16 @@ export function App(props: AppProps) {
   const { columns: width, rows } = useTerminalSize();
   const cwd = props.cwd ?? process.cwd();
   const [history] = useState(() => props.history ?? memoryPromptHistory());
-  // Built-in commands, then custom commands and skills (read once: they are loaded at start).
-  const [commands] = useState(() => [
+  // Built-in commands, then custom commands, skills and MCP prompts (read each render: an MCP
+  // server's prompts change when it reconnects or says its list changed).
+  const commands = [
     ...COMMANDS,
     ...(props.commands?.context().customCommands?.() ?? []).map(({ name, description, argumentHint, origin }) => ({
       name,
       description: `${description} ${origin}`,
       ...(argumentHint !== undefined ? { argumentHint } : {}),
     })),
-  ]);
+  ];
   const [, setModeShown] = useState(modeControl.current());
   const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
   const [todosShown, setTodosShown] = useState(false);

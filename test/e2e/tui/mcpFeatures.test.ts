@@ -1,5 +1,6 @@
 // End-to-end in the terminal UI: an MCP server's prompt as a slash command (completion, /help, run),
-// `@server:uri` completion and attachment, and /mcp reconnect for a server that died.
+// `@server:uri` completion and attachment, /mcp reconnect for a server that died, and a prompt a
+// server adds while running offered by completion.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +15,9 @@ import { tmuxMissing } from './tmux.js';
 
 const require = createRequire(import.meta.url);
 const EVERYTHING = join(dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')), 'dist', 'index.js');
-const CRASHY = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'support', 'mcp', 'crashingServer.mjs');
+const SUPPORT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'support', 'mcp');
+const CRASHY = join(SUPPORT, 'crashingServer.mjs');
+const CHANGING = join(SUPPORT, 'changingServer.mjs');
 
 const skip = tmuxMissing();
 let server: ModelServer;
@@ -26,9 +29,9 @@ test('MCP prompts run as slash commands, resources complete after @, and /mcp re
   mkdirSync(workspace.configDir, { recursive: true });
   writeFileSync(
     join(workspace.configDir, 'mcp.json'),
-    JSON.stringify({ mcpServers: { everything: { command: process.execPath, args: [EVERYTHING] }, crashy: { command: process.execPath, args: [CRASHY] } } }),
+    JSON.stringify({ mcpServers: { everything: { command: process.execPath, args: [EVERYTHING] }, crashy: { command: process.execPath, args: [CRASHY] }, changing: { command: process.execPath, args: [CHANGING] } } }),
   );
-  const tui = startTui(workspace, server, {}, ['--allowedTools', 'mcp__crashy']);
+  const tui = startTui(workspace, server, {}, ['--allowedTools', 'mcp__crashy', 'mcp__changing']);
   try {
     await tui.waitFor(/default mode/, 30_000);
     await submitLine(tui, '/help');
@@ -62,7 +65,14 @@ test('MCP prompts run as slash commands, resources complete after @, and /mcp re
     await submitLine(tui, '/mcp reconnect crashy');
     await tui.waitFor('Reconnected to crashy · 1 tool.', 30_000);
     await submitLine(tui, '/mcp reconnect nothing');
-    await tui.waitFor('No MCP server named "nothing". Servers: crashy, everything.', 30_000);
+    await tui.waitFor('No MCP server named "nothing". Servers: changing, crashy, everything.', 30_000);
+
+    // A prompt the server adds while running shows up in completion.
+    server.push(reply([toolUse('mcp__changing__unlock', {})]), reply([text('Unlocked.')]));
+    await submitLine(tui, 'unlock it');
+    await tui.waitFor('Unlocked.', 30_000);
+    tui.type('/mcp__changing__la');
+    await tui.waitFor(/\/mcp__changing__later\s+A prompt added while running \(MCP: changing\)/, 30_000, { history: false });
   } finally {
     tui.close();
   }
