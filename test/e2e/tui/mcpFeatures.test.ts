@@ -10,7 +10,8 @@ import { after, before, test } from 'node:test';
 import { startModelServer, type ModelServer } from '../../support/modelServer.js';
 import { reply, text, toolUse } from '../../support/script.js';
 import { makeWorkspace } from '../harness.js';
-import { startTui, submitLine } from './startTui.js';
+import { startTui } from './startTui.js';
+import type { TmuxSession } from './tmux.js';
 import { tmuxMissing } from './tmux.js';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +21,13 @@ const CRASHY = join(SUPPORT, 'crashingServer.mjs');
 const CHANGING = join(SUPPORT, 'changingServer.mjs');
 
 const skip = tmuxMissing();
+
+/** Types a line and presses Enter once the prompt shows exactly it (`> /mcp` must not match an earlier `> /mcp__…`). */
+async function submitLine(tui: TmuxSession, line: string): Promise<void> {
+  tui.type(line);
+  await tui.waitFor(new RegExp(`^> ${line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*$`, 'm'), 30_000, { history: false });
+  tui.keys('Enter');
+}
 let server: ModelServer;
 before(async () => (server = await startModelServer()));
 after(() => server?.close());
