@@ -149,6 +149,7 @@ export function sessionCommandHost(
       return undefined;
     },
     resourceMentions: () => assembled.mcp.resourceMentions(),
+    onCustomCommandsChange: (listener) => assembled.mcp.onChange(listener),
     mentionAttachments: (text) => resourceMentionBlocks(text, assembled.mcp, new AbortController().signal),
     reconnectMcpServer: async (name) => {
       const known = assembled.mcp.servers();

@@ -81,7 +81,7 @@ export class McpConnection {
     private readonly options: McpConnectionOptions,
   ) {}
 
-  /** Connects (or reconnects) and lists the tools; failures are recorded in `status`/`error`, never thrown. */
+  /** Connects (or reconnects) and lists its tools, prompts and resources; failures are recorded in `status`/`error`, never thrown. */
   connect(): Promise<void> {
     this.connecting ??= this.connectOnce().finally(() => (this.connecting = undefined));
     return this.connecting;
@@ -105,6 +105,8 @@ export class McpConnection {
         }
       };
       this.client = client;
+      // Watching before listing: a change while the lists are fetched is not missed.
+      await this.watchLists(client);
       await withTimeout(client.connect(transport, { timeout: this.options.connectTimeoutMs }), this.options.connectTimeoutMs, `did not connect within ${this.options.connectTimeoutMs} ms (MCP_TIMEOUT)`);
       const capabilities = client.getServerCapabilities();
       this.tools = capabilities?.tools ? await this.listTools(client) : [];
@@ -112,7 +114,6 @@ export class McpConnection {
       this.hasResources = capabilities?.resources !== undefined;
       this.resources = this.hasResources ? await this.listResourcesOf(client, new AbortController().signal, this.options.connectTimeoutMs).catch(() => []) : [];
       this.status = 'connected';
-      await this.watchLists(client);
     } catch (error) {
       this.status = 'failed';
       this.error = `${(error as Error).message}${this.stderrSuffix()}`;

@@ -143,7 +143,9 @@ export class McpHub {
   /** Called whenever a server's tools, prompts or resources were listed anew; answers how to stop. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   /**

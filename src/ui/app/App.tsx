@@ -86,9 +86,9 @@ export function App(props: AppProps) {
   const { columns: width, rows } = useTerminalSize();
   const cwd = props.cwd ?? process.cwd();
   const [history] = useState(() => props.history ?? memoryPromptHistory());
-  // Built-in commands, then custom commands, skills and MCP prompts (read each render: an MCP
-  // server's prompts change when it reconnects or says its list changed).
-  const commands = [
+  // Built-in commands, then custom commands, skills and MCP prompts (read again when the host says
+  // they changed: an MCP server's prompts change when it reconnects or says its list changed).
+  const readCommands = () => [
     ...COMMANDS,
     ...(props.commands?.context().customCommands?.() ?? []).map(({ name, description, argumentHint, origin }) => ({
       name,
@@ -96,6 +96,8 @@ export function App(props: AppProps) {
       ...(argumentHint !== undefined ? { argumentHint } : {}),
     })),
   ];
+  const [commands, setCommands] = useState(readCommands);
+  useEffect(() => props.commands?.onCustomCommandsChange?.(() => setCommands(readCommands())), []);
   const [, setModeShown] = useState(modeControl.current());
   const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
   const [todosShown, setTodosShown] = useState(false);

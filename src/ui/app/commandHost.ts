@@ -21,6 +21,8 @@ export interface CommandHost {
    * the prompt, and notices for what could not be attached.
    */
   mentionAttachments?(text: string): Promise<{ blocks: string[]; notices: string[] }>;
+  /** Calls `listener` when the custom commands may have changed (MCP prompts); answers how to stop. */
+  onCustomCommandsChange?(listener: () => void): () => void;
   /** What `@` completion offers besides files: MCP resources as `server:uri`. */
   resourceMentions?(): readonly string[];
   /** /mcp reconnect <server>: restarts the server's connection; resolves to what to tell the user. */
