@@ -41,6 +41,12 @@ export interface AgentOptions {
   modelId: string;
   maxTokens: number;
   tools: AnyTool[];
+  /**
+   * The tools when they can change between requests (an MCP server's list changed, or it
+   * reconnected); read before each request and supersedes `tools`. Answer the same array while
+   * nothing changed: a new one rebuilds the definitions (and, sent, the provider's cached prefix).
+   */
+  toolsProvider?: () => AnyTool[];
   systemPrompt: string;
   /** Project context (memory files), sent ahead of the conversation on every request, never stored. */
   contextReminder?: string | null;
@@ -72,7 +78,7 @@ export interface AgentOptions {
   /** The MCP servers and their status, for system/init. */
   mcpServers?: () => Array<{ name: string; status: string }>;
   /** The slash commands a front end of this session runs (built-in and custom), for the init event. */
-  slashCommands?: readonly string[];
+  slashCommands?: readonly string[] | (() => readonly string[]);
   /** The session's plugins, for the init event. */
   plugins?: ReadonlyArray<{ name: string; path: string }>;
 }
@@ -86,12 +92,19 @@ export const AUTO_COMPACT_FAILURE_LIMIT = 3;
 /** Tools whose `file_path` (or `notebook_path`) names a file the model worked with. */
 const FILE_TOOLS = new Set(['Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit']);
 
+function toolSetOf(tools: readonly AnyTool[]): Agent['toolSet'] {
+  return {
+    source: tools,
+    byName: new Map(tools.map((tool) => [tool.name, tool])),
+    definitions: tools.map((tool) => ({ name: tool.name, description: tool.description, input_schema: toolInputJsonSchema(tool) })),
+  };
+}
+
 /** One conversation. `run` drives a user turn to its end and yields every event on the way. */
 export class Agent {
   readonly messages: Message[];
-  private readonly tools: Map<string, AnyTool>;
-  /** The tools as the API sees them; converting the schemas once keeps it out of every turn. */
-  private readonly toolDefinitions: ToolDefinition[];
+  /** The tools as the API sees them; converting the schemas once per tool set keeps it out of every turn. */
+  private toolSet: { source: readonly AnyTool[]; byName: Map<string, AnyTool>; definitions: ToolDefinition[] };
   private readonly repeatGuard = new RepeatedCallGuard();
   private readonly calibration = new TokenCalibration();
   private autoCompactFailures = 0;
@@ -104,12 +117,21 @@ export class Agent {
   constructor(private readonly options: AgentOptions) {
     this.messages = [...(options.history ?? [])];
     this.contextReminder = options.contextReminder ?? null;
-    this.tools = new Map(options.tools.map((tool) => [tool.name, tool]));
-    this.toolDefinitions = options.tools.map((tool) => ({
-      name: tool.name,
-      description: tool.description,
-      input_schema: toolInputJsonSchema(tool),
-    }));
+    this.toolSet = toolSetOf(options.tools);
+  }
+
+  private currentToolSet(): Agent['toolSet'] {
+    const source = this.options.toolsProvider?.() ?? this.options.tools;
+    if (source !== this.toolSet.source) this.toolSet = toolSetOf(source);
+    return this.toolSet;
+  }
+
+  private get tools(): Map<string, AnyTool> {
+    return this.currentToolSet().byName;
+  }
+
+  private get toolDefinitions(): ToolDefinition[] {
+    return this.currentToolSet().definitions;
   }
 
   async *run(prompt: string | ContentBlock[], signal: AbortSignal): AsyncGenerator<AgentEvent> {
@@ -620,11 +642,11 @@ export class Agent {
       subtype: 'init',
       cwd: this.options.toolContext.cwd,
       model: this.options.modelId,
-      tools: this.options.tools.map((tool) => tool.name),
+      tools: [...this.tools.keys()],
       mcp_servers: this.options.mcpServers?.() ?? [],
       permissionMode: this.options.toolContext.permissionMode.current(),
       apiKeySource: this.options.apiKeySource,
-      slash_commands: [...(this.options.slashCommands ?? [])],
+      slash_commands: [...((typeof this.options.slashCommands === 'function' ? this.options.slashCommands() : this.options.slashCommands) ?? [])],
       output_style: 'default',
       plugins: [...(this.options.plugins ?? [])],
       wright_version: this.options.version,

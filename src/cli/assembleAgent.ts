@@ -45,6 +45,8 @@ import { withSkillListing } from '../extensions/skills/skillListing.js';
 import { loadSessionCustomizations, type SessionCustomizations } from './sessionCustomizations.js';
 import { contextWindowOf } from '../model/contextWindow.js';
 import { McpHub } from '../extensions/mcp/mcpHub.js';
+import { managedMcpFileFor } from '../extensions/mcp/mcpConfigFiles.js';
+import { mcpPromptCommands } from '../extensions/mcp/mcpPromptCommands.js';
 import { PRINT_MODE_BUILTINS } from './printCustomCommands.js';
 import { isToolRemovedByDenyRules } from '../permissions/evaluatePermission.js';
 import { loadOutputStyleCatalog, type OutputStyleCatalog } from '../extensions/outputStyles/outputStyleCatalog.js';
@@ -264,7 +266,8 @@ export async function assembleAgent(
       env,
     }),
     McpHub.start({
-      locations: { projectRoot, configDir: environment.configDir, home: environment.home },
+      // managed-mcp.json sits beside the managed settings wright was started with, not one settings `env` names.
+      locations: { projectRoot, configDir: environment.configDir, home: environment.home, managedMcpFile: managedMcpFileFor(readEnvironment(process.env).managedSettingsPath) },
       settings: settings.raw,
       env,
       serverEnv: secrets.toolEnv,
@@ -340,8 +343,20 @@ export async function assembleAgent(
   });
   // The Skill tool goes last: the built-in tools' definitions stay a stable cached prefix.
   // MCP tools follow: a bare deny rule removes them too, also by server (`mcp__github`) or wildcard.
-  const mcpTools = mcp.tools().filter((tool) => !isToolRemovedByDenyRules(tool.name, policy.rules));
-  const tools = [...coreTools, ...customizations.tools].filter((tool) => !removed.has(tool.name)).concat(mcpTools);
+  // An MCP server's tools can change (list_changed, a reconnect): the agent reads them before each
+  // request, the same array while nothing changed.
+  const staticTools = [...coreTools, ...customizations.tools].filter((tool) => !removed.has(tool.name));
+  let mcpSource: AnyTool[] | undefined;
+  let currentTools: AnyTool[] = staticTools;
+  const toolsNow = (): AnyTool[] => {
+    const from = mcp.tools();
+    if (from !== mcpSource) {
+      mcpSource = from;
+      currentTools = staticTools.concat(from.filter((tool) => !isToolRemovedByDenyRules(tool.name, policy.rules)));
+    }
+    return currentTools;
+  };
+  const tools = toolsNow();
   const memory = withSkillListing(sessionMemory.reminder, customizations.listing);
   const agents = loadAgentRegistry({ roots: extensionRoots, toolNames: tools.map((tool) => tool.name), pluginDirectories: plugins.agentDirectories, ...(sessionAgents !== undefined ? { session: sessionAgents } : {}) });
   const canUseTool = makeCanUseTool(policy);
@@ -366,6 +381,7 @@ export async function assembleAgent(
     modelId: modelConfig.config.model,
     maxTokens: DEFAULT_MAX_OUTPUT_TOKENS,
     tools,
+    toolsProvider: toolsNow,
     systemPrompt,
     contextReminder: memory,
     canUseTool: customizations.gate(canUseTool),
@@ -383,7 +399,7 @@ export async function assembleAgent(
     apiKeySource: modelConfig.config.credential?.source ?? 'none',
     version,
     mcpServers: () => mcp.servers().map((server) => ({ name: server.name, status: server.status })),
-    slashCommands: [...PRINT_MODE_BUILTINS, ...customizations.registry.userInvocable().map(listedName)],
+    slashCommands: () => [...PRINT_MODE_BUILTINS, ...customizations.registry.userInvocable().map(listedName), ...mcpPromptCommands(mcp).map((command) => command.name)],
     plugins: plugins.plugins.map((plugin) => ({ name: plugin.name, path: plugin.root })),
     ...(hooks ? { hooks, sessionStartSource: sessionStartSource ?? (options.continue || options.resume !== undefined ? 'resume' : 'startup') } : {}),
   });

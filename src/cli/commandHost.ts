@@ -15,6 +15,8 @@ import type { SessionController } from '../ui/app/sessionController.js';
 import { addWorkingDirectory } from '../ui/app/workingDirectories.js';
 import { formatHookListing } from '../extensions/hooks/hooksListing.js';
 import { formatMcpServers } from '../extensions/mcp/mcpListing.js';
+import { resourceMentionBlocks } from '../extensions/mcp/resourceMentions.js';
+import { expandMcpPrompt, findMcpPromptCommand, mcpPromptCommands } from '../extensions/mcp/mcpPromptCommands.js';
 import { formatOutputStyles } from '../extensions/outputStyles/outputStyleCatalog.js';
 import { formatAgentListing } from '../extensions/agents/agentRegistry.js';
 import { formatPluginListing } from '../extensions/plugins/pluginListing.js';
@@ -30,7 +32,7 @@ export function sessionCommandHost(
   const { policy, agent } = assembled;
   const { registry } = assembled.customizations;
   const builtins = new Set(SLASH_COMMANDS.map((command) => command.name));
-  const customCommands: CustomCommandInfo[] = registry
+  const fileCommands: CustomCommandInfo[] = registry
     .userInvocable()
     .filter((definition) => !builtins.has(definition.name))
     .map((definition) => ({
@@ -39,6 +41,16 @@ export function sessionCommandHost(
       origin: originLabel(definition),
       ...(definition.argumentHint !== undefined ? { argumentHint: definition.argumentHint } : {}),
     }));
+  // MCP prompts come and go with their servers: read them each time.
+  const customCommands = (): CustomCommandInfo[] => [
+    ...fileCommands,
+    ...mcpPromptCommands(assembled.mcp).map((command) => ({
+      name: command.name,
+      description: command.description,
+      origin: `(MCP: ${command.server})`,
+      ...(command.argumentHint !== undefined ? { argumentHint: command.argumentHint } : {}),
+    })),
+  ];
   const toolDefinitions = assembled.tools.map((tool) => ({ name: tool.name, description: tool.description, input_schema: toolInputJsonSchema(tool) }));
   const context = (): SlashCommandContext => ({
     cwd: assembled.cwd,
@@ -82,8 +94,8 @@ export function sessionCommandHost(
         user: join(assembled.environment.configDir, 'WRIGHT.md'),
       },
     }),
-    customCommands: () => customCommands,
-    hasCustomCommand: (name) => !builtins.has(name) && registry.forUser(name) !== undefined,
+    customCommands,
+    hasCustomCommand: (name) => !builtins.has(name) && (registry.forUser(name) !== undefined || findMcpPromptCommand(assembled.mcp, name) !== undefined),
     hooks: () => formatHookListing(assembled.hookConfig, { disabled: assembled.settings.disableAllHooks }),
     mcp: () => formatMcpServers(assembled.mcp.servers()),
     outputStyles: () => ({
@@ -121,6 +133,13 @@ export function sessionCommandHost(
     },
     runCustomCommand: async (name, args, text) => {
       const definition = registry.forUser(name);
+      const mcpPrompt = definition === undefined ? findMcpPromptCommand(assembled.mcp, name) : undefined;
+      if (mcpPrompt !== undefined) {
+        const expanded = await expandMcpPrompt(assembled.mcp, mcpPrompt, args, new AbortController().signal);
+        if (!expanded.ok) return expanded.error;
+        controller.submit(text, expanded.prompt);
+        return undefined;
+      }
       if (definition === undefined) return `Unknown command /${name}.`;
       const { customizations } = assembled;
       const prepared = await customizations.prepareUserInvocation(definition, args, assembled.canUseTool, new AbortController().signal);
@@ -130,6 +149,18 @@ export function sessionCommandHost(
       customizations.scopes.queue(prepared.scope);
       controller.submit(text, prepared.prompt);
       return undefined;
+    },
+    resourceMentions: () => assembled.mcp.resourceMentions(),
+    onCustomCommandsChange: (listener) => assembled.mcp.onChange(listener),
+    mentionAttachments: (text) => resourceMentionBlocks(text, assembled.mcp, new AbortController().signal),
+    reconnectMcpServer: async (name) => {
+      const known = assembled.mcp.servers();
+      const server = known.find((candidate) => candidate.name === name);
+      if (server === undefined) return `No MCP server named "${name}". Servers: ${known.map((candidate) => candidate.name).join(', ') || '(none)'}.`;
+      if (assembled.mcp.connection(name) === undefined) return `MCP server "${name}" is ${server.status}${server.detail !== undefined ? `: ${server.detail}` : ''}; it cannot be reconnected.`;
+      const [after] = await assembled.mcp.reconnect(name);
+      if (after?.status === 'connected') return `Reconnected to ${name} · ${after.tools} tool${after.tools === 1 ? '' : 's'}.`;
+      return `Could not reconnect to ${name}: ${after?.detail ?? after?.status ?? 'unknown error'}`;
     },
     addDirectory: (path) => addWorkingDirectory(path, assembled.cwd, policy.workingDirectories),
     doctor: async () =>

@@ -17,6 +17,7 @@ import type { CliOptions } from './args.js';
 import { createMemoryPromptHistory, createPromptHistory } from '../ui/input/promptHistory.js';
 import { assembleAgent, loadPolicy, type AssembledSession } from './assembleAgent.js';
 import { pendingProjectServers, saveProjectServerChoice } from '../extensions/mcp/projectServerChoice.js';
+import { managedMcpFileFor } from '../extensions/mcp/mcpConfigFiles.js';
 import { readEnvironment } from '../config/env.js';
 import { isFolderTrusted, projectConfigurationFound, trustFolder, trustIsRemembered } from '../config/workspaceTrust.js';
 import { EXIT } from './exitCodes.js';
@@ -46,9 +47,9 @@ async function assembleWithFirstRunSetup(assemble: () => Promise<AssembledSessio
 
 /** Project `.mcp.json` servers nobody decided on yet are put to the user once; the answer is saved. */
 async function askAboutProjectMcpServers(options: CliOptions): Promise<void> {
-  const { settings, environment, projectRoot } = loadPolicy(options, process.env);
-  const locations = { projectRoot, configDir: environment.configDir, home: environment.home };
-  const pending = pendingProjectServers(locations, settings.raw);
+  const { settings, environment, projectRoot, env } = loadPolicy(options, process.env);
+  const locations = { projectRoot, configDir: environment.configDir, home: environment.home, managedMcpFile: managedMcpFileFor(readEnvironment(process.env).managedSettingsPath) };
+  const pending = pendingProjectServers(locations, settings.raw, env);
   if (pending.length === 0) return;
   const { askMcpServerApproval } = await import('../ui/setup/McpServerApproval.js');
   const approved = await askMcpServerApproval(pending);

@@ -4,7 +4,7 @@ import { realpathSync } from 'node:fs';
 import { readEnvironment } from '../config/env.js';
 import { findProjectRoot } from '../config/paths.js';
 import { loadSettings } from '../config/settings.js';
-import { effectiveServerEntries, MCP_SCOPES, projectServerApproval, readAllServerEntries, type McpLocations, type McpScope, type RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
+import { effectiveServerEntries, managedMcpFileFor, MCP_SCOPES, projectServerApproval, readAllServerEntries, type McpLocations, type McpScope, type RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
 import { addServer, removeServer } from '../extensions/mcp/mcpConfigWriter.js';
 import { McpHub, mcpLimits } from '../extensions/mcp/mcpHub.js';
 import { loginToMcpServer } from '../extensions/mcp/mcpOAuthLogin.js';
@@ -42,7 +42,13 @@ function context(): Context {
   const env = { ...process.env, ...loaded.settings.env };
   const environment = readEnvironment(env);
   const serverEnv = sessionSecrets(env, loaded.settings).toolEnv;
-  return { locations: { projectRoot, configDir: environment.configDir, home: environment.home }, settings: loaded.settings.raw, env, serverEnv, cwd };
+  return {
+    locations: { projectRoot, configDir: environment.configDir, home: environment.home, managedMcpFile: managedMcpFileFor(boot.managedSettingsPath) },
+    settings: loaded.settings.raw,
+    env,
+    serverEnv,
+    cwd,
+  };
 }
 
 export async function runMcpCommand(argv: string[], version: string): Promise<number> {
@@ -182,6 +188,7 @@ async function list(version: string): Promise<number> {
       const server = status.get(entry.name);
       let state = server === undefined ? 'invalid' : server.status === 'connected' ? `connected (${server.tools} tools)` : server.status;
       if (server?.status === 'needs-auth') state = `needs auth: ${server.detail ?? ''}`;
+      else if (server?.status === 'disabled' && server.detail !== undefined) state = `disabled (${server.detail})`;
       else if (server?.status === 'connected' && storedAuth(ctx, store, entry)?.tokens !== undefined) state += ' · authenticated';
       process.stdout.write(`${entry.name}: ${describe(entry)} [${entry.scope}] - ${state}\n`);
     }
@@ -228,7 +235,9 @@ function remove(argv: string[]): number {
   const name = checkName(positional[0]);
   const ctx = context();
   const warnings: string[] = [];
-  const found = readAllServerEntries(ctx.locations, warnings).filter((entry) => entry.name === name && (scope === undefined || entry.scope === scope));
+  // The files users write to, even when a managed-mcp.json overrides them.
+  const { managedMcpFile: _managed, ...userFiles } = ctx.locations;
+  const found = readAllServerEntries(userFiles, warnings).filter((entry): entry is RawServerEntry & { scope: McpScope } => entry.name === name && (scope === undefined || entry.scope === scope));
   const scopes = [...new Set(found.map((entry) => entry.scope))];
   if (scopes.length > 1) {
     throw new UsageError(`"${name}" is configured in several scopes (${scopes.join(', ')}); choose one with --scope.`);

@@ -1,6 +1,7 @@
 // `wright mcp serve`: wright's tools over MCP on stdin/stdout for another agent. Calls go through the
-// configured permission rules with print-mode semantics: what would need approval is refused, with
-// the reason. Nothing but the protocol is written to stdout.
+// configured PreToolUse/PostToolUse hooks and permission rules with print-mode semantics: what would
+// need approval is refused, with the reason. What hooks add for the model follows the result; what
+// they say for the user goes to stderr. Nothing but the protocol is written to stdout.
 import { randomUUID } from 'node:crypto';
 import { executeToolCall } from '../agent/executeToolCall.js';
 import { serveTools } from '../extensions/mcp/toolServer.js';
@@ -16,12 +17,21 @@ import { EXIT } from './exitCodes.js';
 import { printModeInteraction } from './printInteraction.js';
 import { printModeCanUseTool } from './printPermissions.js';
 import { sessionSecrets } from './sessionSecrets.js';
+import { createSessionHooks, loadHookConfig } from './sessionHooks.js';
+import { withHookVerdicts } from './hookPermissionGate.js';
+import type { MergedSettings } from '../config/settings.js';
+import { SessionHooks } from '../extensions/hooks/agentHooks.js';
+import type { HookConfig } from '../extensions/hooks/hookConfig.js';
+import { HookRunner, type HookSession } from '../extensions/hooks/hookRunner.js';
+import { createModelClient } from '../model/createModelClient.js';
+import { resolveModelConfig, resolveSmallFastModel } from '../model/modelConfig.js';
+import type { ToolResultBlock } from '../model/types.js';
 
 /** Tools that need a person or a conversation, which an MCP client cannot provide. */
 const NOT_SERVED = new Set(['AskUserQuestion', 'EnterPlanMode', 'ExitPlanMode']);
 
 export async function runMcpServe(version: string): Promise<number> {
-  const { settings, env, environment, policy } = loadPolicy(
+  const { settings, env, environment, policy, projectRoot } = loadPolicy(
     { permissionMode: undefined, dangerouslySkipPermissions: false, allowedTools: [], disallowedTools: [], addDir: [] },
     process.env,
   );
@@ -50,7 +60,15 @@ export async function runMcpServe(version: string): Promise<number> {
     permissionMode: policyModeControl(policy),
     ...(sandbox ? { sandbox } : {}),
   };
-  const gate = printModeCanUseTool(policy);
+  const hooks = await serveHooks(loadHookConfig(settings, undefined), settings, env, {
+    sessionId: randomUUID(),
+    transcriptPath: null,
+    cwd: policy.cwd,
+    projectDir: projectRoot,
+    permissionMode: () => context.permissionMode.current(),
+    env: secrets.toolEnv,
+  });
+  const gate = hooks ? withHookVerdicts(printModeCanUseTool(policy), policy, { promptsUser: false }) : printModeCanUseTool(policy);
   const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
   const transport = new StdioServerTransport();
   // The client going away ends the server (the SDK's stdio transport does not watch for it).
@@ -60,7 +78,9 @@ export async function runMcpServe(version: string): Promise<number> {
       tools,
       async (tool, input, signal) => {
         const use = { type: 'tool_use' as const, id: `toolu_${randomUUID().replace(/-/g, '')}`, name: tool.name, input };
-        return (await executeToolCall(use, tool, gate, { ...context, signal })).block;
+        const outcome = await executeToolCall(use, tool, gate, { ...context, signal }, hooks);
+        for (const message of outcome.hookMessages ?? []) process.stderr.write(`wright: ${message.event} hook: ${message.text}\n`);
+        return withHookContext(outcome.block, outcome.hookContext);
       },
       transport,
       version,
@@ -69,4 +89,32 @@ export async function runMcpServe(version: string): Promise<number> {
     await disposeToolSessionState(toolSession);
   }
   return EXIT.success;
+}
+
+/**
+ * The hooks for served calls, or undefined when none are configured. Prompt hooks need a model:
+ * the one the settings and environment name, else they fail as non-blocking errors.
+ */
+async function serveHooks(config: HookConfig, settings: MergedSettings, env: Record<string, string | undefined>, session: HookSession): Promise<SessionHooks | undefined> {
+  if (config.entries.length === 0) return undefined;
+  const model = resolveModelConfig({
+    env,
+    settings: { ...(settings.model !== undefined ? { model: settings.model } : {}), ...(settings.provider !== undefined ? { provider: settings.provider } : {}) },
+    flags: {},
+  });
+  const withoutModel = () => new SessionHooks(new HookRunner(config, session, {}));
+  if (!model.ok) return withoutModel();
+  try {
+    const client = await createModelClient(model.config);
+    return createSessionHooks(config, session, { client, smallModel: resolveSmallFastModel(model.config.provider, env), model: model.config.model });
+  } catch {
+    return withoutModel();
+  }
+}
+
+/** What hooks added for the model follows the result, as it would in a session. */
+function withHookContext(block: ToolResultBlock, context: string | undefined): ToolResultBlock {
+  if (context === undefined) return block;
+  const content = typeof block.content === 'string' ? [{ type: 'text' as const, text: block.content }] : block.content;
+  return { ...block, content: [...content, { type: 'text', text: context }] };
 }

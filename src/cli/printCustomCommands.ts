@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { AgentEvent, ResultEvent } from '../agent/events.js';
 import { emptyUsage } from '../model/types.js';
 import type { AssembledSession } from './assembleAgent.js';
+import { expandMcpPrompt, findMcpPromptCommand } from '../extensions/mcp/mcpPromptCommands.js';
 
 /** Commands print mode carries out itself; a custom command of the same name is not used. */
 export const PRINT_MODE_BUILTINS = ['compact', 'context'] as const;
 
-/** The events of running `/name args`, or undefined when `text` names no custom command or skill. */
+/** The events of running `/name args`, or undefined when `text` names no custom command, skill or MCP prompt. */
 export function customCommandEvents(
   assembled: AssembledSession,
   text: string,
@@ -20,8 +21,21 @@ export function customCommandEvents(
   const match = /^\/([^\s/]+)(?:\s+([\s\S]*))?$/.exec(text.trim());
   if (!match || (PRINT_MODE_BUILTINS as readonly string[]).includes(match[1]!)) return undefined;
   const definition = assembled.customizations.registry.forUser(match[1]!);
-  if (definition === undefined) return undefined;
+  if (definition === undefined) {
+    const prompt = findMcpPromptCommand(assembled.mcp, match[1]!);
+    return prompt === undefined ? undefined : runMcpPrompt(match[2] ?? '');
+  }
   return run(match[2] ?? '');
+
+  async function* runMcpPrompt(args: string): AsyncGenerator<AgentEvent> {
+    const started = Date.now();
+    const expanded = await expandMcpPrompt(assembled.mcp, findMcpPromptCommand(assembled.mcp, match![1]!)!, args, signal);
+    if (!expanded.ok) {
+      yield refusal(assembled.session.sessionId, expanded.error, Date.now() - started);
+      return;
+    }
+    yield* assembled.customizations.scopes.around(assembled.agent.run(expanded.prompt, signal));
+  }
 
   async function* run(args: string): AsyncGenerator<AgentEvent> {
     const started = Date.now();

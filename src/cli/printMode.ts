@@ -9,6 +9,7 @@ import type { CliOptions } from './args.js';
 import { assembleAgent, type AssembledSession } from './assembleAgent.js';
 import { customCommandEvents, PRINT_MODE_BUILTINS } from './printCustomCommands.js';
 import { PartialMessageRedaction } from './partialMessageRedaction.js';
+import { expandResourceMentions, findResourceMentions } from '../extensions/mcp/resourceMentions.js';
 import { EXIT } from './exitCodes.js';
 import { printModeInteraction } from './printInteraction.js';
 import { printModeCanUseTool } from './printPermissions.js';
@@ -121,8 +122,8 @@ async function runTurn(
 
 /**
  * The session commands that make sense without a terminal, as in Claude Code's SDK: `/compact
- * [focus]` and `/context`; then custom commands and skills (`/name args`). Anything else, slash or
- * not, goes to the model. Every turn runs in the turn scopes, so what a skill grants ends with it.
+ * [focus]` and `/context`; then custom commands, skills and MCP prompts (`/name args`). Anything
+ * else, slash or not, goes to the model, with the MCP resources it mentions (`@server:uri`) attached. Every turn runs in the turn scopes, so what a skill grants ends with it.
  */
 function printModeEvents(assembled: AssembledSession, prompt: string | ContentBlock[], signal: AbortSignal, warn: (message: string) => void): AsyncIterable<AgentEvent> {
   const { agent } = assembled;
@@ -130,7 +131,16 @@ function printModeEvents(assembled: AssembledSession, prompt: string | ContentBl
   if (command?.[1] === 'compact') return agent.compact(command[2]?.trim() || undefined, signal);
   if (command?.[1] === 'context' && !command[2]) return agent.context(signal);
   const custom = typeof prompt === 'string' ? customCommandEvents(assembled, prompt, signal, warn) : undefined;
-  return custom ?? assembled.customizations.scopes.around(agent.run(prompt, signal));
+  if (custom) return custom;
+  if (typeof prompt === 'string' && findResourceMentions(prompt).length > 0) return withResourceMentions(assembled, prompt, signal, warn);
+  return assembled.customizations.scopes.around(agent.run(prompt, signal));
+}
+
+/** `@server:uri` mentions: the resources are read and attached; what cannot be is a warning. */
+async function* withResourceMentions(assembled: AssembledSession, prompt: string, signal: AbortSignal, warn: (message: string) => void): AsyncGenerator<AgentEvent> {
+  const expanded = await expandResourceMentions(prompt, assembled.mcp, signal);
+  for (const notice of expanded.notices) warn(notice);
+  yield* assembled.customizations.scopes.around(assembled.agent.run(expanded.text, signal));
 }
 
 function writeStreamJson(event: AgentEvent, includePartial: boolean, out: PrintOutput): void {

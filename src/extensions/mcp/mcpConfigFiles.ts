@@ -7,23 +7,34 @@
 //
 // Precedence for one name: local > project > user > plugin, the whole entry (no merging). Within a scope,
 // wright's own file wins over `~/.claude.json`.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+//
+// An administrator's `managed-mcp.json` (next to the managed settings file), when it exists, is the
+// only source: the servers it lists (scope `managed`) and no others. A broken one starts none.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** `plugin`: a server an enabled plugin provides (named `plugin_<plugin>_<server>`); never written by `wright mcp`. */
-export type McpScope = 'local' | 'project' | 'user' | 'plugin';
+export type McpScope = 'local' | 'project' | 'user';
 export const MCP_SCOPES: readonly McpScope[] = ['local', 'project', 'user'];
+/** Where a server entry came from: a scope users write to, or the administrator's file. */
+/** Where a server entry came from: a scope `wright mcp` writes, the managed file, or a plugin. */
+export type McpEntryScope = McpScope | 'managed' | 'plugin';
 
 export interface McpLocations {
   projectRoot: string;
   /** wright's user config directory (`~/.wright`). */
   configDir: string;
   home: string;
+  /** The administrator's `managed-mcp.json`. */
+  managedMcpFile?: string;
 }
+
+/** `managed-mcp.json` beside the managed settings file (`/etc/wright/managed-mcp.json` by default). */
+export const managedMcpFileFor = (managedSettingsPath: string) => join(dirname(managedSettingsPath), 'managed-mcp.json');
 
 export interface RawServerEntry {
   name: string;
-  scope: McpScope;
+  scope: McpEntryScope;
   /** The file it came from. */
   source: string;
   raw: unknown;
@@ -56,7 +67,7 @@ export function readJsonObject(path: string, warnings: string[]): Record<string,
   return null;
 }
 
-function serversIn(container: unknown, scope: McpScope, source: string, warnings: string[]): RawServerEntry[] {
+function serversIn(container: unknown, scope: McpEntryScope, source: string, warnings: string[]): RawServerEntry[] {
   if (!isRecord(container) || container.mcpServers === undefined) return [];
   if (!isRecord(container.mcpServers)) {
     warnings.push(`"mcpServers" in ${source} must be an object; ignored.`);
@@ -70,6 +81,12 @@ const projectEntry = (file: Record<string, unknown> | null, projectRoot: string)
 
 /** Every configured server entry, all scopes, lowest precedence first (claude.json before wright's file). */
 export function readAllServerEntries(locations: McpLocations, warnings: string[]): RawServerEntry[] {
+  const managed = locations.managedMcpFile;
+  if (managed !== undefined && existsSync(managed)) {
+    const file = readJsonObject(managed, warnings);
+    if (file === null) warnings.push(`No MCP servers start until ${managed} is fixed (it is the only source of servers when present).`);
+    return serversIn(file, 'managed', managed, warnings);
+  }
   const wrightFile = readJsonObject(userMcpFile(locations), warnings);
   const claudeFile = readJsonObject(claudeJsonFile(locations), warnings);
   const project = readJsonObject(projectMcpFile(locations), warnings);

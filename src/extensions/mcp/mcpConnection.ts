@@ -1,19 +1,42 @@
 // One MCP server: connecting through the official SDK (loaded on first use), listing its tools,
-// calling them, and noticing when it goes away. A server that dropped is reconnected by the next call.
+// prompts and resources (again when it says a list changed), calling them, and noticing when it
+// goes away. A server that dropped is reconnected by the next call.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpServerConfig } from './mcpServerConfig.js';
-import type { McpScope } from './mcpConfigFiles.js';
+import type { McpEntryScope } from './mcpConfigFiles.js';
 import { loginHint, McpOAuthProvider } from './mcpOAuthProvider.js';
 import type { McpTokenStore } from './mcpTokenStore.js';
 import { createRemoteTransport, hasOwnAuthorization } from './remoteTransport.js';
 
 export type McpServerStatus = 'pending' | 'connected' | 'failed' | 'needs-approval' | 'disabled' | 'needs-auth';
 
+/** What a server's list_changed notifications name. */
+export type McpListKind = 'tools' | 'prompts' | 'resources';
+
 export interface McpToolInfo {
   name: string;
   description?: string;
   inputSchema: Record<string, unknown>;
+}
+
+export interface McpPromptArgument {
+  name: string;
+  description?: string;
+  required: boolean;
+}
+
+export interface McpPromptInfo {
+  name: string;
+  description?: string;
+  arguments: McpPromptArgument[];
+}
+
+export interface McpResourceInfo {
+  uri: string;
+  name: string;
+  mimeType?: string;
+  description?: string;
 }
 
 export interface McpCallOutcome {
@@ -36,6 +59,8 @@ export interface McpConnectionOptions {
   oauthStore?: McpTokenStore;
   /** Told the OAuth token values in use, so the session redacts them. */
   onSecrets?: (values: string[]) => void;
+  /** Told after a list was fetched anew: on (re)connecting and on the server's list_changed notifications. */
+  onListsChanged?: (kinds: readonly McpListKind[]) => void;
 }
 
 const STDERR_TAIL = 2000;
@@ -44,21 +69,27 @@ export class McpConnection {
   status: McpServerStatus = 'pending';
   error: string | undefined;
   tools: McpToolInfo[] = [];
+  /** The server's prompts (`/mcp__<server>__<prompt>` commands). */
+  prompts: McpPromptInfo[] = [];
   /** The server offers resources (ListMcpResourcesTool / ReadMcpResourceTool). */
   hasResources = false;
+  /** Its resources as last listed (for `@server:uri` completion); the tools list them afresh. */
+  resources: McpResourceInfo[] = [];
   private client: Client | undefined;
   private stderrTail = '';
   private connecting: Promise<void> | undefined;
   private authProvider: McpOAuthProvider | undefined;
+  /** Lists being fetched after a list_changed notification. */
+  private readonly refreshing = new Set<Promise<void>>();
 
   constructor(
     readonly name: string,
-    readonly scope: McpScope,
+    readonly scope: McpEntryScope,
     readonly config: McpServerConfig,
     private readonly options: McpConnectionOptions,
   ) {}
 
-  /** Connects (or reconnects) and lists the tools; failures are recorded in `status`/`error`, never thrown. */
+  /** Connects (or reconnects) and lists its tools, prompts and resources; failures are recorded in `status`/`error`, never thrown. */
   connect(): Promise<void> {
     this.connecting ??= this.connectOnce().finally(() => (this.connecting = undefined));
     return this.connecting;
@@ -82,10 +113,14 @@ export class McpConnection {
         }
       };
       this.client = client;
+      // Watching before listing: a change while the lists are fetched is not missed.
+      await this.watchLists(client);
       await withTimeout(client.connect(transport, { timeout: this.options.connectTimeoutMs }), this.options.connectTimeoutMs, `did not connect within ${this.options.connectTimeoutMs} ms (MCP_TIMEOUT)`);
       const capabilities = client.getServerCapabilities();
       this.tools = capabilities?.tools ? await this.listTools(client) : [];
+      this.prompts = capabilities?.prompts ? await this.listPromptsOf(client).catch(() => []) : [];
       this.hasResources = capabilities?.resources !== undefined;
+      this.resources = this.hasResources ? await this.listResourcesOf(client, new AbortController().signal, this.options.connectTimeoutMs).catch(() => []) : [];
       this.status = 'connected';
     } catch (error) {
       if (this.authProvider?.needsLogin) {
@@ -97,6 +132,61 @@ export class McpConnection {
       }
       await this.closeClient();
     }
+    this.options.onListsChanged?.(['tools', 'prompts', 'resources']);
+  }
+
+  /** Lists again what the server says changed; a failed refresh keeps the old list. */
+  private async watchLists(client: Client): Promise<void> {
+    const { ToolListChangedNotificationSchema, PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const refresh = (kind: McpListKind, fetch: () => Promise<void>) => async () => {
+      if (this.client !== client) return;
+      const done = fetch().then(
+        () => this.options.onListsChanged?.([kind]),
+        () => undefined, // The next notification or reconnect lists again.
+      );
+      this.refreshing.add(done);
+      await done.finally(() => this.refreshing.delete(done));
+    };
+    client.setNotificationHandler(ToolListChangedNotificationSchema, refresh('tools', async () => void (this.tools = await this.listTools(client))));
+    client.setNotificationHandler(PromptListChangedNotificationSchema, refresh('prompts', async () => void (this.prompts = await this.listPromptsOf(client))));
+    client.setNotificationHandler(
+      ResourceListChangedNotificationSchema,
+      refresh('resources', async () => void (this.resources = await this.listResourcesOf(client, new AbortController().signal, this.options.connectTimeoutMs))),
+    );
+  }
+
+  private async listPromptsOf(client: Client): Promise<McpPromptInfo[]> {
+    const prompts: McpPromptInfo[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listPrompts(cursor === undefined ? {} : { cursor }, { timeout: this.options.connectTimeoutMs });
+      for (const prompt of page.prompts) {
+        prompts.push({
+          name: prompt.name,
+          ...(prompt.description !== undefined ? { description: prompt.description } : {}),
+          arguments: (prompt.arguments ?? []).map((argument) => ({
+            name: argument.name,
+            ...(argument.description !== undefined ? { description: argument.description } : {}),
+            required: argument.required === true,
+          })),
+        });
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return prompts;
+  }
+
+  private async listResourcesOf(client: Client, signal: AbortSignal, timeout = this.options.toolTimeoutMs): Promise<McpResourceInfo[]> {
+    const resources: McpResourceInfo[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout });
+      for (const item of page.resources) {
+        resources.push({ uri: item.uri, name: item.name, ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}), ...(item.description !== undefined ? { description: item.description } : {}) });
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return resources;
   }
 
   private async transport(): Promise<Transport> {
@@ -186,6 +276,9 @@ export class McpConnection {
     const result = await this.request('the call', signal, (client) =>
       client.callTool({ name: tool, arguments: args }, undefined, { signal, timeout: this.options.toolTimeoutMs, resetTimeoutOnProgress: true }),
     );
+    // A call that changed the server's lists (it sent list_changed first) returns once they are
+    // listed again, so the model's next request already offers the new tools.
+    if (this.refreshing.size > 0) await Promise.all(this.refreshing);
     return {
       content: Array.isArray(result.content) ? (result.content as Array<Record<string, unknown>>) : [],
       ...(result.structuredContent !== undefined ? { structuredContent: result.structuredContent } : {}),
@@ -193,19 +286,16 @@ export class McpConnection {
     };
   }
 
-  async listResources(signal: AbortSignal): Promise<Array<{ uri: string; name: string; mimeType?: string; description?: string }>> {
-    return this.request('to list resources', signal, async (client) => {
-      const resources: Array<{ uri: string; name: string; mimeType?: string; description?: string }> = [];
-      let cursor: string | undefined;
-      do {
-        const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout: this.options.toolTimeoutMs });
-        for (const item of page.resources) {
-          resources.push({ uri: item.uri, name: item.name, ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}), ...(item.description !== undefined ? { description: item.description } : {}) });
-        }
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
-      return resources;
-    });
+  async listResources(signal: AbortSignal): Promise<McpResourceInfo[]> {
+    const resources = await this.request('to list resources', signal, (client) => this.listResourcesOf(client, signal));
+    this.resources = resources;
+    return resources;
+  }
+
+  /** The messages of one of the server's prompts, with the arguments filled in. */
+  async getPrompt(name: string, args: Record<string, string>, signal: AbortSignal): Promise<Array<{ role: string; content: Record<string, unknown> }>> {
+    const result = await this.request(`to give the prompt ${name}`, signal, (client) => client.getPrompt({ name, arguments: args }, { signal, timeout: this.options.toolTimeoutMs }));
+    return result.messages as Array<{ role: string; content: Record<string, unknown> }>;
   }
 
   async readResource(uri: string, signal: AbortSignal): Promise<Array<Record<string, unknown>>> {

@@ -1,7 +1,10 @@
-// The session's MCP servers: which configured ones may start, connecting them all in parallel at
-// start-up, their tools, their status (system/init, /mcp), and shutting them down with the session.
-import { readAllServerEntries, effectiveServerEntries, projectServerApproval, type McpLocations, type McpScope, type RawServerEntry } from './mcpConfigFiles.js';
-import { McpConnection, type McpServerStatus } from './mcpConnection.js';
+// The session's MCP servers: which configured ones may start (project approval, the managed allow
+// and deny lists), connecting them all in parallel at start-up, their tools and prompts (kept
+// current as servers report changes or reconnect), their status (system/init, /mcp), and shutting
+// them down with the session.
+import { readAllServerEntries, effectiveServerEntries, projectServerApproval, type McpEntryScope, type McpLocations, type RawServerEntry } from './mcpConfigFiles.js';
+import { McpConnection, type McpPromptInfo, type McpServerStatus } from './mcpConnection.js';
+import { mcpPolicyVerdict, readMcpPolicy } from './mcpPolicy.js';
 import { isValidServerName, parseServerConfig } from './mcpServerConfig.js';
 import { createMcpTool } from './mcpTools.js';
 import { createMcpResourceTools } from './mcpResourceTools.js';
@@ -34,7 +37,7 @@ export function mcpLimits(env: Record<string, string | undefined>): McpLimits {
 export interface McpServerSummary {
   name: string;
   status: McpServerStatus;
-  scope: McpScope;
+  scope: McpEntryScope;
   /** Why it failed, or what it needs. */
   detail?: string;
   tools: number;
@@ -42,7 +45,10 @@ export interface McpServerSummary {
 
 export interface McpHubOptions {
   locations: McpLocations;
-  /** The merged settings (approval keys: enableAllProjectMcpServers, enabledMcpjsonServers, disabledMcpjsonServers). */
+  /**
+   * The merged settings: approval keys (enableAllProjectMcpServers, enabledMcpjsonServers,
+   * disabledMcpjsonServers) and the policy lists (allowedMcpServers, deniedMcpServers).
+   */
   settings: Record<string, unknown>;
   /** The session's environment: `${VAR}` expansion and the limits read it. */
   env: Record<string, string | undefined>;
@@ -56,11 +62,20 @@ export interface McpHubOptions {
   pluginServers?: readonly RawServerEntry[];
 }
 
+/** One prompt of a connected server. */
+export interface McpServerPrompt {
+  server: string;
+  prompt: McpPromptInfo;
+}
+
 export class McpHub {
   readonly warnings: string[] = [];
   private readonly connections: McpConnection[] = [];
   private readonly unstarted: McpServerSummary[] = [];
   private readonly limits: McpLimits;
+  /** The tools as last built: the same array until a server's lists change, so callers can tell. */
+  private toolCache: AnyTool[] | undefined;
+  private readonly listeners = new Set<() => void>();
 
   private constructor(private readonly options: McpHubOptions) {
     this.limits = mcpLimits(options.env);
@@ -82,6 +97,7 @@ export class McpHub {
     const { locations, settings, env, cwd, version, serverEnv } = this.options;
     const entries = effectiveServerEntries([...(this.options.pluginServers ?? []), ...readAllServerEntries(locations, this.warnings)]);
     const oauthStore = new McpTokenStore(mcpOAuthFile(locations.configDir));
+    const policy = readMcpPolicy(settings, this.warnings);
     for (const entry of entries) {
       if (!isValidServerName(entry.name)) {
         this.warnings.push(`MCP server name "${entry.name}" in ${entry.source} may use only letters, digits, "_" and "-"; skipped.`);
@@ -94,6 +110,11 @@ export class McpHub {
       }
       if (parsed.missingVariables.length > 0) {
         this.warnings.push(`MCP server "${entry.name}": environment variable(s) ${parsed.missingVariables.join(', ')} not set.`);
+      }
+      const verdict = mcpPolicyVerdict(entry.name, parsed.config, policy);
+      if (!verdict.allowed) {
+        this.unstarted.push({ name: entry.name, scope: entry.scope, status: 'disabled', detail: `disabled by policy: ${verdict.reason}`, tools: 0 });
+        continue;
       }
       if (entry.scope === 'project') {
         const approval = projectServerApproval(entry.name, settings);
@@ -117,16 +138,54 @@ export class McpHub {
           clientVersion: version,
           oauthStore,
           ...(this.options.onSecrets !== undefined ? { onSecrets: this.options.onSecrets } : {}),
+          onListsChanged: (kinds) => this.listsChanged(kinds),
         }),
       );
     }
   }
 
-  /** The connected servers' tools, listed at start-up, and the resource tools when a server has resources. */
+  private listsChanged(kinds: readonly string[]): void {
+    if (kinds.includes('tools') || kinds.includes('resources')) this.toolCache = undefined;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Called whenever a server's tools, prompts or resources were listed anew; answers how to stop. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * The servers' tools as last listed, and the resource tools when a server has resources. The same
+   * array comes back until a list changes (list_changed, a reconnect).
+   */
   tools(): AnyTool[] {
+    if (this.toolCache !== undefined) return this.toolCache;
     const tools = this.connections.flatMap((connection) => connection.tools.map((tool) => createMcpTool(connection, tool, { maxOutputTokens: this.limits.maxOutputTokens })));
     const resources = this.connections.some((connection) => connection.hasResources) ? createMcpResourceTools(() => this.connections) : [];
-    return [...resources, ...tools];
+    this.toolCache = [...resources, ...tools];
+    return this.toolCache;
+  }
+
+  /** The connected servers' prompts, by server name. */
+  prompts(): McpServerPrompt[] {
+    return this.connections
+      .filter((connection) => connection.status === 'connected')
+      .flatMap((connection) => connection.prompts.map((prompt) => ({ server: connection.name, prompt })));
+  }
+
+  /** The connected servers' resources as last listed, as `@` mentions name them: `server:uri`. */
+  resourceMentions(): string[] {
+    return this.connections
+      .filter((connection) => connection.status === 'connected')
+      .flatMap((connection) => connection.resources.map((resource) => `${connection.name}:${resource.uri}`));
+  }
+
+  /** The started server of that name (connected or not). */
+  connection(name: string): McpConnection | undefined {
+    return this.connections.find((connection) => connection.name === name);
   }
 
   servers(): McpServerSummary[] {
@@ -140,7 +199,10 @@ export class McpHub {
     return [...live, ...this.unstarted].sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Reconnects one server (or every failed one); answers what happened. */
+  /**
+   * Reconnects one server (or every one not connected); answers what happened. Its tools and prompts
+   * are listed again. A server that was never started (approval, policy) is not among the answers.
+   */
   async reconnect(name?: string): Promise<McpServerSummary[]> {
     const targets = this.connections.filter((connection) => (name === undefined ? connection.status !== 'connected' : connection.name === name));
     await Promise.all(targets.map((connection) => connection.connect()));

@@ -21,6 +21,6 @@ export function formatMcpServers(servers: readonly McpServerSummary[]): string {
     lines.push(`  ${MARK[server.status]} ${server.name} (${server.scope}) ${server.status}${tools}`);
     if (server.detail !== undefined && server.status !== 'connected') lines.push(`      ${server.detail}`);
   }
-  if (servers.some((server) => server.status === 'failed')) lines.push('', 'A failed server is restarted by the next call to one of its tools.');
+  if (servers.some((server) => server.status === 'failed')) lines.push('', 'A failed server is restarted by the next call to one of its tools, or now with /mcp reconnect <name>.');
   return lines.join('\n');
 }

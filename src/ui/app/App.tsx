@@ -86,15 +86,18 @@ export function App(props: AppProps) {
   const { columns: width, rows } = useTerminalSize();
   const cwd = props.cwd ?? process.cwd();
   const [history] = useState(() => props.history ?? memoryPromptHistory());
-  // Built-in commands, then custom commands and skills (read once: they are loaded at start).
-  const [commands] = useState(() => [
+  // Built-in commands, then custom commands, skills and MCP prompts (read again when the host says
+  // they changed: an MCP server's prompts change when it reconnects or says its list changed).
+  const readCommands = () => [
     ...COMMANDS,
     ...(props.commands?.context().customCommands?.() ?? []).map(({ name, description, argumentHint, origin }) => ({
       name,
       description: `${description} ${origin}`,
       ...(argumentHint !== undefined ? { argumentHint } : {}),
     })),
-  ]);
+  ];
+  const [commands, setCommands] = useState(readCommands);
+  useEffect(() => props.commands?.onCustomCommandsChange?.(() => setCommands(readCommands())), []);
   const [, setModeShown] = useState(modeControl.current());
   const [exitArmedAt, setExitArmedAt] = useState<number | null>(null);
   const [todosShown, setTodosShown] = useState(false);
@@ -158,7 +161,10 @@ export function App(props: AppProps) {
   const send = (text: string) => {
     submissions.current = submissions.current.then(async () => {
       try {
-        const expanded = await expandFileMentions(text, cwd);
+        const withFiles = await expandFileMentions(text, cwd);
+        const attached = props.commands?.mentionAttachments ? await props.commands.mentionAttachments(text) : { blocks: [], notices: [] };
+        for (const notice of attached.notices) controller.notice(notice, 'warning');
+        const expanded = [withFiles, ...attached.blocks].join('\n\n');
         const context = shellContext.current.splice(0);
         controller.submit(text, context.length > 0 ? `${context.join('\n\n')}\n\n${expanded}` : expanded);
       } catch (error) {
@@ -303,6 +309,7 @@ export function App(props: AppProps) {
           history={history}
           commands={commands}
           cwd={cwd}
+          {...(props.commands?.resourceMentions ? { extraMentions: props.commands.resourceMentions } : {})}
           width={width}
           placeholder={busy ? 'Type to queue a message for the next turn' : 'Ask wright to do something'}
           {...(props.onExternalEdit ? { onExternalEdit: props.onExternalEdit } : {})}

@@ -16,6 +16,17 @@ export interface CommandHost {
   addRule?(behavior: 'allow' | 'ask' | 'deny', rule: string): Promise<string>;
   /** /output-style <name>: saves the style to the personal settings; resolves to what to tell the user. */
   setOutputStyle?(name: string): Promise<string>;
+  /**
+   * What a typed prompt mentions beyond files (MCP resources, `@server:uri`): blocks to append after
+   * the prompt, and notices for what could not be attached.
+   */
+  mentionAttachments?(text: string): Promise<{ blocks: string[]; notices: string[] }>;
+  /** Calls `listener` when the custom commands may have changed (MCP prompts); answers how to stop. */
+  onCustomCommandsChange?(listener: () => void): () => void;
+  /** What `@` completion offers besides files: MCP resources as `server:uri`. */
+  resourceMentions?(): readonly string[];
+  /** /mcp reconnect <server>: restarts the server's connection; resolves to what to tell the user. */
+  reconnectMcpServer?(name: string): Promise<string>;
   /** `!command`: runs it as the Bash tool would (cwd, environment, sandbox), without asking. */
   runShell?(command: string, signal: AbortSignal): Promise<{ output: string; failed: boolean }>;
   /**
@@ -88,6 +99,14 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       if (!host.setOutputStyle) return effects.notice('The output style cannot be changed here.', 'warning');
       try {
         return effects.notice(await host.setOutputStyle(outcome.name));
+      } catch (error) {
+        return effects.notice((error as Error).message, 'error');
+      }
+    case 'mcpReconnect':
+      if (!host.reconnectMcpServer) return effects.notice('MCP servers cannot be reconnected here.', 'warning');
+      effects.notice(`Reconnecting to ${outcome.name}…`);
+      try {
+        return effects.notice(await host.reconnectMcpServer(outcome.name));
       } catch (error) {
         return effects.notice((error as Error).message, 'error');
       }

@@ -65,6 +65,7 @@ export type SlashCommandOutcome =
   | { kind: 'openFile'; path: string }
   | { kind: 'addRule'; behavior: 'allow' | 'ask' | 'deny'; rule: string }
   | { kind: 'setOutputStyle'; name: string }
+  | { kind: 'mcpReconnect'; name: string }
   | { kind: 'custom'; name: string; args: string; text: string };
 
 interface SlashCommand {
@@ -136,7 +137,16 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   },
   { name: 'config', description: 'Show the settings in effect and their files', run: (_args, ctx) => print(configText(ctx)) },
   { name: 'hooks', description: 'Show the hooks in effect and their files', run: (_args, ctx) => print(ctx.hooks?.() ?? 'Hooks are not available in this session.') },
-  { name: 'mcp', description: 'Show MCP servers and their status', run: (_args, ctx) => print(ctx.mcp?.() ?? 'MCP is not available in this session.') },
+  {
+    name: 'mcp',
+    description: 'Show MCP servers and their status, or reconnect one',
+    argument: '[reconnect <server>]',
+    run: (args, ctx) => {
+      const reconnect = /^reconnect\s+(\S+)$/.exec(args.trim());
+      if (reconnect) return { kind: 'mcpReconnect', name: reconnect[1]! };
+      return args.trim() === '' ? print(ctx.mcp?.() ?? 'MCP is not available in this session.') : print('Usage: /mcp [reconnect <server>]');
+    },
+  },
   {
     name: 'output-style',
     description: 'Show the output styles, or choose one (from the next session)',
@@ -176,12 +186,15 @@ function helpText(custom: readonly CustomCommandInfo[]): string {
     ...SLASH_COMMANDS.map((command) => [usage(command.name, command.argument), command.description] as const),
     ...custom.map((command) => [usage(command.name, command.argumentHint), `${command.description} ${command.origin}`] as const),
   ];
-  const width = Math.max(...rows.map(([left]) => left.length));
-  const line = ([left, right]: readonly [string, string]) => `  /${left.padEnd(width)}  ${right}`;
+  // Each section aligns on its own: long custom names (MCP prompts) do not push the built-ins apart.
+  const section = (list: ReadonlyArray<readonly [string, string]>) => {
+    const width = Math.max(...list.map(([left]) => left.length));
+    return list.map(([left, right]) => `  /${left.padEnd(width)}  ${right}`);
+  };
   return [
     'Commands:',
-    ...rows.slice(0, SLASH_COMMANDS.length).map(line),
-    ...(custom.length > 0 ? ['', 'Custom commands and skills:', ...rows.slice(SLASH_COMMANDS.length).map(line)] : []),
+    ...section(rows.slice(0, SLASH_COMMANDS.length)),
+    ...(custom.length > 0 ? ['', 'Custom commands and skills:', ...section(rows.slice(SLASH_COMMANDS.length))] : []),
     '',
     'Keys: Enter send · Ctrl+J or \\ Enter new line · Up/Down history · Ctrl+R search history',
     '      @ file completion · Esc interrupt · Shift+Tab permission mode · Ctrl+C clear / exit · Ctrl+D exit',

@@ -31,6 +31,8 @@ export interface PromptInputProps {
   commands: ReadonlyArray<CommandInfo>;
   /** Root for `@` file completion. */
   cwd: string;
+  /** Offered by `@` completion before the files, read when completing (e.g. MCP resources as `server:uri`). */
+  extraMentions?: () => readonly string[];
   /** Columns available. */
   width: number;
   placeholder?: string;
@@ -66,6 +68,10 @@ function truncate(text: string, width: number): string {
   return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
 
+function withExtraMentions(extra: readonly string[], paths: readonly string[]): readonly string[] {
+  return extra.length === 0 ? paths : [...extra, ...paths];
+}
+
 export function PromptInput(props: PromptInputProps): React.ReactElement {
   const { isActive, width, placeholder, cwd } = props;
   const { setRawMode, isRawModeSupported, internal_eventEmitter: inputEvents } = useStdin();
@@ -84,7 +90,7 @@ export function PromptInput(props: PromptInputProps): React.ReactElement {
     return {
       history: current.history.entries(),
       commands: current.commands,
-      files: loaded && loaded.cwd === current.cwd ? loaded.paths : undefined,
+      files: loaded && loaded.cwd === current.cwd ? withExtraMentions(current.extraMentions?.() ?? [], loaded.paths) : undefined,
     };
   }, []);
 

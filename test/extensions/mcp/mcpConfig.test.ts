@@ -90,4 +90,10 @@ test('only undecided project servers not overridden by a local entry are put to 
     { name: 'a', summary: 'run-a --x' },
     { name: 'b', summary: 'http://b' },
   ]);
+  // Servers the policy refuses are never asked about.
+  assert.deepEqual(pendingProjectServers(locations, { enabledMcpjsonServers: ['c'], deniedMcpServers: [{ serverCommand: ['run-a', '--x'] }] }), [{ name: 'b', summary: 'http://b' }]);
+  // A managed-mcp.json replaces every other source: nothing from .mcp.json is pending.
+  const managedMcpFile = join(root, 'managed-mcp.json');
+  writeFileSync(managedMcpFile, JSON.stringify({ mcpServers: { corp: { command: 'corp' } } }));
+  assert.deepEqual(pendingProjectServers({ ...locations, managedMcpFile }, {}), []);
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatMcpServers } from '../../../src/extensions/mcp/mcpListing.js';
 import { SLASH_COMMANDS } from '../../../src/ui/commands/slashCommands.js';
+import { carryOutCommand } from '../../../src/ui/app/commandHost.js';
 
 test('/mcp lists each server with scope, status, tools and what went wrong', () => {
   const text = formatMcpServers([
@@ -19,4 +20,22 @@ test('/mcp lists each server with scope, status, tools and what went wrong', () 
 test('the /mcp slash command prints the session\'s listing', () => {
   const command = SLASH_COMMANDS.find((candidate) => candidate.name === 'mcp')!;
   assert.deepEqual(command.run('', { mcp: () => 'listing' } as any), { kind: 'print', text: 'listing' });
+});
+
+test('/mcp reconnect <server> asks the host to reconnect; other arguments show the usage', async () => {
+  const command = SLASH_COMMANDS.find((candidate) => candidate.name === 'mcp')!;
+  assert.deepEqual(command.run('reconnect  github ', {} as any), { kind: 'mcpReconnect', name: 'github' });
+  assert.deepEqual(command.run('restart github', {} as any), { kind: 'print', text: 'Usage: /mcp [reconnect <server>]' });
+  const notices: string[] = [];
+  const effects = { cwd: '/', notice: (text: string) => notices.push(text), send() {}, exit() {}, restart() {}, compact() {} };
+  await carryOutCommand({ kind: 'mcpReconnect', name: 'github' }, { context: () => ({}) as any, addDirectory: () => '', doctor: async () => '', reconnectMcpServer: async (name) => `Reconnected to ${name} · 3 tools.` }, effects);
+  assert.deepEqual(notices, ['Reconnecting to github…', 'Reconnected to github · 3 tools.']);
+  notices.length = 0;
+  await carryOutCommand({ kind: 'mcpReconnect', name: 'github' }, { context: () => ({}) as any, addDirectory: () => '', doctor: async () => '' }, effects);
+  assert.deepEqual(notices, ['MCP servers cannot be reconnected here.']);
+});
+
+test('policy-refused servers show as disabled with the reason', () => {
+  const text = formatMcpServers([{ name: 'gh', scope: 'user', status: 'disabled', detail: 'disabled by policy: not in allowedMcpServers (its name is not listed)', tools: 0 }]);
+  assert.match(text, /- gh \(user\) disabled\n {6}disabled by policy: not in allowedMcpServers/);
 });
