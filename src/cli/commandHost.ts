@@ -1,6 +1,7 @@
 // The interactive session as the slash commands see it: built from the assembled session and the
 // app's controller (usage totals), read afresh each time a command runs.
 import { join } from 'node:path';
+import { loginSessionServer, logoutSessionServer } from './mcpSessionLogin.js';
 import { formatDoctorReport, runDoctorChecks } from './doctorChecks.js';
 import type { AssembledSession } from './assembleAgent.js';
 import { contextWindowOf } from '../model/contextWindow.js';
@@ -162,6 +163,9 @@ export function sessionCommandHost(
       if (after?.status === 'connected') return `Reconnected to ${name} · ${after.tools} tool${after.tools === 1 ? '' : 's'}.`;
       return `Could not reconnect to ${name}: ${after?.detail ?? after?.status ?? 'unknown error'}`;
     },
+    loginMcpServer: (name, say) =>
+      loginSessionServer(name, { hub: assembled.mcp, configDir: assembled.environment.configDir, env, version, say, signal: new AbortController().signal }),
+    logoutMcpServer: (name) => logoutSessionServer(name, { hub: assembled.mcp, configDir: assembled.environment.configDir, env }),
     addDirectory: (path) => addWorkingDirectory(path, assembled.cwd, policy.workingDirectories),
     doctor: async () =>
       formatDoctorReport(

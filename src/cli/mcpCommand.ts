@@ -252,6 +252,9 @@ function remove(argv: string[]): number {
     return EXIT.error;
   }
   process.stdout.write(`Removed MCP server "${name}" from ${chosen} config (${path}).\n`);
+  // Its OAuth credentials go too, unless the same name is still configured somewhere else.
+  const stillConfigured = readAllServerEntries(userFiles, []).some((entry) => entry.name === name);
+  if (!stillConfigured && oauthStore(ctx).removeServer(name) > 0) process.stdout.write(`Removed its stored OAuth credentials.\n`);
   return EXIT.success;
 }
 

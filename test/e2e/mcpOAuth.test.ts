@@ -212,6 +212,22 @@ describe('wright mcp login / logout', () => {
   });
 });
 
+test('wright mcp remove also forgets the removed server\'s OAuth credentials', async () => {
+  const oauth = await startOAuthMcpServer();
+  try {
+    const workspace = makeWorkspace();
+    configure(workspace, { url: oauth.url });
+    assert.equal((await login(workspace)).code, 0);
+    assert.ok(storedTokens(workspace, oauth.url));
+    const removed = await runWright(['mcp', 'remove', 'notes', '--scope', 'user'], { workspace });
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.match(removed.stdout, /Removed its stored OAuth credentials\./);
+    assert.deepEqual(storedRecords(workspace), {});
+  } finally {
+    await oauth.close();
+  }
+});
+
 for (const provider of ['anthropic', 'openai'] as Provider[]) {
   describe(`sessions with an OAuth-protected MCP server over the ${provider} protocol`, () => {
     let model: ModelServer;
@@ -287,7 +303,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       const init = initOf(streamEvents(run));
       assert.deepEqual(init.mcp_servers, [{ name: 'notes', status: 'needs-auth' }]);
       assert.ok(!init.tools.some((tool: string) => tool.startsWith('mcp__notes')));
-      assert.match(run.stderr, /MCP server "notes" needs authentication: run `wright mcp login notes` \(or \/mcp\)/);
+      assert.match(run.stderr, /MCP server "notes" needs authentication: run `wright mcp login notes` \(or \/mcp login notes in a session\)/);
       assert.doesNotMatch(run.stderr, /failed to connect|Unauthorized|at .*\.js:\d+/);
       assert.equal(browserSteps(workspace).length, browserSteps0, 'a session never opens a browser');
       const list = await runWright(['mcp', 'list'], { workspace });
@@ -312,7 +328,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(run.code, 0, run.stderr);
       const [first, second] = toolResultsIn(model.requests.at(-1)!.body).slice(-2);
       assert.equal(first, 'FIRST');
-      assert.match(second!, /MCP server "notes" needs the user to sign in again: ask them to run `wright mcp login notes` \(or \/mcp\)/);
+      assert.match(second!, /MCP server "notes" needs the user to sign in again: ask them to run `wright mcp login notes` \(or \/mcp login notes in a session\)/);
     });
 
     test('a server never logged in to needs auth; nothing is registered and no browser opens', async () => {

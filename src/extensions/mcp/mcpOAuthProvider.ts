@@ -29,7 +29,7 @@ export interface McpOAuthProviderOptions {
 }
 
 /** What a session says instead of connecting to a server that needs the user to sign in. */
-export const loginHint = (serverName: string) => `run \`wright mcp login ${serverName}\` (or /mcp)`;
+export const loginHint = (serverName: string) => `run \`wright mcp login ${serverName}\` (or /mcp login ${serverName} in a session)`;
 
 /** Thrown in session mode instead of registering a client: signing in needs the user. */
 export class McpLoginRequiredError extends Error {

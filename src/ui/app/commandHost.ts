@@ -27,6 +27,10 @@ export interface CommandHost {
   resourceMentions?(): readonly string[];
   /** /mcp reconnect <server>: restarts the server's connection; resolves to what to tell the user. */
   reconnectMcpServer?(name: string): Promise<string>;
+  /** /mcp login <server>: OAuth sign-in in the browser (`say` shows the URL), then a reconnect. */
+  loginMcpServer?(name: string, say: (text: string) => void): Promise<string>;
+  /** /mcp logout <server>: forgets the server's OAuth credentials. */
+  logoutMcpServer?(name: string): Promise<string>;
   /** `!command`: runs it as the Bash tool would (cwd, environment, sandbox), without asking. */
   runShell?(command: string, signal: AbortSignal): Promise<{ output: string; failed: boolean }>;
   /**
@@ -107,6 +111,21 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       effects.notice(`Reconnecting to ${outcome.name}…`);
       try {
         return effects.notice(await host.reconnectMcpServer(outcome.name));
+      } catch (error) {
+        return effects.notice((error as Error).message, 'error');
+      }
+    case 'mcpLogin':
+      if (!host.loginMcpServer) return effects.notice('MCP servers cannot be signed in to here.', 'warning');
+      effects.notice(`Signing in to ${outcome.name}…`);
+      try {
+        return effects.notice(await host.loginMcpServer(outcome.name, (text) => effects.notice(text)));
+      } catch (error) {
+        return effects.notice((error as Error).message, 'error');
+      }
+    case 'mcpLogout':
+      if (!host.logoutMcpServer) return effects.notice('MCP servers cannot be signed out of here.', 'warning');
+      try {
+        return effects.notice(await host.logoutMcpServer(outcome.name));
       } catch (error) {
         return effects.notice((error as Error).message, 'error');
       }

@@ -66,6 +66,8 @@ export type SlashCommandOutcome =
   | { kind: 'addRule'; behavior: 'allow' | 'ask' | 'deny'; rule: string }
   | { kind: 'setOutputStyle'; name: string }
   | { kind: 'mcpReconnect'; name: string }
+  | { kind: 'mcpLogin'; name: string }
+  | { kind: 'mcpLogout'; name: string }
   | { kind: 'custom'; name: string; args: string; text: string };
 
 interface SlashCommand {
@@ -139,12 +141,14 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   { name: 'hooks', description: 'Show the hooks in effect and their files', run: (_args, ctx) => print(ctx.hooks?.() ?? 'Hooks are not available in this session.') },
   {
     name: 'mcp',
-    description: 'Show MCP servers and their status, or reconnect one',
-    argument: '[reconnect <server>]',
+    description: 'Show MCP servers and their status; reconnect one, or sign in to or out of one',
+    argument: '[reconnect|login|logout <server>]',
     run: (args, ctx) => {
-      const reconnect = /^reconnect\s+(\S+)$/.exec(args.trim());
-      if (reconnect) return { kind: 'mcpReconnect', name: reconnect[1]! };
-      return args.trim() === '' ? print(ctx.mcp?.() ?? 'MCP is not available in this session.') : print('Usage: /mcp [reconnect <server>]');
+      const action = /^(reconnect|login|logout)\s+(\S+)$/.exec(args.trim());
+      if (action?.[1] === 'reconnect') return { kind: 'mcpReconnect', name: action[2]! };
+      if (action?.[1] === 'login') return { kind: 'mcpLogin', name: action[2]! };
+      if (action?.[1] === 'logout') return { kind: 'mcpLogout', name: action[2]! };
+      return args.trim() === '' ? print(ctx.mcp?.() ?? 'MCP is not available in this session.') : print('Usage: /mcp [reconnect|login|logout <server>]');
     },
   },
   {

@@ -25,7 +25,9 @@ test('the /mcp slash command prints the session\'s listing', () => {
 test('/mcp reconnect <server> asks the host to reconnect; other arguments show the usage', async () => {
   const command = SLASH_COMMANDS.find((candidate) => candidate.name === 'mcp')!;
   assert.deepEqual(command.run('reconnect  github ', {} as any), { kind: 'mcpReconnect', name: 'github' });
-  assert.deepEqual(command.run('restart github', {} as any), { kind: 'print', text: 'Usage: /mcp [reconnect <server>]' });
+  assert.deepEqual(command.run('login notion', {} as any), { kind: 'mcpLogin', name: 'notion' });
+  assert.deepEqual(command.run('logout notion', {} as any), { kind: 'mcpLogout', name: 'notion' });
+  assert.deepEqual(command.run('restart github', {} as any), { kind: 'print', text: 'Usage: /mcp [reconnect|login|logout <server>]' });
   const notices: string[] = [];
   const effects = { cwd: '/', notice: (text: string) => notices.push(text), send() {}, exit() {}, restart() {}, compact() {} };
   await carryOutCommand({ kind: 'mcpReconnect', name: 'github' }, { context: () => ({}) as any, addDirectory: () => '', doctor: async () => '', reconnectMcpServer: async (name) => `Reconnected to ${name} · 3 tools.` }, effects);

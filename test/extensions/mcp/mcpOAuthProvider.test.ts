@@ -22,7 +22,7 @@ const login = (opened: URL[] = []): McpOAuthMode => ({ kind: 'login', redirectUr
 
 test('in a session, a server with no registered client asks for a login instead of registering', () => {
   const { provider } = setUp({ kind: 'session' });
-  assert.throws(() => provider.clientInformation(), (error: Error) => error instanceof McpLoginRequiredError && /run `wright mcp login notes` \(or \/mcp\)/.test(error.message));
+  assert.throws(() => provider.clientInformation(), (error: Error) => error instanceof McpLoginRequiredError && /run `wright mcp login notes` \(or \/mcp login notes in a session\)/.test(error.message));
   assert.equal(provider.needsLogin, true);
 });
 
