@@ -286,7 +286,14 @@ export async function assembleAgent(
     ...webToolOptions({ client, config: modelConfig.config, env, webSearch: settings.webSearch, version }),
     pastSessions: pastSessionSearch(transcriptDir(environment.configDir, cwd), opened.session.sessionId),
   });
-  const extensionRoots = { configDir: environment.configDir, home: environment.home, projectRoot };
+  const extensionRoots = {
+    configDir: environment.configDir,
+    home: environment.home,
+    projectRoot,
+    cwd,
+    // Only the directories named with --add-dir bring their definitions; settings' additionalDirectories grant file access alone.
+    addedDirectories: options.addDir.map((dir) => realpathSync(resolve(cwd, dir))),
+  };
   const outputStyles = loadOutputStyleCatalog(extensionRoots, settings.outputStyle, plugins.styleDirectories);
   const systemPrompt = buildSystemPrompt({
     model: modelConfig.config.model,

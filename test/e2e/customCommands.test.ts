@@ -2,7 +2,7 @@
 // print mode, with the built CLI against the scripted model server, once per provider protocol.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
@@ -153,5 +153,33 @@ describe('a command’s model and allowed-tools hold for its own turn only', () 
     assert.deepEqual(models, ['claude-haiku-5-5', 'claude-haiku-5-5', 'claude-sonnet-5-5', 'claude-sonnet-5-5']);
     assert.equal(existsSync(join(workspace.repo, 'one.txt')), true);
     assert.equal(existsSync(join(workspace.repo, 'two.txt')), false);
+  });
+});
+
+describe('definitions from --add-dir directories', () => {
+  let server: ModelServer;
+  before(async () => (server = await startModelServer()));
+  after(() => server.close());
+
+  test('a command in an --add-dir directory runs; the same directory from settings additionalDirectories brings only file access', async () => {
+    const workspace = makeWorkspace();
+    const shared = join(workspace.repo, '..', 'shared');
+    mkdirSync(join(shared, '.claude', 'commands'), { recursive: true });
+    writeFileSync(join(shared, '.claude', 'commands', 'deploy.md'), '---\ndescription: Deploy the shared service\n---\nDeploy the shared service (marker 2be4).\n');
+    const first = server.requests.length;
+    server.push(reply([text('Deploying.')]));
+    const run = await runWright(['-p', '/deploy', '--add-dir', '../shared', '--output-format', 'json'], { workspace, server });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(sent(server.requests[first]!.body), /marker 2be4/);
+
+    const before = server.requests.length;
+    server.push(reply([text('No such command was expanded.')]));
+    const settings = JSON.stringify({ permissions: { additionalDirectories: [shared] } });
+    const plain = await runWright(['-p', '/deploy', '--settings', settings, '--output-format', 'json'], { workspace, server });
+    assert.equal(plain.code, 0, plain.stderr);
+    // Not a command here: the text goes to the model as typed.
+    const asTyped = sent(server.requests[before]!.body);
+    assert.match(asTyped, /\/deploy/);
+    assert.doesNotMatch(asTyped, /marker 2be4/);
   });
 });

@@ -1,17 +1,20 @@
 // Agent definition files: `agents/**/*.md` (subfolders included) in the user's `~/.wright` and
-// `~/.claude` and the project's `.wright` and `.claude`. A file that breaks a rule is skipped with a
+// `~/.claude` and the project's `.wright` and `.claude` (in every folder from where wright started up
+// to the project root, and in the `--add-dir` directories). A file that breaks a rule is skipped with a
 // warning naming it and the problem.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFrontmatterFile } from '../../config/frontmatter.js';
-import type { ExtensionRoots } from '../commands/extensionRoots.js';
+import { projectDefinitionFolders, type ExtensionRoots } from '../commands/extensionRoots.js';
 import { agentFromFields, type AgentDefinition } from './agentDefinition.js';
 
 /** Where definitions are read from, highest precedence first within each scope. */
 export function agentDirectories(roots: ExtensionRoots): Array<{ path: string; source: 'project' | 'user' }> {
   return [
-    { path: join(roots.projectRoot, '.wright', 'agents'), source: 'project' },
-    { path: join(roots.projectRoot, '.claude', 'agents'), source: 'project' },
+    ...projectDefinitionFolders(roots).flatMap((folder) => [
+      { path: join(folder, '.wright', 'agents'), source: 'project' as const },
+      { path: join(folder, '.claude', 'agents'), source: 'project' as const },
+    ]),
     { path: join(roots.configDir, 'agents'), source: 'user' },
     { path: join(roots.home, '.claude', 'agents'), source: 'user' },
   ];

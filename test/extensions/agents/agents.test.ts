@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { formatAgentListing, loadAgentRegistry } from '../../../src/extensions/agents/agentRegistry.js';
 import { AgentsFlagError, parseAgentsFlag } from '../../../src/extensions/agents/sessionAgents.js';
 import { agentFromFields } from '../../../src/extensions/agents/agentDefinition.js';
+import { join } from 'node:path';
 import { extensionRootsWith } from '../extensionRootsWith.js';
 
 const roots = extensionRootsWith;
@@ -108,4 +109,24 @@ test('--agents: malformed JSON is an error; a bad entry is a warning; tools may 
 test('no agents: the listing says how to add one', () => {
   const { registry } = loadAgentRegistry({ roots: roots({}), toolNames: TOOLS });
   assert.match(formatAgentListing(registry), /^No agents defined/);
+});
+
+test('agents are also read from every folder between where wright started and the project root (nearest wins), and from --add-dir directories', () => {
+  const r = roots({
+    'repo/.claude/agents/a.md': agent('reviewer', '', 'Root reviewer.'),
+    'repo/packages/web/.claude/agents/a.md': agent('reviewer', '', 'Web reviewer.'),
+    'repo/packages/.wright/agents/b.md': agent('packager'),
+    'repo/sibling/.wright/agents/c.md': agent('sibling-only'),
+    'shared/.claude/agents/d.md': agent('shared-helper'),
+  });
+  const base = join(r.projectRoot, '..');
+  const { registry, warnings } = loadAgentRegistry({
+    roots: { ...r, cwd: join(r.projectRoot, 'packages', 'web'), addedDirectories: [join(base, 'shared')] },
+    toolNames: TOOLS,
+  });
+  assert.equal(registry.get('reviewer')!.prompt, 'Web reviewer.');
+  assert.ok(registry.get('packager'));
+  assert.ok(registry.get('shared-helper'));
+  assert.equal(registry.get('sibling-only'), undefined);
+  assert.deepEqual(warnings, []);
 });
