@@ -170,8 +170,20 @@ function mergeLayers(layers: readonly LoadedLayer[], home: string, projectRoot: 
     managedHooksOnly: layers.some((layer) => layer.location.scope === 'managed' && layer.settings.allowManagedHooksOnly === true),
     enabledPlugins: merged.enabledPlugins ?? {},
     plugins: pluginsOf(layers),
-    raw,
+    raw: withManagedMcpAllowlist(raw, layers),
   };
+}
+
+/**
+ * `allowManagedMcpServersOnly` in managed settings: only the managed file's `allowedMcpServers`
+ * counts, so no other file can widen it (`deniedMcpServers` still merges from every file).
+ */
+function withManagedMcpAllowlist(raw: JsonObject, layers: readonly LoadedLayer[]): JsonObject {
+  const managed = layers.filter((layer) => layer.location.scope === 'managed').map((layer) => layer.settings as Record<string, unknown>);
+  if (!managed.some((settings) => settings.allowManagedMcpServersOnly === true)) return raw;
+  const { allowedMcpServers: _merged, ...rest } = raw;
+  const allowed = managed.find((settings) => settings.allowedMcpServers !== undefined)?.allowedMcpServers;
+  return allowed === undefined ? rest : { ...rest, allowedMcpServers: allowed as JsonObject[string] };
 }
 
 // The same rule text means something different under different roots (`Edit(/src/**)`), so a

@@ -115,6 +115,8 @@ export const settingsFileSchema = z.looseObject({
   disableAllHooks: z.boolean().optional(),
   /** Honoured only in managed settings: hooks from every other source are ignored. */
   allowManagedHooksOnly: z.boolean().optional(),
+  /** Honoured only in managed settings: only the managed `allowedMcpServers` counts. */
+  allowManagedMcpServersOnly: z.boolean().optional(),
   apiKeyHelper: z.string().optional(),
   webSearch: webSearchSchema.optional(),
   statusLine: statusLineSchema.optional(),

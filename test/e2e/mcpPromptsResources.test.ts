@@ -109,6 +109,20 @@ describe('managed MCP control', () => {
     assert.match(list.stdout, /^everything: .* \[user\] - connected \(\d+ tools\)$/m);
   });
 
+  test('allowManagedMcpServersOnly: a project settings file cannot add its server to the managed allow list', async () => {
+    const workspace = makeWorkspace();
+    userServers(workspace, { everything, other: { command: process.execPath, args: [EVERYTHING] } });
+    writeJson(join(workspace.configDir, 'managed-settings.json'), { allowManagedMcpServersOnly: true, allowedMcpServers: [{ serverName: 'everything' }] });
+    writeJson(join(workspace.repo, '.wright', 'settings.json'), { allowedMcpServers: [{ serverName: 'other' }] });
+    server.push(reply([text('Fine.')]));
+    const run = await runWright(['-p', 'hi', '--output-format', 'stream-json', '--verbose'], { workspace, server });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(initOf(streamEvents(run)).mcp_servers, [
+      { name: 'everything', status: 'connected' },
+      { name: 'other', status: 'disabled' },
+    ]);
+  });
+
   test('managed-mcp.json is the only source of servers when present', async () => {
     const workspace = makeWorkspace();
     userServers(workspace, { mine: everything });
