@@ -1,9 +1,6 @@
 // `wright mcp add|add-json|list|get|remove|login|logout|serve`: managing MCP servers (Claude Code's
 // `claude mcp`), signing in to remote ones with OAuth, and serving wright's own tools over MCP.
-import { realpathSync } from 'node:fs';
-import { readEnvironment } from '../config/env.js';
-import { findProjectRoot } from '../config/paths.js';
-import { loadSettings } from '../config/settings.js';
+import { loadSubcommandSettings } from './subcommandSettings.js';
 import { effectiveServerEntries, managedMcpFileFor, MCP_SCOPES, projectServerApproval, readAllServerEntries, type McpLocations, type McpScope, type RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
 import { addServer, removeServer } from '../extensions/mcp/mcpConfigWriter.js';
 import { McpHub, mcpLimits } from '../extensions/mcp/mcpHub.js';
@@ -34,17 +31,11 @@ interface Context {
 }
 
 function context(): Context {
-  const cwd = realpathSync(process.cwd());
-  const boot = readEnvironment(process.env);
-  const projectRoot = findProjectRoot(cwd);
-  const loaded = loadSettings({ cwd, projectRoot, configDir: boot.configDir, home: boot.home, managedPath: boot.managedSettingsPath });
-  if (!loaded.ok) throw new ConfigurationError(`Invalid settings: ${loaded.error.format()}`);
-  const env = { ...process.env, ...loaded.settings.env };
-  const environment = readEnvironment(env);
-  const serverEnv = sessionSecrets(env, loaded.settings).toolEnv;
+  const { cwd, projectRoot, boot, settings, env, environment } = loadSubcommandSettings();
+  const serverEnv = sessionSecrets(env, settings).toolEnv;
   return {
     locations: { projectRoot, configDir: environment.configDir, home: environment.home, managedMcpFile: managedMcpFileFor(boot.managedSettingsPath) },
-    settings: loaded.settings.raw,
+    settings: settings.raw,
     env,
     serverEnv,
     cwd,
@@ -201,12 +192,8 @@ async function list(version: string): Promise<number> {
 function get(argv: string[]): number {
   const name = checkName(argv[0]);
   const ctx = context();
-  const warnings: string[] = [];
-  const entry = effectiveServerEntries(readAllServerEntries(ctx.locations, warnings)).find((candidate) => candidate.name === name);
-  if (entry === undefined) {
-    process.stderr.write(`wright: no MCP server named "${name}".\n`);
-    return EXIT.error;
-  }
+  const entry = configuredServer(ctx, name);
+  if (entry === undefined) return EXIT.error;
   const raw = entry.raw as Record<string, unknown>;
   const lines = [`${name}:`, `  Scope: ${entry.scope} (${entry.source})`, `  Type: ${String(raw.type ?? 'stdio')}`];
   if (typeof raw.url === 'string') lines.push(`  URL: ${raw.url}`);
@@ -258,6 +245,13 @@ function remove(argv: string[]): number {
   return EXIT.success;
 }
 
+/** The entry a session would use for `name`, or undefined after saying there is none. */
+function configuredServer(ctx: Context, name: string): RawServerEntry | undefined {
+  const entry = effectiveServerEntries(readAllServerEntries(ctx.locations, [])).find((candidate) => candidate.name === name);
+  if (entry === undefined) process.stderr.write(`wright: no MCP server named "${name}".\n`);
+  return entry;
+}
+
 const oauthStore = (ctx: Context) => new McpTokenStore(mcpOAuthFile(ctx.locations.configDir));
 
 /** The stored OAuth record of a remote entry at its current URL. */
@@ -271,12 +265,8 @@ async function login(argv: string[], version: string): Promise<number> {
   const name = checkName(argv[0]);
   if (argv.length > 1) throw new UsageError(`login takes one server name.\n${USAGE}`);
   const ctx = context();
-  const warnings: string[] = [];
-  const entry = effectiveServerEntries(readAllServerEntries(ctx.locations, warnings)).find((candidate) => candidate.name === name);
-  if (entry === undefined) {
-    process.stderr.write(`wright: no MCP server named "${name}".\n`);
-    return EXIT.error;
-  }
+  const entry = configuredServer(ctx, name);
+  if (entry === undefined) return EXIT.error;
   const parsed = parseServerConfig(entry.raw, ctx.env);
   if (!parsed.ok) throw new ConfigurationError(`MCP server "${name}" in ${entry.source} ${parsed.error}.`);
   if (parsed.config.type === 'stdio') {

@@ -1,11 +1,9 @@
 // `wright plugin …`: installing, listing, enabling, disabling, removing and validating plugins, and
 // managing the marketplaces they come from (Claude Code's `/plugin` and `claude plugin`). Changes
 // apply from the next session.
+import { loadSubcommandSettings } from './subcommandSettings.js';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readEnvironment } from '../config/env.js';
-import { findProjectRoot } from '../config/paths.js';
-import { loadSettings } from '../config/settings.js';
 import { SettingsFileWriteError } from '../config/settingsFileUpdate.js';
 import { readMarketplace } from '../extensions/plugins/marketplace.js';
 import { PLUGIN_SCOPES, scopeSettingsFile, setPluginEnabled, type PluginScope } from '../extensions/plugins/pluginEnablement.js';
@@ -14,7 +12,7 @@ import { inventoryPlugin } from '../extensions/plugins/pluginInventory.js';
 import { readPluginManifest } from '../extensions/plugins/pluginManifest.js';
 import { admitPlugin, type PluginSigningSettings } from '../extensions/plugins/pluginSignature.js';
 import { parsePluginId, PluginStoreError, readInstalled, readMarketplaces } from '../extensions/plugins/pluginStore.js';
-import { ConfigurationError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
 
 const USAGE = `Usage: wright plugin install <name>@<marketplace> | <path|git-url> [--scope user|project|local]
@@ -40,13 +38,8 @@ interface Context {
 }
 
 function context(): Context {
-  const cwd = realpathSync(process.cwd());
-  const boot = readEnvironment(process.env);
-  const projectRoot = findProjectRoot(cwd);
-  const loaded = loadSettings({ cwd, projectRoot, configDir: boot.configDir, home: boot.home, managedPath: boot.managedSettingsPath });
-  if (!loaded.ok) throw new ConfigurationError(`Invalid settings: ${loaded.error.format()}`);
-  const environment = readEnvironment({ ...process.env, ...loaded.settings.env });
-  return { cwd, configDir: environment.configDir, projectRoot, enabledPlugins: loaded.settings.enabledPlugins, signing: loaded.settings };
+  const { cwd, projectRoot, settings, environment } = loadSubcommandSettings();
+  return { cwd, configDir: environment.configDir, projectRoot, enabledPlugins: settings.enabledPlugins, signing: settings };
 }
 
 interface Parsed {

@@ -1,15 +1,13 @@
 // `wright sessions search <query> [--limit N] [--json]` and `wright sessions list [--limit N] [--json]`:
 // this project's past sessions, found by what was said in them, or newest first. Search exits 0 with
 // hits, 1 without, 2 on a usage error.
+import { loadSubcommandSettings } from './subcommandSettings.js';
 import type { SessionSearchHit } from '../session/search/sessionSearch.js';
 import { DEFAULT_SEARCH_LIMIT, searchSessions } from '../session/search/sessionSearch.js';
 import { markSnippet } from '../session/search/searchSnippet.js';
 import { listSessionSummaries } from '../session/sessionSummaries.js';
-import { realpathSync } from 'node:fs';
-import { readEnvironment } from '../config/env.js';
-import { findProjectRoot, transcriptDir } from '../config/paths.js';
-import { loadSettings } from '../config/settings.js';
-import { ConfigurationError, UsageError } from './errors.js';
+import { transcriptDir } from '../config/paths.js';
+import { UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
 
 const USAGE = 'Usage: wright sessions search <query> [--limit N] [--json]\n       wright sessions list [--limit N] [--json]';
@@ -47,11 +45,8 @@ export async function runSessionsCommand(argv: string[]): Promise<number> {
  * settings' `env` may move the config dir), without loading the rest of a session.
  */
 function projectTranscriptDir(): string {
-  const cwd = realpathSync(process.cwd());
-  const boot = readEnvironment(process.env);
-  const loaded = loadSettings({ cwd, projectRoot: findProjectRoot(cwd), configDir: boot.configDir, home: boot.home, managedPath: boot.managedSettingsPath });
-  if (!loaded.ok) throw new ConfigurationError(`Invalid settings: ${loaded.error.format()}`);
-  return transcriptDir(readEnvironment({ ...process.env, ...loaded.settings.env }).configDir, cwd);
+  const { cwd, environment } = loadSubcommandSettings();
+  return transcriptDir(environment.configDir, cwd);
 }
 
 function readFlags(argv: string[]): SessionsFlags {

@@ -155,38 +155,33 @@ export class McpConnection {
     );
   }
 
-  private async listPromptsOf(client: Client): Promise<McpPromptInfo[]> {
-    const prompts: McpPromptInfo[] = [];
-    let cursor: string | undefined;
-    do {
+  private listPromptsOf(client: Client): Promise<McpPromptInfo[]> {
+    return allPages(async (cursor) => {
       const page = await client.listPrompts(cursor === undefined ? {} : { cursor }, { timeout: this.options.connectTimeoutMs });
-      for (const prompt of page.prompts) {
-        prompts.push({
-          name: prompt.name,
-          ...(prompt.description !== undefined ? { description: prompt.description } : {}),
-          arguments: (prompt.arguments ?? []).map((argument) => ({
-            name: argument.name,
-            ...(argument.description !== undefined ? { description: argument.description } : {}),
-            required: argument.required === true,
-          })),
-        });
-      }
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
-    return prompts;
+      const items = page.prompts.map((prompt) => ({
+        name: prompt.name,
+        ...(prompt.description !== undefined ? { description: prompt.description } : {}),
+        arguments: (prompt.arguments ?? []).map((argument) => ({
+          name: argument.name,
+          ...(argument.description !== undefined ? { description: argument.description } : {}),
+          required: argument.required === true,
+        })),
+      }));
+      return { items, nextCursor: page.nextCursor };
+    });
   }
 
-  private async listResourcesOf(client: Client, signal: AbortSignal, timeout = this.options.toolTimeoutMs): Promise<McpResourceInfo[]> {
-    const resources: McpResourceInfo[] = [];
-    let cursor: string | undefined;
-    do {
+  private listResourcesOf(client: Client, signal: AbortSignal, timeout = this.options.toolTimeoutMs): Promise<McpResourceInfo[]> {
+    return allPages(async (cursor) => {
       const page = await client.listResources(cursor === undefined ? {} : { cursor }, { signal, timeout });
-      for (const item of page.resources) {
-        resources.push({ uri: item.uri, name: item.name, ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}), ...(item.description !== undefined ? { description: item.description } : {}) });
-      }
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
-    return resources;
+      const items = page.resources.map((item) => ({
+        uri: item.uri,
+        name: item.name,
+        ...(item.mimeType !== undefined ? { mimeType: item.mimeType } : {}),
+        ...(item.description !== undefined ? { description: item.description } : {}),
+      }));
+      return { items, nextCursor: page.nextCursor };
+    });
   }
 
   private async transport(): Promise<Transport> {
@@ -222,17 +217,16 @@ export class McpConnection {
     return createRemoteTransport(config, this.authProvider);
   }
 
-  private async listTools(client: Client): Promise<McpToolInfo[]> {
-    const tools: McpToolInfo[] = [];
-    let cursor: string | undefined;
-    do {
+  private listTools(client: Client): Promise<McpToolInfo[]> {
+    return allPages(async (cursor) => {
       const page = await client.listTools(cursor === undefined ? {} : { cursor }, { timeout: this.options.connectTimeoutMs });
-      for (const tool of page.tools) {
-        tools.push({ name: tool.name, ...(tool.description !== undefined ? { description: tool.description } : {}), inputSchema: tool.inputSchema as Record<string, unknown> });
-      }
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
-    return tools;
+      const items = page.tools.map((tool) => ({
+        name: tool.name,
+        ...(tool.description !== undefined ? { description: tool.description } : {}),
+        inputSchema: tool.inputSchema as Record<string, unknown>,
+      }));
+      return { items, nextCursor: page.nextCursor };
+    });
   }
 
   /** The connected client, reconnecting first when the server dropped. Throws with a message fit for the model. */
@@ -325,4 +319,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
     timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Every item of a paginated MCP list, following `nextCursor` to the end. */
+async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | undefined }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.nextCursor;
+  } while (cursor !== undefined);
+  return items;
 }

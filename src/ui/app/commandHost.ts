@@ -92,43 +92,33 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       return effects.restart({ kind: 'clear' });
     case 'resume':
       return effects.restart({ kind: 'resume', sessionId: outcome.sessionId });
-    case 'addRule':
-      if (!host.addRule) return effects.notice('Rules cannot be changed here.', 'warning');
-      try {
-        return effects.notice(await host.addRule(outcome.behavior, outcome.rule));
-      } catch (error) {
-        return effects.notice((error as Error).message, 'error');
-      }
-    case 'setOutputStyle':
-      if (!host.setOutputStyle) return effects.notice('The output style cannot be changed here.', 'warning');
-      try {
-        return effects.notice(await host.setOutputStyle(outcome.name));
-      } catch (error) {
-        return effects.notice((error as Error).message, 'error');
-      }
-    case 'mcpReconnect':
-      if (!host.reconnectMcpServer) return effects.notice('MCP servers cannot be reconnected here.', 'warning');
+    case 'addRule': {
+      const addRule = host.addRule;
+      if (!addRule) return effects.notice('Rules cannot be changed here.', 'warning');
+      return noticeOutcome(effects, () => addRule(outcome.behavior, outcome.rule));
+    }
+    case 'setOutputStyle': {
+      const setOutputStyle = host.setOutputStyle;
+      if (!setOutputStyle) return effects.notice('The output style cannot be changed here.', 'warning');
+      return noticeOutcome(effects, () => setOutputStyle(outcome.name));
+    }
+    case 'mcpReconnect': {
+      const reconnectMcpServer = host.reconnectMcpServer;
+      if (!reconnectMcpServer) return effects.notice('MCP servers cannot be reconnected here.', 'warning');
       effects.notice(`Reconnecting to ${outcome.name}…`);
-      try {
-        return effects.notice(await host.reconnectMcpServer(outcome.name));
-      } catch (error) {
-        return effects.notice((error as Error).message, 'error');
-      }
-    case 'mcpLogin':
-      if (!host.loginMcpServer) return effects.notice('MCP servers cannot be signed in to here.', 'warning');
+      return noticeOutcome(effects, () => reconnectMcpServer(outcome.name));
+    }
+    case 'mcpLogin': {
+      const loginMcpServer = host.loginMcpServer;
+      if (!loginMcpServer) return effects.notice('MCP servers cannot be signed in to here.', 'warning');
       effects.notice(`Signing in to ${outcome.name}…`);
-      try {
-        return effects.notice(await host.loginMcpServer(outcome.name, (text) => effects.notice(text)));
-      } catch (error) {
-        return effects.notice((error as Error).message, 'error');
-      }
-    case 'mcpLogout':
-      if (!host.logoutMcpServer) return effects.notice('MCP servers cannot be signed out of here.', 'warning');
-      try {
-        return effects.notice(await host.logoutMcpServer(outcome.name));
-      } catch (error) {
-        return effects.notice((error as Error).message, 'error');
-      }
+      return noticeOutcome(effects, () => loginMcpServer(outcome.name, (text) => effects.notice(text)));
+    }
+    case 'mcpLogout': {
+      const logoutMcpServer = host.logoutMcpServer;
+      if (!logoutMcpServer) return effects.notice('MCP servers cannot be signed out of here.', 'warning');
+      return noticeOutcome(effects, () => logoutMcpServer(outcome.name));
+    }
     case 'custom': {
       if (!host.runCustomCommand) return effects.notice('Custom commands are not available here.', 'warning');
       try {
@@ -147,5 +137,14 @@ export async function carryOutCommand(outcome: SlashCommandOutcome, host: Comman
       } catch (error) {
         return effects.notice((error as Error).message, 'warning');
       }
+  }
+}
+
+/** Shows what an action resolves to, or its failure as an error. */
+async function noticeOutcome(effects: Pick<OutcomeEffects, 'notice'>, action: () => Promise<string>): Promise<void> {
+  try {
+    effects.notice(await action());
+  } catch (error) {
+    effects.notice((error as Error).message, 'error');
   }
 }
