@@ -1,5 +1,5 @@
 // A streamable-HTTP MCP server on loopback built from the SDK's server classes, for tests.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -14,6 +14,17 @@ export interface LoopbackMcpServer {
   /** Authorization headers the requests carried. */
   authorizations: string[];
   close(): Promise<void>;
+}
+
+/** Answers one streamable-HTTP request with a fresh server and transport, both closed with the response. */
+export async function serveStateless(mcp: McpServer, request: IncomingMessage, response: ServerResponse, body?: unknown): Promise<void> {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  response.on('close', () => {
+    void transport.close();
+    void mcp.close();
+  });
+  await mcp.connect(transport);
+  await transport.handleRequest(request, response, body);
 }
 
 function shoutServer(): McpServer {
@@ -47,14 +58,7 @@ export async function startLoopbackMcpServer(): Promise<LoopbackMcpServer> {
       else await transport.handlePostMessage(request, response);
       return;
     }
-    const mcp = shoutServer();
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    response.on('close', () => {
-      void transport.close();
-      void mcp.close();
-    });
-    await mcp.connect(transport);
-    await transport.handleRequest(request, response);
+    await serveStateless(shoutServer(), request, response);
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;

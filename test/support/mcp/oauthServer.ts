@@ -8,7 +8,6 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { mcpAuthRouter, getOAuthProtectedResourceMetadataUrl } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
@@ -18,6 +17,7 @@ import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/serv
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { OAuthClientInformationFull, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { z } from 'zod';
+import { serveStateless } from './httpServer.js';
 
 // express comes with the SDK (its server auth pieces are express middleware); it ships no types here.
 const express = createRequire(import.meta.url)('express') as any;
@@ -201,16 +201,7 @@ export async function startOAuthMcpServer(options: { scopes?: string[]; registra
       path,
       recordRequest,
       requireBearerAuth({ verifier: provider, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(new URL(resourceUrl)) }),
-      async (request: any, response: any) => {
-        const mcp = shoutServer();
-        const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-        response.on('close', () => {
-          void transport.close();
-          void mcp.close();
-        });
-        await mcp.connect(transport);
-        await transport.handleRequest(request, response);
-      },
+      (request: any, response: any) => serveStateless(shoutServer(), request, response),
     );
   }
   handler = app;
