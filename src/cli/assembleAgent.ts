@@ -206,7 +206,7 @@ export async function assembleAgent(
 ): Promise<AssembledSession> {
   const { settings, settingsSources, env, environment, policy, projectRoot } = loadPolicy(options, process.env);
   const { cwd } = policy;
-  const plugins = loadSessionPlugins({ configDir: environment.configDir, enabledPlugins: settings.enabledPlugins, pluginDirs: options.pluginDir, cwd, admit: pluginAdmission(settings) });
+  const plugins = loadSessionPlugins({ configDir: environment.configDir, home: environment.home, enabledPlugins: settings.enabledPlugins, pluginDirs: options.pluginDir, cwd, admit: pluginAdmission(settings) });
   const hookConfig = loadHookConfig(settings, options.settings, plugins.hookEntries);
   const secrets = sessionSecrets(env, settings);
   redactor.addValues(secrets.values);

@@ -23,6 +23,7 @@ export interface SessionPlugins {
 
 export interface SessionPluginInputs {
   configDir: string;
+  home: string;
   enabledPlugins: Readonly<Record<string, boolean>>;
   /** `--plugin-dir` values. */
   pluginDirs: readonly string[];
@@ -33,6 +34,7 @@ export interface SessionPluginInputs {
 export function loadSessionPlugins(inputs: SessionPluginInputs): SessionPlugins {
   const loaded = loadPlugins({
     configDir: inputs.configDir,
+    home: inputs.home,
     enabledPlugins: inputs.enabledPlugins,
     sessionDirectories: inputs.pluginDirs,
     cwd: inputs.cwd,

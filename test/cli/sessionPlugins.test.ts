@@ -19,7 +19,7 @@ function world(settings: Record<string, unknown>) {
   writeFiles(w.root, Object.fromEntries(Object.entries(settings).map(([file, value]) => [file, JSON.stringify(value)])));
   const loaded = loadSettings(w);
   if (!loaded.ok) assert.fail(loaded.error.format());
-  const plugins = loadSessionPlugins({ configDir: w.configDir, enabledPlugins: loaded.settings.enabledPlugins, pluginDirs: [], cwd: w.cwd });
+  const plugins = loadSessionPlugins({ configDir: w.configDir, home: w.home, enabledPlugins: loaded.settings.enabledPlugins, pluginDirs: [], cwd: w.cwd });
   return { settings: loaded.settings, plugins, path };
 }
 

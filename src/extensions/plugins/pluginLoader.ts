@@ -1,11 +1,12 @@
 // Which plugins a session loads: the directories given with `--plugin-dir` (this session only,
 // always enabled, id `<name>@inline`), then every installed plugin that merged settings enable
-// (`enabledPlugins: {"name@marketplace": true}`). Each must have a valid manifest (or none) and pass
+// (`enabledPlugins: {"name@marketplace": true}`): installed by wright, or else by Claude Code. Each must have a valid manifest (or none) and pass
 // the admission check the caller may plug in (signature verification, say); a plugin that fails is
 // skipped with a warning saying why, and the rest still load. Two plugins of one name: the first wins.
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readPluginManifest, type PluginManifest } from './pluginManifest.js';
+import { claudeCodeInstallPath } from './claudeCodePlugins.js';
 import { parsePluginId, PluginStoreError, readInstalled } from './pluginStore.js';
 
 export const INLINE_MARKETPLACE = 'inline';
@@ -26,6 +27,8 @@ export type PluginAdmission = (pluginDir: string, id: string) => { ok: true } | 
 
 export interface PluginLoadOptions {
   configDir: string;
+  /** The user's home: plugins installed by Claude Code (`~/.claude/plugins`) load too. */
+  home?: string;
   /** Merged settings `enabledPlugins`. */
   enabledPlugins: Readonly<Record<string, boolean>>;
   /** `--plugin-dir` values, relative to `cwd`. */
@@ -56,11 +59,10 @@ export function loadPlugins(options: PluginLoadOptions): LoadedPlugins {
   for (const [id, enabled] of Object.entries(options.enabledPlugins).sort(([a], [b]) => a.localeCompare(b))) {
     if (enabled !== true) continue;
     const record = installed[id];
-    if (record === undefined) {
-      warnings.push(`Plugin ${id} is enabled in settings but not installed; install it with \`wright plugin install ${id}\`.`);
-      continue;
-    }
-    candidates.push({ dir: record.path, id, origin: `installed plugin ${id}` });
+    const claudeCode = record === undefined && options.home !== undefined ? claudeCodeInstallPath(options.home, id) : undefined;
+    if (record !== undefined) candidates.push({ dir: record.path, id, origin: `installed plugin ${id}` });
+    else if (claudeCode !== undefined) candidates.push({ dir: claudeCode, id, origin: `plugin ${id} installed by Claude Code` });
+    else warnings.push(`Plugin ${id} is enabled in settings but not installed; install it with \`wright plugin install ${id}\`.`);
   }
   for (const candidate of candidates) {
     const loaded = loadOne(candidate.dir, candidate.id, candidate.origin, options.admit);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlugins } from '../../../src/extensions/plugins/pluginLoader.js';
@@ -87,4 +87,39 @@ test('a broken installed.json is a warning, and --plugin-dir plugins still load'
   const loaded = loadPlugins({ configDir, enabledPlugins: { 'x@y': true }, sessionDirectories: [dir] });
   assert.deepEqual(loaded.plugins.map((plugin) => plugin.id), ['dev@inline']);
   assert.match(loaded.warnings.join('\n'), /installed\.json is not valid JSON/);
+});
+
+test("a plugin enabled but not installed by wright loads from Claude Code's install, list or single record; a stale record does not", () => {
+  const { base, configDir, alpha } = store();
+  const home = join(base, 'home');
+  const gamma = writePluginFixture(join(home, '.claude', 'plugins', 'cache', 'official', 'gamma', '1.0.0'), { name: 'gamma' });
+  const delta = writePluginFixture(join(home, '.claude', 'plugins', 'cache', 'official', 'delta', '2.0.0'), { name: 'delta' });
+  const emptyDir = join(home, '.claude', 'plugins', 'cache', 'official', 'stale', '0.1.0');
+  mkdirSync(emptyDir, { recursive: true });
+  mkdirSync(join(home, '.claude', 'plugins'), { recursive: true });
+  writeFileSync(
+    join(home, '.claude', 'plugins', 'installed_plugins.json'),
+    JSON.stringify({
+      version: 2,
+      plugins: {
+        'gamma@official': [{ scope: 'user', installPath: join(home, 'gone'), version: '0.9.0' }, { scope: 'user', installPath: gamma, version: '1.0.0' }],
+        'delta@official': { scope: 'user', installPath: delta, version: '2.0.0' },
+        'stale@official': [{ scope: 'user', installPath: emptyDir }],
+        'alpha@mkt': [{ scope: 'user', installPath: delta }],
+      },
+    }),
+  );
+  const enabled = { 'alpha@mkt': true, 'gamma@official': true, 'delta@official': true, 'stale@official': true, 'off@official': false };
+  const loaded = loadPlugins({ configDir, home, enabledPlugins: enabled });
+  assert.deepEqual(
+    loaded.plugins.map((plugin) => [plugin.id, plugin.root]),
+    [
+      ['alpha@mkt', alpha],
+      ['delta@official', delta],
+      ['gamma@official', gamma],
+    ],
+  );
+  assert.deepEqual(loaded.warnings, ['Plugin stale@official is enabled in settings but not installed; install it with `wright plugin install stale@official`.']);
+  // Without the home directory, only wright's own installs count.
+  assert.deepEqual(loadPlugins({ configDir, enabledPlugins: enabled }).plugins.map((plugin) => plugin.id), ['alpha@mkt']);
 });
