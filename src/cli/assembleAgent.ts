@@ -54,6 +54,7 @@ import { AgentsFlagError, parseAgentsFlag } from '../extensions/agents/sessionAg
 import { loadAgentRegistry, type AgentRegistry } from '../extensions/agents/agentRegistry.js';
 import { listedName } from '../extensions/commands/invocable.js';
 import type { LoadedPlugin } from '../extensions/plugins/pluginLoader.js';
+import { withPathAppended } from '../extensions/plugins/pluginBin.js';
 import { loadSessionPlugins } from './sessionPlugins.js';
 import { pluginAdmission } from '../extensions/plugins/pluginSignature.js';
 
@@ -324,7 +325,7 @@ export async function assembleAgent(
     toolEnv: secrets.toolEnv,
     baseDirectory: policy.workingDirectories[0] ?? cwd,
   });
-  const toolEnv = sessionEnvFile?.toolEnv ?? secrets.toolEnv;
+  const toolEnv = withPathAppended(sessionEnvFile?.toolEnv ?? secrets.toolEnv, plugins.binDirectories);
   const toolContext: Omit<ToolContext, 'signal'> = {
     cwd,
     workingDirectories: policy.workingDirectories,

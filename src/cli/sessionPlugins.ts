@@ -7,6 +7,7 @@ import type { HookEntry } from '../extensions/hooks/hookConfig.js';
 import type { RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
 import type { PluginStyleDirectory } from '../extensions/outputStyles/outputStyleFiles.js';
 import { loadPluginInvocables, pluginAgentDirectories, pluginStyleDirectories } from '../extensions/plugins/pluginComponents.js';
+import { pluginBinDirectories } from '../extensions/plugins/pluginBin.js';
 import { loadPluginHooks } from '../extensions/plugins/pluginHooks.js';
 import { loadPlugins, type LoadedPlugin, type PluginAdmission } from '../extensions/plugins/pluginLoader.js';
 import { loadPluginMcpServers } from '../extensions/plugins/pluginMcpServers.js';
@@ -18,6 +19,8 @@ export interface SessionPlugins {
   styleDirectories: PluginStyleDirectory[];
   hookEntries: HookEntry[];
   mcpServers: RawServerEntry[];
+  /** The plugins' `bin/` folders, for the PATH of the commands the session runs. */
+  binDirectories: string[];
   warnings: string[];
 }
 
@@ -51,6 +54,7 @@ export function loadSessionPlugins(inputs: SessionPluginInputs): SessionPlugins 
     styleDirectories: pluginStyleDirectories(plugins),
     hookEntries: hooks.entries,
     mcpServers: mcp.servers,
+    binDirectories: pluginBinDirectories(plugins),
     // The invocables' warnings travel with them into the session's customizations.
     warnings: [...loaded.warnings, ...hooks.warnings, ...mcp.warnings],
   };

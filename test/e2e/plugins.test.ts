@@ -3,7 +3,7 @@
 // `wright plugin install|list|enable|disable|remove` and marketplaces — against the scripted model.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
@@ -47,6 +47,24 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       const messages = sent(server.requests[first]!.body);
       assert.ok(messages.includes(asJson('<command-name>/myplugin:hello</command-name>\n<command-args>world</command-args>')), messages);
       assert.ok(messages.includes(asJson(`Plugin hello to world from ${dir}.`)), messages);
+    });
+
+    test("a plugin's bin/ is on Bash's PATH, after the user's own directories", async () => {
+      const workspace = makeWorkspace();
+      const dir = join(dirname(workspace.repo), 'binplugin');
+      writeFiles(dir, {
+        '.claude-plugin/plugin.json': JSON.stringify({ name: 'binplugin' }),
+        'bin/plugin-greet': '#!/bin/sh\necho "greetings from the plugin"\n',
+      });
+      chmodSync(join(dir, 'bin', 'plugin-greet'), 0o755);
+      const first = server.requests.length;
+      server.push(reply([toolUse('Bash', { command: 'plugin-greet; echo "$PATH"' })]), reply([text('Greeted.')]));
+      const run = await runWright(['-p', 'greet', '--output-format', 'json', '--allowedTools', 'Bash', '--plugin-dir', dir], { workspace, server, provider });
+      assert.equal(run.code, 0, run.stderr);
+      const [output] = toolResultsIn(server.requests[first + 1]!.body);
+      assert.match(output!, /^greetings from the plugin\n/);
+      const path = output!.split('\n')[1]!.split(':');
+      assert.equal(path.at(-1), join(realpathSync(dir), 'bin'), 'appended, never ahead of the user\'s directories');
     });
 
     test('the Skill tool loads myplugin:greet, which the model was told about', async () => {
