@@ -1,6 +1,5 @@
 // `wright mcp add|add-json|list|get|remove|login|logout|serve`: managing MCP servers (Claude Code's
 // `claude mcp`), signing in to remote ones with OAuth, and serving wright's own tools over MCP.
-import { loadSubcommandSettings } from './subcommandSettings.js';
 import { effectiveServerEntries, managedMcpFileFor, MCP_SCOPES, projectServerApproval, readAllServerEntries, type McpLocations, type McpScope, type RawServerEntry } from '../extensions/mcp/mcpConfigFiles.js';
 import { addServer, removeServer } from '../extensions/mcp/mcpConfigWriter.js';
 import { McpHub, mcpLimits } from '../extensions/mcp/mcpHub.js';
@@ -11,6 +10,7 @@ import { openBrowser } from './openBrowser.js';
 import { ConfigurationError, UsageError } from './errors.js';
 import { sessionSecrets } from './sessionSecrets.js';
 import { EXIT } from './exitCodes.js';
+import { loadSubcommandSettings } from './subcommandSettings.js';
 
 const USAGE = `Usage: wright mcp add [--scope local|project|user] [--transport stdio|http|sse] [-e KEY=VALUE]… [-H "Key: Value"]… <name> <url | -- command [args…]>
        wright mcp add-json [--scope local|project|user] <name> '<json>'

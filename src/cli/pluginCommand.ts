@@ -1,8 +1,7 @@
 // `wright plugin …`: installing, listing, enabling, disabling, removing and validating plugins, and
 // managing the marketplaces they come from (Claude Code's `/plugin` and `claude plugin`). Changes
 // apply from the next session.
-import { loadSubcommandSettings } from './subcommandSettings.js';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SettingsFileWriteError } from '../config/settingsFileUpdate.js';
 import { readMarketplace } from '../extensions/plugins/marketplace.js';
@@ -12,8 +11,10 @@ import { inventoryPlugin } from '../extensions/plugins/pluginInventory.js';
 import { readPluginManifest } from '../extensions/plugins/pluginManifest.js';
 import { admitPlugin, type PluginSigningSettings } from '../extensions/plugins/pluginSignature.js';
 import { parsePluginId, PluginStoreError, readInstalled, readMarketplaces } from '../extensions/plugins/pluginStore.js';
+import { declaredMarketplace } from '../extensions/plugins/settingsMarketplaces.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
+import { loadSubcommandSettings } from './subcommandSettings.js';
 
 const USAGE = `Usage: wright plugin install <name>@<marketplace> | <path|git-url> [--scope user|project|local]
        wright plugin list [--json]
@@ -35,11 +36,13 @@ interface Context {
   enabledPlugins: Record<string, boolean>;
   /** Settings `plugins.*` (signature policy), for admission. */
   signing: PluginSigningSettings;
+  /** Every settings file merged (extraKnownMarketplaces). */
+  settings: Record<string, unknown>;
 }
 
 function context(): Context {
   const { cwd, projectRoot, settings, environment } = loadSubcommandSettings();
-  return { cwd, configDir: environment.configDir, projectRoot, enabledPlugins: settings.enabledPlugins, signing: settings };
+  return { cwd, configDir: environment.configDir, projectRoot, enabledPlugins: settings.enabledPlugins, signing: settings, settings: settings.raw };
 }
 
 interface Parsed {
@@ -123,6 +126,7 @@ export async function runPluginCommand(argv: string[]): Promise<number> {
 async function install(parsed: Parsed): Promise<number> {
   const target = one(parsed, 'what to install: name@marketplace, a plugin directory or a git URL');
   const ctx = context();
+  await addDeclaredMarketplace(ctx, target);
   const result = await installPlugin(ctx.configDir, target, ctx.cwd);
   for (const warning of result.warnings) warn(warning);
   // The manifest is valid (or the install failed); components that will not load are worth saying now.
@@ -142,6 +146,22 @@ async function install(parsed: Parsed): Promise<number> {
   say(`${result.previous !== undefined ? 'Reinstalled' : 'Installed'} ${result.id}${version} in ${result.record.path}.`);
   say(`Enabled in ${scope} settings (${file}); it loads in new sessions.`);
   return EXIT.success;
+}
+
+/** `name@team` where `team` is not known yet but settings declare it (extraKnownMarketplaces): add it first. */
+async function addDeclaredMarketplace(ctx: Context, target: string): Promise<void> {
+  const id = parsePluginId(target);
+  if (id === undefined || existsSync(resolve(ctx.cwd, target)) || readMarketplaces(ctx.configDir)[id.marketplace] !== undefined) return;
+  const declared = declaredMarketplace(ctx.settings, id.marketplace, ctx.projectRoot);
+  if (declared === undefined) return;
+  if (!declared.ok) throw new PluginInstallError(`Marketplace "${id.marketplace}": ${declared.error}.`);
+  const added = await addMarketplace(ctx.configDir, declared.spec, ctx.projectRoot);
+  for (const warning of added.warnings) warn(warning);
+  if (added.name !== id.marketplace) {
+    removeMarketplace(ctx.configDir, added.name);
+    throw new PluginInstallError(`Settings declare marketplace "${id.marketplace}" at ${declared.spec}, but its marketplace.json names it "${added.name}".`);
+  }
+  say(`Added marketplace ${added.name} from settings (extraKnownMarketplaces: ${declared.spec}).`);
 }
 
 function list(parsed: Parsed): number {

@@ -1,7 +1,6 @@
 // `wright sessions search <query> [--limit N] [--json]` and `wright sessions list [--limit N] [--json]`:
 // this project's past sessions, found by what was said in them, or newest first. Search exits 0 with
 // hits, 1 without, 2 on a usage error.
-import { loadSubcommandSettings } from './subcommandSettings.js';
 import type { SessionSearchHit } from '../session/search/sessionSearch.js';
 import { DEFAULT_SEARCH_LIMIT, searchSessions } from '../session/search/sessionSearch.js';
 import { markSnippet } from '../session/search/searchSnippet.js';
@@ -9,6 +8,7 @@ import { listSessionSummaries } from '../session/sessionSummaries.js';
 import { transcriptDir } from '../config/paths.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exitCodes.js';
+import { loadSubcommandSettings } from './subcommandSettings.js';
 
 const USAGE = 'Usage: wright sessions search <query> [--limit N] [--json]\n       wright sessions list [--limit N] [--json]';
 

@@ -220,6 +220,29 @@ describe('wright plugin', () => {
     assert.equal(missing.stderr, 'wright: Marketplace "team-tools" has no plugin "other". Available: myplugin.\n');
   });
 
+  test("installing name@team adds the marketplace the project's settings declare (extraKnownMarketplaces) first", async () => {
+    const workspace = makeWorkspace();
+    const market = join(dirname(workspace.repo), 'market');
+    writePluginFixture(join(market, 'plugins', 'myplugin'));
+    writeFiles(market, {
+      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'team-tools', owner: { name: 'Team' }, plugins: [{ name: 'myplugin', source: './plugins/myplugin' }] }),
+    });
+    writeFiles(workspace.repo, {
+      '.claude/settings.json': JSON.stringify({ extraKnownMarketplaces: { 'team-tools': { source: { source: 'directory', path: '../market' } }, broken: { source: { source: 'ftp' } } } }),
+    });
+    const install = await runWright(['plugin', 'install', 'myplugin@team-tools'], { workspace });
+    assert.equal(install.code, 0, install.stderr);
+    assert.match(install.stdout, /^Added marketplace team-tools from settings \(extraKnownMarketplaces: .*market\)\.\nInstalled myplugin@team-tools/);
+    const markets = JSON.parse((await runWright(['plugin', 'marketplace', 'list', '--json'], { workspace })).stdout);
+    assert.deepEqual(markets.map((entry: any) => entry.name), ['team-tools']);
+
+    const broken = await runWright(['plugin', 'install', 'x@broken'], { workspace });
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /Marketplace "broken": settings extraKnownMarketplaces\.broken\.source\.source must be "github", "git", "url" or "directory"/);
+    const undeclared = await runWright(['plugin', 'install', 'x@nowhere'], { workspace });
+    assert.match(undeclared.stderr, /Unknown marketplace "nowhere"/);
+  });
+
   test('validate reports a broken plugin with exit 1; bad usage exits 2', async () => {
     const workspace = makeWorkspace();
     const broken = join(dirname(workspace.repo), 'broken');
