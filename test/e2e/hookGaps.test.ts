@@ -3,7 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text, toolUse } from '../support/script.js';
@@ -101,3 +103,53 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
     });
   });
 }
+
+describe('http hooks through the CLI', () => {
+  let server: ModelServer;
+  let hookServer: Server;
+  let hookUrl: string;
+  const posted: any[] = [];
+  before(async () => {
+    server = await startModelServer();
+    hookServer = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const event = JSON.parse(body);
+        posted.push({ event, authorization: request.headers.authorization });
+        const deny = event.hook_event_name === 'PreToolUse' && String(event.tool_input?.command ?? '').startsWith('rm ');
+        const answer = deny ? { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: 'The review service refuses rm.' } } : {};
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+    hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook`;
+  });
+  after(() => {
+    server.close();
+    hookServer.closeAllConnections();
+    hookServer.close();
+  });
+
+  test('a PreToolUse http hook sees each call and denies one; the token header comes from an allowed variable', async () => {
+    const workspace = makeWorkspace({ 'keep.txt': 'keep\n' });
+    writeSettings(workspace, '.wright/settings.json', {
+      hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'http', url: hookUrl, headers: { Authorization: 'Bearer $REVIEW_TOKEN' }, allowedEnvVars: ['REVIEW_TOKEN'] }] }] },
+    });
+    const first = server.requests.length;
+    server.push(
+      reply([toolUse('Bash', { command: 'rm keep.txt', description: 'Remove it' })]),
+      reply([toolUse('Bash', { command: 'echo fine', description: 'Say fine' })]),
+      reply([text('Done.')]),
+    );
+    const run = await runWright(['-p', 'tidy up', '--output-format', 'json', '--allowedTools', 'Bash'], { workspace, server, env: { REVIEW_TOKEN: 'rv-42' } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(toolResultsIn(server.requests[first + 1]!.body)[0]!, /The review service refuses rm\./);
+    assert.match(toolResultsIn(server.requests[first + 2]!.body).at(-1)!, /fine/);
+    assert.equal(existsSync(join(workspace.repo, 'keep.txt')), true);
+    assert.deepEqual(posted.map((entry) => [entry.event.tool_input.command, entry.authorization]), [
+      ['rm keep.txt', 'Bearer rv-42'],
+      ['echo fine', 'Bearer rv-42'],
+    ]);
+  });
+});

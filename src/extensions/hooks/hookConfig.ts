@@ -27,7 +27,18 @@ export interface PromptHookHandler {
   statusMessage?: string;
 }
 
-export type HookHandler = CommandHookHandler | PromptHookHandler;
+export interface HttpHookHandler {
+  type: 'http';
+  /** Receives the event's JSON in a POST; a 2xx body is read as the hook's output. */
+  url: string;
+  /** Values may use `$VAR` / `${VAR}` for the variables in `allowedEnvVars`. */
+  headers?: Record<string, string>;
+  allowedEnvVars?: string[];
+  timeout?: number;
+  statusMessage?: string;
+}
+
+export type HookHandler = CommandHookHandler | PromptHookHandler | HttpHookHandler;
 
 export interface HookEntry {
   event: HookEventName;
@@ -86,11 +97,16 @@ export function parseHookLayers(layers: readonly HookLayer[], options: HookConfi
   return { ok: true, config: { entries: withoutRepeatedEntries(entries), warnings } };
 }
 
-/** Two handlers are the same when they would do the same thing: type and command (or prompt), shell and model. */
+/** Two handlers are the same when they would do the same thing: type and command (or prompt, or URL), shell and model. */
 export function handlerIdentity(handler: HookHandler): string {
-  return handler.type === 'command'
-    ? JSON.stringify(['command', handler.command, handler.shell ?? 'bash', ...(handler.env !== undefined ? [handler.env] : [])])
-    : JSON.stringify(['prompt', handler.prompt, handler.model ?? '']);
+  switch (handler.type) {
+    case 'command':
+      return JSON.stringify(['command', handler.command, handler.shell ?? 'bash', ...(handler.env !== undefined ? [handler.env] : [])]);
+    case 'prompt':
+      return JSON.stringify(['prompt', handler.prompt, handler.model ?? '']);
+    case 'http':
+      return JSON.stringify(['http', handler.url, handler.headers ?? {}]);
+  }
 }
 
 function withoutRepeatedEntries(entries: HookEntry[]): HookEntry[] {
@@ -140,13 +156,13 @@ function parseLayer(layer: HookLayer, warnings: string[]): LayerResult {
 
 type HandlerResult = { handler: HookHandler } | { ignored: string } | { key: string[]; error: string };
 
-const LATER_HANDLER_TYPES = new Set(['http', 'mcp_tool', 'agent']);
+const LATER_HANDLER_TYPES = new Set(['mcp_tool', 'agent']);
 
 function parseHandler(raw: unknown): HandlerResult {
   if (!isObject(raw)) return { key: [], error: 'must be an object such as {"type": "command", "command": "..."}' };
   const { type } = raw;
   if (typeof type === 'string' && LATER_HANDLER_TYPES.has(type)) return { ignored: type };
-  if (type !== 'command' && type !== 'prompt') return { key: ['type'], error: 'must be "command" or "prompt"' };
+  if (type !== 'command' && type !== 'prompt' && type !== 'http') return { key: ['type'], error: 'must be "command", "prompt" or "http"' };
   const timeout = raw.timeout;
   if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)) {
     return { key: ['timeout'], error: 'must be a positive number of seconds' };
@@ -162,10 +178,31 @@ function parseHandler(raw: unknown): HandlerResult {
     if (raw.async !== undefined && typeof raw.async !== 'boolean') return { key: ['async'], error: 'must be true or false' };
     return { handler: { type, command: raw.command, ...(shell !== undefined ? { shell } : {}), ...(raw.async === true ? { async: true } : {}), ...common } };
   }
+  if (type === 'http') return parseHttpHandler(raw, common);
   if (typeof raw.prompt !== 'string' || raw.prompt.trim() === '') return { key: ['prompt'], error: 'must be a non-empty string' };
   const model = raw.model;
   if (model !== undefined && (typeof model !== 'string' || model.trim() === '')) return { key: ['model'], error: 'must be a model name' };
   return { handler: { type, prompt: raw.prompt, ...(model !== undefined ? { model } : {}), ...common } };
+}
+
+function parseHttpHandler(raw: Record<string, unknown>, common: { timeout?: number; statusMessage?: string }): HandlerResult {
+  const { url, headers, allowedEnvVars } = raw;
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || !URL.canParse(url)) return { key: ['url'], error: 'must be an http:// or https:// URL' };
+  if (headers !== undefined && (!isObject(headers) || !Object.values(headers).every((value) => typeof value === 'string'))) {
+    return { key: ['headers'], error: 'must be an object of header names to string values' };
+  }
+  if (allowedEnvVars !== undefined && (!Array.isArray(allowedEnvVars) || !allowedEnvVars.every((name) => typeof name === 'string'))) {
+    return { key: ['allowedEnvVars'], error: 'must be a list of environment variable names' };
+  }
+  return {
+    handler: {
+      type: 'http',
+      url,
+      ...(headers !== undefined ? { headers: headers as Record<string, string> } : {}),
+      ...(allowedEnvVars !== undefined ? { allowedEnvVars: allowedEnvVars as string[] } : {}),
+      ...common,
+    },
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

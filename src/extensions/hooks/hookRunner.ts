@@ -1,7 +1,8 @@
 // Runs the hooks configured for an event: every matching handler at once, each with the event's
 // JSON on stdin (or in its prompt), and combines what they say. Nothing here throws: a hook that
 // fails is reported to the user and otherwise ignored.
-import { handlerIdentity, type HookConfig, type HookEntry, type HookHandler } from './hookConfig.js';
+import { handlerIdentity, type HookConfig, type HookEntry, type HookHandler, type HttpHookHandler } from './hookConfig.js';
+import { runHookHttp } from './hookHttp.js';
 import { MATCHER_FIELD, type HookEventName } from './hookEvents.js';
 import { matcherMatches } from './hookMatcher.js';
 import { combineVerdicts, NO_HOOKS, type HookOutcome } from './hookOutcome.js';
@@ -97,6 +98,7 @@ export class HookRunner {
     const fallback = handler.type === 'prompt' ? DEFAULT_PROMPT_TIMEOUT_SECONDS : (options.defaultTimeoutSeconds ?? DEFAULT_COMMAND_TIMEOUT_SECONDS);
     const timeoutSeconds = Math.min(handler.timeout ?? fallback, options.budgetSeconds ?? Infinity);
     if (handler.type === 'prompt') return this.runPrompt(event, handler.prompt, handler.model, input, signal, timeoutSeconds);
+    if (handler.type === 'http') return this.runHttp(event, handler, input, signal, timeoutSeconds);
     const run = await runHookCommand({
       command: handler.command,
       shell: handler.shell ?? this.options.shell ?? 'bash',
@@ -118,6 +120,30 @@ export class HookRunner {
       aborted: run.aborted,
       ...(run.spawnError !== undefined ? { failure: `could not run ${handler.shell ?? this.options.shell ?? 'bash'}: ${run.spawnError}` } : {}),
     };
+  }
+
+  private async runHttp(event: HookEventName, handler: HttpHookHandler, input: string, signal: AbortSignal, timeoutSeconds: number): Promise<HandlerRun> {
+    const base = { event, hook: `POST ${handler.url}`, stdout: '', stderr: '', timedOut: false, timeoutSeconds };
+    const run = await runHookHttp({
+      url: handler.url,
+      headers: handler.headers ?? {},
+      allowedEnvVars: handler.allowedEnvVars ?? [],
+      env: this.session.env,
+      input,
+      timeoutMs: timeoutSeconds * 1000,
+      signal,
+    });
+    switch (run.kind) {
+      case 'answered':
+        if (run.status >= 200 && run.status < 300) return { ...base, exitCode: 0, stdout: run.body };
+        return { ...base, exitCode: null, failure: `the server answered HTTP ${run.status}${run.body.trim() !== '' ? `: ${run.body.trim().slice(0, 200)}` : ''}` };
+      case 'failed':
+        return { ...base, exitCode: null, failure: `could not reach ${handler.url}: ${run.error}` };
+      case 'timedOut':
+        return { ...base, exitCode: null, timedOut: true };
+      case 'aborted':
+        return { ...base, exitCode: null, aborted: true };
+    }
   }
 
   private async runPrompt(event: HookEventName, prompt: string, model: string | undefined, input: string, signal: AbortSignal, timeoutSeconds: number): Promise<HandlerRun> {

@@ -11,7 +11,8 @@ export function formatHookListing(config: HookConfig, options: { disabled?: bool
     lines.push(`${event}:`);
     for (const entry of entries) {
       const handler = entry.handler;
-      const what = handler.type === 'command' ? handler.command : `prompt: ${handler.prompt.replace(/\s+/g, ' ').slice(0, 100)}`;
+      const what =
+        handler.type === 'command' ? handler.command : handler.type === 'http' ? `http: POST ${handler.url}` : `prompt: ${handler.prompt.replace(/\s+/g, ' ').slice(0, 100)}`;
       const timeout = handler.timeout !== undefined ? ` (timeout ${handler.timeout}s)` : '';
       const background = handler.type === 'command' && handler.async === true ? ' (async)' : '';
       lines.push(`  [${entry.matcher === '' ? '*' : entry.matcher}] ${what}${timeout}${background}`);

@@ -39,7 +39,8 @@ export function loadPluginHooks(plugins: readonly LoadedPlugin[]): PluginHooks {
 
 function withPluginRoot(entry: HookEntry, root: string): HookEntry {
   const { handler } = entry;
-  if (handler.type !== 'command') return { ...entry, handler: { ...handler, prompt: expandPluginRoot(handler.prompt, root) } };
+  if (handler.type === 'http') return entry;
+  if (handler.type === 'prompt') return { ...entry, handler: { ...handler, prompt: expandPluginRoot(handler.prompt, root) } };
   return { ...entry, handler: { ...handler, command: expandPluginRoot(handler.command, root), env: { ...handler.env, ...pluginRootEnv(root) } } };
 }
 

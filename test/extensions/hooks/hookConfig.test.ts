@@ -69,13 +69,13 @@ describe('hook configuration', () => {
       {
         source: 's.json',
         scope: 'user',
-        hooks: { PostToolUseFailure: [{ hooks: [command('x')] }], Stop: [{ hooks: [{ type: 'http', url: 'http://localhost' }, command('y')] }], SubagentStop: [{ hooks: [command('z')] }] },
+        hooks: { PostToolUseFailure: [{ hooks: [command('x')] }], Stop: [{ hooks: [{ type: 'mcp_tool', server: 's', tool: 't' }, command('y')] }], SubagentStop: [{ hooks: [command('z')] }] },
       },
     ]);
     assert.deepEqual(config.entries.map((entry) => entry.event), ['Stop', 'SubagentStop']);
     assert.equal(config.warnings.length, 2);
     assert.match(config.warnings[0]!, /PostToolUseFailure/);
-    assert.match(config.warnings[1]!, /"http"/);
+    assert.match(config.warnings[1]!, /"mcp_tool"/);
   });
 
   it('reports invalid shapes with the file and key', () => {
