@@ -2,6 +2,7 @@
 // multiSelect, toggles and Enter confirms); the last number, "Other", lets the user answer in their
 // own words; Esc answers nothing, and the model proceeds on its own.
 import { Box, Text, useInput } from 'ink';
+import { eachTypedKey } from '../input/typedAhead.js';
 import { useRef, useState } from 'react';
 import type { UserQuestion } from '../../tools/types.js';
 import type { QuestionAnswers } from './interactionBroker.js';
@@ -20,7 +21,7 @@ export function QuestionPrompt({ questions, onAnswer }: QuestionPromptProps) {
   const { step, picked, other } = progress.current;
   const question = questions[step];
 
-  useInput((input, key) => {
+  useInput(eachTypedKey((input, key) => {
     const now = progress.current;
     const current = questions[now.step];
     if (!current) return;
@@ -54,7 +55,7 @@ export function QuestionPrompt({ questions, onAnswer }: QuestionPromptProps) {
     const picked = now.picked.includes(index) ? now.picked.filter((p) => p !== index) : [...now.picked, index];
     progress.current = { ...now, picked };
     rerender((n) => n + 1);
-  });
+  }));
 
   if (!question) return null;
   return (

@@ -8,6 +8,7 @@
  * The dialog answers once; keys after the answer are ignored.
  */
 import { Box, Text, useInput } from 'ink';
+import { eachTypedKey } from '../input/typedAhead.js';
 import { useRef, useState, type ReactElement } from 'react';
 import { FeedbackInput, editFeedback } from './FeedbackInput.js';
 import { cutPreview, moreLinesLabel } from './previewLines.js';
@@ -76,7 +77,7 @@ export function PermissionDialog(props: PermissionDialogProps): ReactElement {
     else if (choice === 'no') setFeedbackText('');
   };
 
-  useInput((input, key) => {
+  useInput(eachTypedKey((input, key) => {
     if (answered.current) return;
     const typed = feedbackRef.current;
     if (typed !== undefined) {
@@ -90,7 +91,7 @@ export function PermissionDialog(props: PermissionDialogProps): ReactElement {
     else if (key.downArrow) select((selectedRef.current + 1) % options.length);
     else if (key.return) choose((options[selectedRef.current] as Option).choice);
     else if (!key.ctrl && !key.meta && Object.hasOwn(KEY_CHOICES, input.toLowerCase())) choose(KEY_CHOICES[input.toLowerCase()] as Choice);
-  });
+  }));
 
   const view = summariseRequest(request.toolName, request.input, request.preview);
   // Border (2) and padding (2) take four columns.

@@ -2,6 +2,7 @@
 // a key (or a local server's URL and model), test the connection against the real endpoint, and
 // save it to the user's settings.
 import { Box, Text, useInput } from 'ink';
+import { eachTypedKey } from '../input/typedAhead.js';
 import { useRef, useState } from 'react';
 import type { ProviderSetup } from '../../config/userCredentialsWriter.js';
 import type { ConnectionTestResult } from '../../model/connectionTest.js';
@@ -72,7 +73,7 @@ export function FirstRunSetup({ test, save, onDone }: FirstRunSetupProps) {
     });
   };
 
-  useInput((input, key) => {
+  useInput(eachTypedKey((input, key) => {
     const step = stepRef.current;
     if (step.kind === 'provider') {
       if (input === '1') startFields({ provider: 'anthropic' });
@@ -102,7 +103,7 @@ export function FirstRunSetup({ test, save, onDone }: FirstRunSetupProps) {
     }
     if (key.backspace || key.delete) return setValue((current) => current.slice(0, -1));
     if (!key.ctrl && !key.meta && input !== '') setValue((current) => current + input.replace(/[\r\n]/g, ''));
-  });
+  }));
 
   return (
     <Box flexDirection="column" paddingX={1}>

@@ -1,6 +1,7 @@
 // The one-time question before a session when the project's .mcp.json names servers the user has
 // not decided on: start them (they run commands on this machine) or not. The answer is saved.
 import { Box, Text, render, useInput } from 'ink';
+import { eachTypedKey } from '../input/typedAhead.js';
 import { useRef } from 'react';
 import type { PendingProjectServer } from '../../extensions/mcp/projectServerChoice.js';
 
@@ -16,11 +17,11 @@ export function McpServerApproval({ servers, onDone }: McpServerApprovalProps) {
     done.current = true;
     onDone(answer);
   };
-  useInput((input, key) => {
+  useInput(eachTypedKey((input, key) => {
     if (input === '1' || input === 'y') finish(true);
     else if (input === '2' || input === 'n') finish(false);
     else if (key.escape) finish(null);
-  });
+  }));
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>New MCP servers found in .mcp.json</Text>

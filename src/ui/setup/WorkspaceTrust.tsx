@@ -1,6 +1,7 @@
 // The question before the first interactive session in a folder that configures hooks, MCP servers,
 // permission rules or commands: trust it (its configuration is used) or leave without starting.
 import { Box, Text, render, useInput } from 'ink';
+import { eachTypedKey } from '../input/typedAhead.js';
 import { useRef } from 'react';
 
 export interface WorkspaceTrustQuestion {
@@ -22,10 +23,10 @@ export function WorkspaceTrust({ folder, found, remembered, onDone }: WorkspaceT
     done.current = true;
     onDone(trusted);
   };
-  useInput((input, key) => {
+  useInput(eachTypedKey((input, key) => {
     if (input === '1' || input === 'y') finish(true);
     else if (input === '2' || input === 'n' || key.escape) finish(false);
-  });
+  }));
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>Do you trust the files in this folder?</Text>

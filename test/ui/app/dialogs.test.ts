@@ -82,6 +82,24 @@ test('"Other" lets the user answer in their own words; Esc in the text goes back
   assert.deepEqual(answers, [{ 'Which package manager?': 'yarn' }]);
 });
 
+test('keys typed ahead in one read: an answer and its Enter, feedback and its Enter', async () => {
+  const answers: QuestionAnswers[] = [];
+  const app = render(h(QuestionPrompt, { questions: [questions[0]!], onAnswer: (value) => answers.push(value) }));
+  app.stdin.write('3');
+  await until(() => app.lastFrame()!.includes('Enter to send'));
+  app.stdin.write('bun\r');
+  await until(() => answers.length === 1);
+  assert.deepEqual(answers, [{ 'Which package manager?': 'bun' }]);
+
+  const decisions: PermissionAnswer[] = [];
+  const dialog = render(h(PermissionDialog, { request, suggestedRules: request.suggestedRules, onDecision: (answer) => decisions.push(answer), width: 80 }));
+  dialog.stdin.write('3');
+  await settle();
+  dialog.stdin.write('not now\r');
+  await until(() => decisions.length === 1);
+  assert.deepEqual(decisions, [{ behavior: 'deny', feedback: 'not now' }]);
+});
+
 test('Esc skips the questions', async () => {
   const answers: QuestionAnswers[] = [];
   const app = render(h(QuestionPrompt, { questions, onAnswer: (value) => answers.push(value) }));
