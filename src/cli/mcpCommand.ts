@@ -11,6 +11,8 @@ import { ConfigurationError, UsageError } from './errors.js';
 import { sessionSecrets } from './sessionSecrets.js';
 import { EXIT } from './exitCodes.js';
 import { loadSubcommandSettings } from './subcommandSettings.js';
+import { loadSessionPlugins } from './sessionPlugins.js';
+import { pluginAdmission } from '../extensions/plugins/pluginSignature.js';
 
 const USAGE = `Usage: wright mcp add [--scope local|project|user] [--transport stdio|http|sse] [-e KEY=VALUE]… [-H "Key: Value"]… <name> <url | -- command [args…]>
        wright mcp add-json [--scope local|project|user] <name> '<json>'
@@ -28,6 +30,8 @@ interface Context {
   /** What stdio servers inherit: the environment without wright's own credentials. */
   serverEnv: Record<string, string | undefined>;
   cwd: string;
+  /** The enabled plugins' servers (loaded only when asked for). */
+  pluginServers(): RawServerEntry[];
 }
 
 function context(): Context {
@@ -39,6 +43,8 @@ function context(): Context {
     env,
     serverEnv,
     cwd,
+    pluginServers: () =>
+      loadSessionPlugins({ configDir: environment.configDir, home: environment.home, enabledPlugins: settings.enabledPlugins, pluginDirs: [], cwd, admit: pluginAdmission(settings) }).mcpServers,
   };
 }
 
@@ -165,13 +171,14 @@ function describe(entry: RawServerEntry): string {
 async function list(version: string): Promise<number> {
   const ctx = context();
   const warnings: string[] = [];
-  const entries = effectiveServerEntries(readAllServerEntries(ctx.locations, warnings));
+  const pluginServers = ctx.pluginServers();
+  const entries = effectiveServerEntries([...pluginServers, ...readAllServerEntries(ctx.locations, warnings)]);
   for (const warning of warnings) process.stderr.write(`wright: warning: ${warning}\n`);
   if (entries.length === 0) {
     process.stdout.write('No MCP servers configured. Add one with `wright mcp add`.\n');
     return EXIT.success;
   }
-  const hub = await McpHub.start({ locations: ctx.locations, settings: ctx.settings, env: ctx.env, serverEnv: ctx.serverEnv, cwd: ctx.cwd, version });
+  const hub = await McpHub.start({ locations: ctx.locations, settings: ctx.settings, env: ctx.env, serverEnv: ctx.serverEnv, cwd: ctx.cwd, version, pluginServers });
   try {
     const status = new Map(hub.servers().map((server) => [server.name, server]));
     const store = oauthStore(ctx);

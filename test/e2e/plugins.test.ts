@@ -163,6 +163,9 @@ describe('wright plugin', () => {
         problems: [],
       },
     ]);
+    const servers = await runWright(['mcp', 'list'], { workspace });
+    assert.equal(servers.code, 0, servers.stderr);
+    assert.match(servers.stdout, /^plugin_myplugin_srv: .* \[plugin\] - connected \(\d+ tools\)$/m);
 
     assert.equal((await runWright(['plugin', 'disable', 'myplugin@local'], { workspace })).code, 0);
     assert.equal(JSON.parse((await runWright(['plugin', 'list', '--json'], { workspace })).stdout)[0].enabled, false);
