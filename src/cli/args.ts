@@ -71,7 +71,7 @@ export const FLAGS: FlagSpec[] = [
   { names: ['--disallowedTools', '--disallowed-tools'], key: 'disallowedTools', kind: 'list', value: 'rules…', help: 'Deny rules; a bare tool name removes the tool', continues: looksLikeToolRule },
   { names: ['--permission-mode'], key: 'permissionMode', kind: 'string', value: 'mode', help: 'default, acceptEdits, plan or bypassPermissions' },
   { names: ['--dangerously-skip-permissions'], key: 'dangerouslySkipPermissions', kind: 'boolean', help: 'Same as --permission-mode bypassPermissions' },
-  { names: ['--add-dir'], key: 'addDir', kind: 'list', value: 'dirs…', help: 'Extra working directories (must exist)', continues: isExistingDirectory },
+  { names: ['--add-dir'], key: 'addDir', kind: 'list', value: 'dirs…', help: 'Extra working directories (must exist); their commands, skills and agents load too', continues: isExistingDirectory },
   { names: ['-c', '--continue'], key: 'continue', kind: 'boolean', help: 'Continue the most recent session in this directory' },
   { names: ['-r', '--resume'], key: 'resume', kind: 'string', value: 'id', help: 'Resume a session by id (or unique id prefix)' },
   { names: ['--fork-session'], key: 'forkSession', kind: 'boolean', help: 'With -c/-r: continue in a new session, leaving the old one as it was' },
