@@ -15,10 +15,10 @@ import type {
 import { ModelError } from '../model/types.js';
 import { EventStream } from '../model/eventStream.js';
 import type { TranscriptWriter } from '../session/transcriptWriter.js';
-import { toolInputJsonSchema } from '../tools/jsonSchema.js';
 import type { AnyTool, ToolContext } from '../tools/types.js';
 import type { AgentEvent, PermissionDenial, ResultEvent, ResultSubtype } from './events.js';
 import { syntheticErrorOutcome, type CanUseTool, type ToolCallOutcome } from './executeToolCall.js';
+import { AgentToolSet } from './agentToolSet.js';
 import { PartialTextTracker } from './partialTextTracker.js';
 import { RepeatedCallGuard, withNote } from './repeatedCallGuard.js';
 import { withContextReminder, withPlanModeReminder } from './requestReminders.js';
@@ -81,6 +81,8 @@ export interface AgentOptions {
   slashCommands?: readonly string[] | (() => readonly string[]);
   /** The session's plugins, for the init event. */
   plugins?: ReadonlyArray<{ name: string; path: string }>;
+  /** The output style in effect, for the init event (`default` when absent). */
+  outputStyle?: string;
 }
 
 type RunEnd = { subtype: ResultSubtype; errors?: string[]; interrupted?: boolean };
@@ -92,19 +94,10 @@ export const AUTO_COMPACT_FAILURE_LIMIT = 3;
 /** Tools whose `file_path` (or `notebook_path`) names a file the model worked with. */
 const FILE_TOOLS = new Set(['Read', 'Edit', 'MultiEdit', 'Write', 'NotebookEdit']);
 
-function toolSetOf(tools: readonly AnyTool[]): Agent['toolSet'] {
-  return {
-    source: tools,
-    byName: new Map(tools.map((tool) => [tool.name, tool])),
-    definitions: tools.map((tool) => ({ name: tool.name, description: tool.description, input_schema: toolInputJsonSchema(tool) })),
-  };
-}
-
 /** One conversation. `run` drives a user turn to its end and yields every event on the way. */
 export class Agent {
   readonly messages: Message[];
-  /** The tools as the API sees them; converting the schemas once per tool set keeps it out of every turn. */
-  private toolSet: { source: readonly AnyTool[]; byName: Map<string, AnyTool>; definitions: ToolDefinition[] };
+  private readonly toolSet: AgentToolSet;
   private readonly repeatGuard = new RepeatedCallGuard();
   private readonly calibration = new TokenCalibration();
   private autoCompactFailures = 0;
@@ -117,21 +110,15 @@ export class Agent {
   constructor(private readonly options: AgentOptions) {
     this.messages = [...(options.history ?? [])];
     this.contextReminder = options.contextReminder ?? null;
-    this.toolSet = toolSetOf(options.tools);
-  }
-
-  private currentToolSet(): Agent['toolSet'] {
-    const source = this.options.toolsProvider?.() ?? this.options.tools;
-    if (source !== this.toolSet.source) this.toolSet = toolSetOf(source);
-    return this.toolSet;
+    this.toolSet = new AgentToolSet(options.tools, options.toolsProvider);
   }
 
   private get tools(): Map<string, AnyTool> {
-    return this.currentToolSet().byName;
+    return this.toolSet.byName;
   }
 
   private get toolDefinitions(): ToolDefinition[] {
-    return this.currentToolSet().definitions;
+    return this.toolSet.definitions;
   }
 
   async *run(prompt: string | ContentBlock[], signal: AbortSignal): AsyncGenerator<AgentEvent> {
@@ -647,7 +634,7 @@ export class Agent {
       permissionMode: this.options.toolContext.permissionMode.current(),
       apiKeySource: this.options.apiKeySource,
       slash_commands: [...((typeof this.options.slashCommands === 'function' ? this.options.slashCommands() : this.options.slashCommands) ?? [])],
-      output_style: 'default',
+      output_style: this.options.outputStyle ?? 'default',
       plugins: [...(this.options.plugins ?? [])],
       wright_version: this.options.version,
     });

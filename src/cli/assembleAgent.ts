@@ -409,6 +409,8 @@ export async function assembleAgent(
     mcpServers: () => mcp.servers().map((server) => ({ name: server.name, status: server.status })),
     slashCommands: () => [...PRINT_MODE_BUILTINS, ...customizations.registry.userInvocable().map(listedName), ...mcpPromptCommands(mcp).map((command) => command.name)],
     plugins: plugins.plugins.map((plugin) => ({ name: plugin.name, path: plugin.root })),
+    // Claude Code reports the default style as `default`; others by their name.
+    outputStyle: outputStyles.selected.name.toLowerCase() === 'default' ? 'default' : outputStyles.selected.name,
     ...(hooks ? { hooks, sessionStartSource: sessionStartSource ?? (options.continue || options.resume !== undefined ? 'resume' : 'startup') } : {}),
   });
   const warnings = [...plugins.warnings, ...sessionMemory.warnings, ...sandboxing.warnings, ...customizations.warnings, ...hookConfig.warnings, ...mcp.warnings, ...outputStyles.warnings, ...agents.warnings];

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startModelServer, type ModelServer } from '../support/modelServer.js';
 import { reply, text } from '../support/script.js';
-import { runWright, makeWorkspace, type Provider } from './harness.js';
+import { runWright, makeWorkspace, streamEvents, type Provider } from './harness.js';
 
 const STYLE = '---\nname: Pirate\ndescription: Talks like a pirate\n---\nAnswer every question like a salty pirate captain.\n';
 const asJson = (value: string): string => JSON.stringify(value).slice(1, -1);
@@ -20,9 +20,11 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       const workspace = makeWorkspace({ '.wright/output-styles/pirate.md': STYLE, '.wright/settings.json': '{ "outputStyle": "pirate" }\n' });
       const first = server.requests.length;
       server.push(reply([text('Arr.')]));
-      const run = await runWright(['-p', 'hello'], { workspace, server, provider });
+      const run = await runWright(['-p', 'hello', '--output-format', 'stream-json', '--verbose'], { workspace, server, provider });
       assert.equal(run.code, 0, run.stderr);
       assert.equal(run.stderr, '');
+      const init = streamEvents(run).find((event) => event.type === 'system' && event.subtype === 'init');
+      assert.equal(init.output_style, 'Pirate', 'the init event names the style in effect');
       const body = JSON.stringify(server.requests[first]!.body);
       assert.ok(body.includes(asJson('# Output style: Pirate\nAnswer every question like a salty pirate captain.')), body.slice(0, 2000));
       // keep-coding-instructions defaults to false: the coding workflow gives way to the style.
