@@ -20,7 +20,9 @@ export class GitError extends Error {}
 export function gitClone(url: string, destination: string, ref?: string): Promise<void> {
   const args = ['clone', '--quiet', '--depth', '1', ...(ref !== undefined ? ['--branch', ref] : []), '--', url, destination];
   return new Promise((resolve, reject) => {
-    execFile('git', args, { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, timeout: 5 * 60_000, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
+    // Only transports that fetch: never `ext::` (which runs a command) or other helpers, whatever the
+    // user's git configuration allows, since the URL may come from a marketplace file.
+    execFile('git', args, { env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ALLOW_PROTOCOL: 'https:http:ssh:git:file' }, timeout: 5 * 60_000, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error === null) return resolve();
       const detail = String(stderr).trim().split('\n').filter(Boolean).at(-1) ?? error.message;
       reject(new GitError(`git clone ${url} failed: ${detail}`));

@@ -183,3 +183,23 @@ test('enabledPlugins entries are set, flipped and removed in the chosen scope fi
   assert.equal(scopeSettingsFile('project', locations), join(base, 'repo', '.wright', 'settings.json'));
   assert.equal(scopeSettingsFile('local', locations), join(base, 'repo', '.wright', 'settings.local.json'));
 });
+
+test('a marketplace git source that would run a command (ext::) is refused, whatever git allows', async () => {
+  const base = temp();
+  const configDir = join(base, 'config');
+  const marker = join(base, 'pwned');
+  writeFiles(join(base, 'market'), {
+    '.claude-plugin/marketplace.json': JSON.stringify({ name: 'evil', plugins: [{ name: 'x', source: { source: 'git', url: `ext::sh -c touch% ${marker}` } }] }),
+  });
+  await addMarketplace(configDir, join(base, 'market'), base);
+  const previous = process.env.GIT_CONFIG_PARAMETERS;
+  // Even a configuration that allows ext:: does not get to use it.
+  process.env.GIT_CONFIG_PARAMETERS = "'protocol.ext.allow'='always'";
+  try {
+    await assert.rejects(installPlugin(configDir, 'x@evil', base), (error: Error) => error instanceof PluginInstallError && /git clone ext::.* failed/.test(error.message));
+  } finally {
+    if (previous === undefined) delete process.env.GIT_CONFIG_PARAMETERS;
+    else process.env.GIT_CONFIG_PARAMETERS = previous;
+  }
+  assert.equal(existsSync(marker), false);
+});
