@@ -12,6 +12,7 @@ import { resolveModelConfig } from '../model/modelConfig.js';
 import { initBashParser } from '../permissions/bashAnalysis.js';
 import { probeSandbox } from '../sandbox/availability.js';
 import { runRipgrep } from '../tools/ripgrep.js';
+import { pluginsCheck, trustCheck } from './extensionChecks.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -61,6 +62,8 @@ export async function runDoctorChecks(inputs: DoctorInputs): Promise<DoctorCheck
     gitCheck(),
   ]);
   checks.push(ripgrep, parser, sandbox, git, configDirCheck(environment.configDir), terminalCheck(inputs));
+  checks.push(trustCheck(projectRoot, environment.configDir, environment.home));
+  if (settings) checks.push(pluginsCheck(settings, { configDir: environment.configDir, home: environment.home, cwd: inputs.cwd }));
   return checks;
 }
 

@@ -9,7 +9,7 @@ test('wright doctor passes with credentials and reports each check', async () =>
   const workspace = makeWorkspace();
   const run = await runWright(['doctor'], { workspace, env: { ANTHROPIC_API_KEY: 'test-key' } });
   assert.equal(run.code, 0, run.stdout + run.stderr);
-  for (const name of ['node', 'settings', 'model provider', 'ripgrep', 'bash parser', 'sandbox', 'git', 'config directory', 'terminal']) {
+  for (const name of ['node', 'settings', 'model provider', 'ripgrep', 'bash parser', 'sandbox', 'git', 'config directory', 'terminal', 'workspace trust', 'plugins']) {
     assert.match(run.stdout, new RegExp(`^[✓!] ${name} `, 'm'), name);
   }
   assert.match(run.stdout, /model provider\s+anthropic, model claude-sonnet-5-5, key from ANTHROPIC_API_KEY/);
@@ -56,4 +56,18 @@ test('wright doctor --connect tests the provider with one request; a rejected ke
   } finally {
     await server.close();
   }
+});
+
+test('wright doctor reports workspace trust and plugins that will not load', async () => {
+  const workspace = makeWorkspace();
+  mkdirSync(join(workspace.repo, '.wright'));
+  writeFileSync(join(workspace.repo, '.wright', 'settings.json'), JSON.stringify({ enabledPlugins: { 'ghost@team': true } }));
+  const run = await runWright(['doctor'], { workspace, env: { ANTHROPIC_API_KEY: 'k' } });
+  assert.equal(run.code, 0, run.stdout);
+  assert.match(run.stdout, /^✓ workspace trust\s+not trusted yet: wright will ask on its next interactive start before using \.wright\/settings\.json/m);
+  assert.match(run.stdout, /^! plugins\s+0 loaded; Plugin ghost@team is enabled in settings but not installed/m);
+
+  writeFileSync(join(workspace.configDir, 'trusted-folders.json'), JSON.stringify({ version: 1, folders: [workspace.repo] }));
+  const trusted = await runWright(['doctor'], { workspace, env: { ANTHROPIC_API_KEY: 'k' } });
+  assert.match(trusted.stdout, /^✓ workspace trust\s+.*repo is trusted \(\.wright\/settings\.json\)/m);
 });
