@@ -53,7 +53,7 @@ for (const provider of ['anthropic', 'openai'] as Provider[]) {
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stderr, /wright: warning: Skipped agent .*\.claude\/agents\/review\/bad\.md: name "Bad:Name" must not contain ':'/);
       assert.match(run.stderr, /wright: warning: Skipped agent "helper" from --agents: it has no `description`/);
-      assert.match(run.stderr, /wright: warning: Agent "good" \(.*good\.md\) lists unknown tool Teleport; ignored/);
+      assert.match(run.stderr, /wright: warning: Agent "good" \(.*good\.md\) lists unknown tool Teleport in `tools`; ignored/);
 
       const before = server.requests.length;
       const broken = await runWright(['-p', 'hello', '--agents', '{oops'], { workspace, server, provider });

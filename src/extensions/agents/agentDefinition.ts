@@ -1,11 +1,13 @@
 // One subagent definition and the rules it must meet (reference §7.1): `name` (required; lowercase
 // letters, digits and hyphens — so no ':'), `description` (required: when to delegate to it),
 // `tools` (a comma list or a list; omitted = every tool), `model` (sonnet, opus, haiku, inherit or a
-// full model id), and the prompt (the file's body) that replaces the main system prompt.
+// full model id), and the prompt (the file's body) that replaces the main system prompt. The later,
+// optional fields are read by agentOptionalFields.ts.
+import { readOptionalFields, type AgentOptionalFields } from './agentOptionalFields.js';
 
 export type AgentSource = 'session' | 'project' | 'user' | 'plugin';
 
-export interface AgentDefinition {
+export interface AgentDefinition extends AgentOptionalFields {
   name: string;
   description: string;
   /** Tool names the agent may use; undefined = all of the session's tools. */
@@ -26,6 +28,8 @@ export interface AgentFields {
   tools: unknown;
   model: unknown;
   prompt: unknown;
+  /** Every field as written, for the optional ones. */
+  all?: Readonly<Record<string, unknown>>;
 }
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -33,7 +37,7 @@ const MODEL_ALIASES = new Set(['sonnet', 'opus', 'haiku', 'inherit']);
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@-]*$/;
 
 /** Validates raw fields into a definition, or says what is wrong with them. */
-export function agentFromFields(fields: AgentFields, source: AgentSource, origin: string): { agent: AgentDefinition } | { problem: string } {
+export function agentFromFields(fields: AgentFields, source: AgentSource, origin: string): { agent: AgentDefinition; notes: string[] } | { problem: string } {
   const name = typeof fields.name === 'string' ? fields.name.trim() : undefined;
   if (name === undefined || name === '') return { problem: 'it has no `name` (lowercase letters, digits and hyphens)' };
   if (name.includes(':')) return { problem: `name "${name}" must not contain ':'` };
@@ -51,16 +55,19 @@ export function agentFromFields(fields: AgentFields, source: AgentSource, origin
   }
   const prompt = typeof fields.prompt === 'string' ? fields.prompt.trim() : '';
   if (prompt === '') return { problem: 'it has no system prompt (the text after the front matter, or `prompt` in --agents)' };
+  const optional = readOptionalFields(fields.all ?? {});
   return {
     agent: {
       name,
       description,
       ...(tools !== undefined ? { tools } : {}),
       ...(model !== undefined ? { model } : {}),
+      ...optional.fields,
       prompt,
       source,
       origin,
     },
+    notes: optional.notes,
   };
 }
 

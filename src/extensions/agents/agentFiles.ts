@@ -34,22 +34,26 @@ export function loadAgentFiles(directories: ReadonlyArray<ReturnType<typeof agen
     const files = directory.path.endsWith('.md') ? [directory.path] : markdownFilesUnder(directory.path);
     for (const path of files) {
       const loaded = agentFromFile(path, directory.source);
-      if ('warning' in loaded) warnings.push(loaded.warning);
-      else if ('plugin' in directory) agents.push({ ...loaded.agent, name: `${directory.plugin}:${loaded.agent.name}`, plugin: directory.plugin });
+      if ('warning' in loaded) {
+        warnings.push(loaded.warning);
+        continue;
+      }
+      warnings.push(...loaded.notes.map((note) => `Agent ${path}: ${note}`));
+      if ('plugin' in directory) agents.push({ ...loaded.agent, name: `${directory.plugin}:${loaded.agent.name}`, plugin: directory.plugin });
       else agents.push(loaded.agent);
     }
   }
   return { agents, warnings };
 }
 
-export function agentFromFile(path: string, source: 'project' | 'user' | 'plugin'): { agent: AgentDefinition } | { warning: string } {
+export function agentFromFile(path: string, source: 'project' | 'user' | 'plugin'): { agent: AgentDefinition; notes: string[] } | { warning: string } {
   const skip = (why: string) => ({ warning: `Skipped agent ${path}: ${why}` });
   const read = readFrontmatterFile(path, 'agent');
   if ('warning' in read) return read;
   const parsed = read.parsed;
   const { attributes } = parsed;
   const result = agentFromFields(
-    { name: attributes['name'], description: attributes['description'], tools: attributes['tools'], model: attributes['model'], prompt: parsed.body },
+    { name: attributes['name'], description: attributes['description'], tools: attributes['tools'], model: attributes['model'], prompt: parsed.body, all: attributes },
     source,
     path,
   );

@@ -38,13 +38,15 @@ export function loadAgentRegistry(options: AgentRegistryOptions): { registry: Ag
   const files = loadAgentFiles([...agentDirectories(options.roots), ...(options.pluginDirectories ?? [])]);
   const warnings = [...session.warnings, ...files.warnings];
   const known = new Set(options.toolNames);
-  const checked = [...session.agents, ...files.agents].map((agent) => {
-    if (agent.tools === undefined) return agent;
-    const unknown = agent.tools.filter((tool) => !known.has(tool));
+  const knownOnly = (agent: AgentDefinition, key: 'tools' | 'disallowedTools'): AgentDefinition => {
+    const names = agent[key];
+    if (names === undefined) return agent;
+    const unknown = names.filter((tool) => !known.has(tool));
     if (unknown.length === 0) return agent;
-    warnings.push(`Agent "${agent.name}" (${agent.origin}) lists unknown tool${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; ignored`);
-    return { ...agent, tools: agent.tools.filter((tool) => known.has(tool)) };
-  });
+    warnings.push(`Agent "${agent.name}" (${agent.origin}) lists unknown tool${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in \`${key}\`; ignored`);
+    return { ...agent, [key]: names.filter((tool) => known.has(tool)) };
+  };
+  const checked = [...session.agents, ...files.agents].map((agent) => knownOnly(knownOnly(agent, 'tools'), 'disallowedTools'));
   return { registry: new AgentRegistry(checked), warnings };
 }
 
@@ -58,7 +60,13 @@ export function formatAgentListing(registry: AgentRegistry): string {
   for (const agent of agents) {
     lines.push(`  ${agent.name} (${agent.plugin !== undefined ? `plugin ${agent.plugin}` : agent.source}: ${agent.origin})`);
     lines.push(`    ${agent.description}`);
-    lines.push(`    tools: ${agent.tools === undefined ? 'all' : agent.tools.length === 0 ? '(none)' : agent.tools.join(', ')} · model: ${agent.model ?? 'default'}`);
+    const extras = [
+      ...(agent.disallowedTools !== undefined ? [`not: ${agent.disallowedTools.join(', ')}`] : []),
+      ...(agent.permissionMode !== undefined ? [`mode: ${agent.permissionMode}`] : []),
+      ...(agent.maxTurns !== undefined ? [`max turns: ${agent.maxTurns}`] : []),
+      ...(agent.skills !== undefined ? [`skills: ${agent.skills.join(', ')}`] : []),
+    ];
+    lines.push(`    tools: ${agent.tools === undefined ? 'all' : agent.tools.length === 0 ? '(none)' : agent.tools.join(', ')} · model: ${agent.model ?? 'default'}${extras.map((extra) => ` · ${extra}`).join('')}`);
   }
   return lines.join('\n');
 }

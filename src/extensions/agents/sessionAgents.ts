@@ -23,9 +23,12 @@ export function parseAgentsFlag(json: string): { agents: AgentDefinition[]; warn
       continue;
     }
     const fields = entry as Record<string, unknown>;
-    const result = agentFromFields({ name, description: fields['description'], tools: fields['tools'], model: fields['model'], prompt: fields['prompt'] }, 'session', '--agents');
+    const result = agentFromFields({ name, description: fields['description'], tools: fields['tools'], model: fields['model'], prompt: fields['prompt'], all: fields }, 'session', '--agents');
     if ('problem' in result) warnings.push(`Skipped agent "${name}" from --agents: ${result.problem}`);
-    else agents.push(result.agent);
+    else {
+      agents.push(result.agent);
+      warnings.push(...result.notes.map((note) => `Agent "${name}" from --agents: ${note}`));
+    }
   }
   return { agents, warnings };
 }

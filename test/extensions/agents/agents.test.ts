@@ -64,7 +64,7 @@ test('unknown tool names warn and are dropped', () => {
   const { registry, warnings } = loadAgentRegistry({ roots: r, toolNames: TOOLS });
   assert.deepEqual(registry.get('reviewer')!.tools, ['Read']);
   assert.equal(warnings.length, 1);
-  assert.match(warnings[0]!, /Agent "reviewer" \(.*a\.md\) lists unknown tool Frobnicate; ignored/);
+  assert.match(warnings[0]!, /Agent "reviewer" \(.*a\.md\) lists unknown tool Frobnicate in `tools`; ignored/);
 });
 
 test('precedence: --agents over the project over the user; .wright over .claude', () => {
@@ -129,4 +129,51 @@ test('agents are also read from every folder between where wright started and th
   assert.ok(registry.get('shared-helper'));
   assert.equal(registry.get('sibling-only'), undefined);
   assert.deepEqual(warnings, []);
+});
+
+test('the later fields are read from files and --agents; a wrong one is left out with a note and the agent still loads', () => {
+  const r = roots({
+    'repo/.wright/agents/a.md': agent(
+      'planner',
+      'disallowedTools: Bash, Edit\npermissionMode: plan\nmaxTurns: 12\nskills:\n  - pdf\nmemory: project\nbackground: true\neffort: high\nisolation: worktree\ncolor: cyan\ninitialPrompt: Start with the README\nmcpServers: [github]\n',
+    ),
+    'repo/.wright/agents/b.md': agent('sloppy', 'permissionMode: yolo\nmaxTurns: many\nisolation: container\nbackground: maybe\ndisallowedTools: Teleport, Bash\n'),
+  });
+  const session = parseAgentsFlag(JSON.stringify({ helper: { description: 'Helps', prompt: 'Help.', maxTurns: 3, permissionMode: 'acceptEdits', hooks: { Stop: [] }, effort: 'extreme' } }));
+  const { registry, warnings } = loadAgentRegistry({ roots: r, toolNames: TOOLS, session });
+  const planner = registry.get('planner')!;
+  assert.deepEqual(
+    { ...planner, prompt: undefined, origin: undefined },
+    {
+      name: 'planner',
+      description: 'Reviews code',
+      disallowedTools: ['Bash', 'Edit'],
+      permissionMode: 'plan',
+      maxTurns: 12,
+      skills: ['pdf'],
+      memory: 'project',
+      background: true,
+      effort: 'high',
+      isolation: 'worktree',
+      color: 'cyan',
+      initialPrompt: 'Start with the README',
+      mcpServers: ['github'],
+      prompt: undefined,
+      source: 'project',
+      origin: undefined,
+    },
+  );
+  const sloppy = registry.get('sloppy')!;
+  assert.equal(sloppy.permissionMode, undefined);
+  assert.equal(sloppy.maxTurns, undefined);
+  assert.deepEqual(sloppy.disallowedTools, ['Bash']);
+  const helper = registry.get('helper')!;
+  assert.equal(helper.maxTurns, 3);
+  assert.equal(helper.permissionMode, 'acceptEdits');
+  assert.deepEqual(helper.hooks, { Stop: [] });
+  assert.equal(helper.effort, undefined);
+  for (const expected of [/b\.md: `permissionMode` must be one of default, acceptEdits, plan, bypassPermissions; ignored/, /`maxTurns` must be a whole number above 0/, /`isolation` must be "worktree"/, /`background` must be true or false/, /lists unknown tool Teleport in `disallowedTools`/, /Agent "helper" from --agents: `effort` must be one of low, medium, high/]) {
+    assert.ok(warnings.some((warning) => expected.test(warning)), `${expected} in ${warnings.join('\n')}`);
+  }
+  assert.match(formatAgentListing(registry), /planner \(project: .*\)\n {4}Reviews code\n {4}tools: all · model: default · not: Bash, Edit · mode: plan · max turns: 12 · skills: pdf/);
 });
