@@ -4,12 +4,11 @@
 // `source` is a relative path inside the marketplace (`./plugins/x`, against `metadata.pluginRoot`
 // when set), `{"source": "github", "repo": "owner/repo"}`, or `{"source": "git" | "url", "url": …}`
 // (either may name a `ref`). A bad plugin entry is a warning; the others stay installable.
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { gitHubUrl } from './gitSource.js';
 import { isInside } from './pluginCopy.js';
 import { isRecord, readPluginJson } from './pluginJson.js';
-import { isValidPluginName, MANIFEST_DIRECTORIES } from './pluginManifest.js';
+import { isValidPluginName, MANIFEST_DIRECTORIES, metadataFile } from './pluginManifest.js';
 
 export const MARKETPLACE_FILE = 'marketplace.json';
 /** Names wright uses for plugins installed from outside any marketplace. */
@@ -35,15 +34,7 @@ export interface MarketplaceManifest {
 export type MarketplaceRead = { ok: true; manifest: MarketplaceManifest; path: string; warnings: string[] } | { ok: false; error: string };
 
 export function marketplaceManifestPath(dir: string): string | undefined {
-  for (const folder of MANIFEST_DIRECTORIES) {
-    const path = join(dir, folder, MARKETPLACE_FILE);
-    try {
-      if (statSync(path).isFile()) return path;
-    } catch {
-      // Try the next.
-    }
-  }
-  return undefined;
+  return metadataFile(dir, MARKETPLACE_FILE);
 }
 
 export function readMarketplace(dir: string): MarketplaceRead {

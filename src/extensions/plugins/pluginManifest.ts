@@ -34,8 +34,13 @@ export type ManifestResult =
 
 /** The manifest file of a plugin directory, if it has one. */
 export function manifestPath(pluginDir: string): string | undefined {
+  return metadataFile(pluginDir, MANIFEST_FILE);
+}
+
+/** `.wright-plugin/<file>`, else `.claude-plugin/<file>`, in a directory: the first that is a file. */
+export function metadataFile(dir: string, file: string): string | undefined {
   for (const directory of MANIFEST_DIRECTORIES) {
-    const path = join(pluginDir, directory, MANIFEST_FILE);
+    const path = join(dir, directory, file);
     try {
       if (statSync(path).isFile()) return path;
     } catch {
