@@ -6,16 +6,22 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+import { settingsLocations } from './settingsSources.js';
 
 const TRUST_FILE = 'trusted-folders.json';
 
-/** What a project folder may configure that runs code or grants permissions, relative to its root. */
-const PROJECT_CONFIGURATION = [
-  '.mcp.json',
-  join('.wright', 'settings.json'),
-  join('.wright', 'settings.local.json'),
-  join('.claude', 'settings.json'),
-  join('.claude', 'settings.local.json'),
+/**
+ * What a project folder may configure that runs code or grants permissions, relative to its root:
+ * its settings files (the same list settings are read from), `.mcp.json`, commands, skills, agents.
+ */
+function projectConfiguration(projectRoot: string, home: string): string[] {
+  const settingsFiles = settingsLocations({ cwd: projectRoot, projectRoot, configDir: join(home, '.wright'), home, managedPath: '/' })
+    .filter((location) => location.scope === 'project' || location.scope === 'local')
+    .flatMap((location) => (location.content.kind === 'file' ? [relative(projectRoot, location.content.path)] : []));
+  return ['.mcp.json', ...settingsFiles, ...DEFINITION_FOLDERS];
+}
+
+const DEFINITION_FOLDERS = [
   join('.wright', 'commands'),
   join('.wright', 'skills'),
   join('.wright', 'agents'),
@@ -68,7 +74,7 @@ export async function trustFolder(folder: string, configDir: string): Promise<vo
  */
 export function projectConfigurationFound(projectRoot: string, home: string): string[] {
   const ownDirectories = [join(home, '.claude'), join(home, '.wright')].map((dir) => resolve(dir));
-  return PROJECT_CONFIGURATION.filter((entry) => {
+  return projectConfiguration(projectRoot, home).filter((entry) => {
     const path = resolve(projectRoot, entry);
     if (ownDirectories.some((own) => isSameOrInside(path, own))) return false;
     if (!existsSync(path)) return false;

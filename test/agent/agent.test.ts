@@ -13,7 +13,7 @@ import { readTranscript } from '../../src/session/transcriptReader.js';
 import { TranscriptWriter } from '../../src/session/transcriptWriter.js';
 import type { AnyTool } from '../../src/tools/types.js';
 import { FakeModelClient, type FakeResponse } from './fakeModelClient.js';
-import { agentToolContext } from './agentToolContext.js';
+import { testAgentOptions } from './agentToolContext.js';
 
 const allowAll: CanUseTool = async () => ({ behavior: 'allow', reason: 'test' });
 
@@ -60,20 +60,7 @@ function makeAgent(responses: FakeResponse[], overrides: Partial<AgentOptions> =
   const dir = mkdtempSync(join(tmpdir(), 'wright-agent-'));
   const transcript = new TranscriptWriter(join(dir, 's.jsonl'), 'session-1', { cwd: dir, version: 'test' });
   const probes = probeTools();
-  const agent = new Agent({
-    model,
-    modelId: 'claude-sonnet-5-5',
-    maxTokens: 1000,
-    tools: probes.tools,
-    systemPrompt: 'system',
-    canUseTool: allowAll,
-    toolContext: agentToolContext(dir),
-    transcript,
-    sessionId: 'session-1',
-    apiKeySource: 'none',
-    version: 'test',
-    ...overrides,
-  });
+  const agent = new Agent(testAgentOptions(model, dir, { tools: probes.tools, canUseTool: allowAll, transcript, ...overrides }));
   return { agent, model, transcript, probes };
 }
 

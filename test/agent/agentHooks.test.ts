@@ -14,7 +14,7 @@ import { conversationFromTranscript } from '../../src/session/conversationFromTr
 import { readTranscript } from '../../src/session/transcriptReader.js';
 import { TranscriptWriter } from '../../src/session/transcriptWriter.js';
 import type { AnyTool } from '../../src/tools/types.js';
-import { agentToolContext } from './agentToolContext.js';
+import { testAgentOptions } from './agentToolContext.js';
 import { FakeModelClient, type FakeResponse } from './fakeModelClient.js';
 
 const NONE = { messages: [] };
@@ -61,21 +61,7 @@ function makeAgent(responses: FakeResponse[], hooks: AgentHooks, overrides: Part
   const model = new FakeModelClient(responses);
   const dir = mkdtempSync(join(tmpdir(), 'wright-agent-hooks-'));
   const transcript = new TranscriptWriter(join(dir, 's.jsonl'), 'session-1', { cwd: dir, version: 'test' });
-  const agent = new Agent({
-    model,
-    modelId: 'claude-sonnet-5-5',
-    maxTokens: 1000,
-    tools: [echoTool],
-    systemPrompt: 'system',
-    canUseTool: async () => ({ behavior: 'allow', reason: 'test' }),
-    toolContext: agentToolContext(dir),
-    transcript,
-    sessionId: 'session-1',
-    apiKeySource: 'none',
-    version: 'test',
-    hooks,
-    ...overrides,
-  });
+  const agent = new Agent(testAgentOptions(model, dir, { tools: [echoTool], transcript, hooks, ...overrides }));
   return { agent, model, transcript };
 }
 

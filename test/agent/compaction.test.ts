@@ -17,7 +17,7 @@ import { readTranscript } from '../../src/session/transcriptReader.js';
 import { TranscriptWriter } from '../../src/session/transcriptWriter.js';
 import { takeSnapshot } from '../../src/tools/fileReadLedger.js';
 import type { AnyTool } from '../../src/tools/types.js';
-import { agentToolContext } from './agentToolContext.js';
+import { agentToolContext, testAgentOptions } from './agentToolContext.js';
 import { FakeModelClient, type FakeResponse } from './fakeModelClient.js';
 
 /** A tool whose result is as long as asked: what fills a context window in real sessions. */
@@ -42,20 +42,7 @@ function makeAgent(responses: FakeResponse[], overrides: Partial<AgentOptions> =
   const dir = mkdtempSync(join(tmpdir(), 'wright-compact-'));
   const transcript = new TranscriptWriter(join(dir, 's.jsonl'), 'session-1', { cwd: dir, version: 'test' });
   const toolContext = agentToolContext(dir);
-  const agent = new Agent({
-    model,
-    modelId: 'claude-sonnet-5-5',
-    maxTokens: 1000,
-    tools: [bigOutput],
-    systemPrompt: 'system',
-    canUseTool: async () => ({ behavior: 'allow', reason: 'test' }),
-    toolContext,
-    transcript,
-    sessionId: 'session-1',
-    apiKeySource: 'none',
-    version: 'test',
-    ...overrides,
-  });
+  const agent = new Agent(testAgentOptions(model, dir, { tools: [bigOutput], toolContext, transcript, ...overrides }));
   return { agent, model, transcript, toolContext, dir };
 }
 

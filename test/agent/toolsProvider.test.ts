@@ -10,7 +10,7 @@ import { Agent } from '../../src/agent/agent.js';
 import type { AgentEvent } from '../../src/agent/events.js';
 import type { AnyTool } from '../../src/tools/types.js';
 import { FakeModelClient } from './fakeModelClient.js';
-import { agentToolContext } from './agentToolContext.js';
+import { testAgentOptions } from './agentToolContext.js';
 
 const tool = (name: string, onRun?: () => void): AnyTool => ({
   name,
@@ -40,23 +40,15 @@ test('each request offers the tools the provider answers, and init names them', 
     { content: [{ type: 'text', text: 'two' }] },
   ]);
   const dir = mkdtempSync(join(tmpdir(), 'wright-agent-'));
-  const agent = new Agent({
-    model,
-    modelId: 'claude-sonnet-5-5',
-    maxTokens: 1000,
-    tools: current,
-    toolsProvider: () => {
-      calls++;
-      return current;
-    },
-    systemPrompt: 'system',
-    canUseTool: async () => ({ behavior: 'allow', reason: 'test' }),
-    toolContext: agentToolContext(dir),
-    transcript: null,
-    sessionId: 'session-1',
-    apiKeySource: 'none',
-    version: 'test',
-  });
+  const agent = new Agent(
+    testAgentOptions(model, dir, {
+      tools: current,
+      toolsProvider: () => {
+        calls++;
+        return current;
+      },
+    }),
+  );
   const names = (index: number) => model.requests[index]!.tools!.map((definition) => definition.name);
 
   current = [tool('Base', () => (current = [tool('Base'), tool('Added')]))];

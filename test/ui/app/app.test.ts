@@ -14,7 +14,7 @@ import { SessionController, type TurnRunner } from '../../../src/ui/app/sessionC
 import { themeFor } from '../../../src/ui/app/theme.js';
 import { FakeModelClient } from '../../agent/fakeModelClient.js';
 import { assistantEvent, fakeTerminal, gate, KEY, resultEvent, ScriptedAgent, settle, textStream, until } from './inkHarness.js';
-import { agentToolContext } from '../../agent/agentToolContext.js';
+import { testAgentOptions } from '../../agent/agentToolContext.js';
 
 afterEach(cleanup);
 
@@ -88,19 +88,7 @@ test('a message submitted while the agent works is queued, shown dimmed, and sen
 
 function realAgent(responses: ConstructorParameters<typeof FakeModelClient>[0]): Agent {
   const dir = mkdtempSync(join(tmpdir(), 'wright-tui-'));
-  return new Agent({
-    model: new FakeModelClient(responses),
-    modelId: 'claude-sonnet-5-5',
-    maxTokens: 1000,
-    tools: [],
-    systemPrompt: 'system',
-    canUseTool: async () => ({ behavior: 'allow', reason: 'test' }),
-    toolContext: agentToolContext(dir),
-    transcript: null,
-    sessionId: 'session-1',
-    apiKeySource: 'none',
-    version: 'test',
-  });
+  return new Agent(testAgentOptions(new FakeModelClient(responses), dir));
 }
 
 test('Esc interrupts the real agent mid-answer: the partial answer stays and "Interrupted" shows', async () => {
